@@ -1,0 +1,71 @@
+# QuantLab. `make report` and `make test` are the two commands a fresh machine needs:
+# each installs the system packages and fetches the pinned data first when they are missing.
+
+PROFILE ?= full
+SEED ?=
+THREADS ?=
+SECTIONS := formats matmul linreg vision language
+
+# Release builds target Haswell (AVX2, FMA, F16C, BMI2): every machine of this kind has it,
+# and our element-wise kernels vectorize to 256-bit lanes only when the compiler may assume it.
+RELEASE_FLAGS := -c release -Xswiftc -target-cpu -Xswiftc haswell
+QUANTLAB := .build/release/quantlab
+RUN_FLAGS := --profile $(PROFILE) $(if $(SEED),--seed $(SEED)) $(if $(THREADS),--threads $(THREADS))
+
+APT_PACKAGES := libcairo2-dev libopenblas-dev libdnnl-dev fonts-dejavu-core pkg-config
+
+.PHONY: all deps data build release test report bench gallery sections clean $(SECTIONS)
+
+all: build
+
+## deps: install the Debian packages the build links against (when any is missing)
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "deps: all present ($(APT_PACKAGES))"; exit 0; fi; \
+	echo "deps: installing $$missing"; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; \
+	else echo "deps: need root to install: sudo apt-get update && sudo apt-get install -y $$missing" >&2; exit 1; fi; \
+	$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing
+
+## data: fetch and verify the pinned inputs of data/MANIFEST into data/raw/
+# fetch.py is idempotent: it re-verifies checksums and downloads only what is missing.
+data:
+	python3 data/fetch.py
+
+## build: debug build of every target
+build: deps
+	swift build
+
+## release: optimized build used by experiments, the report and benchmarks
+release: deps
+	swift build $(RELEASE_FLAGS)
+
+## test: the whole test suite
+test: deps data
+	swift build $(RELEASE_FLAGS) --product quantlab
+	swift test
+
+## report: rerun stale and missing sections, then write report/quantization.md
+report: deps data release
+	$(QUANTLAB) report $(RUN_FLAGS)
+
+## <section>: rerun that section now, then rebuild the report from all stored results
+$(SECTIONS): deps data release
+	$(QUANTLAB) run $@ $(RUN_FLAGS)
+	$(QUANTLAB) report $(RUN_FLAGS) --rerun none
+
+## sections: which sections are fresh, stale, missing or failed
+sections: release
+	$(QUANTLAB) sections $(RUN_FLAGS)
+
+## bench: benchmarks with their floors (release build)
+bench: deps data
+	swift build $(RELEASE_FLAGS) --product quantlab-bench
+	.build/release/quantlab-bench
+
+## gallery: every chart kind from fixed example data, into figures/gallery/
+gallery: deps release
+	$(QUANTLAB) gallery
+
+clean:
+	rm -rf .build

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `quantlab` command: parses and validates, then calls library code.
+@main
+struct QuantLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quantlab",
+        abstract: "A reproducible research report on neural-network quantization.",
+        subcommands: [])
+}
