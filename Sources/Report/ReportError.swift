@@ -33,7 +33,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         switch self {
         case .nonFiniteNumber(let location, let value):
-            return "\(location): value is \(value); fix the analysis that produced it"
+            return "\(location) is \(value); fix the analysis that produced it"
         case .templateSyntax(let file, let line, let message):
             return "\(file):\(line): \(message)"
         case .unknownPlaceholder(let file, let line, let name):

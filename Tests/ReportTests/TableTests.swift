@@ -42,6 +42,6 @@ struct TableTests {
     @Test func nanCellNamesRowAndColumn() {
         let table = Table(columns: [Table.Column("n"), Table.Column("time", style: .seconds(in: .milli))], rows: [["a", .number(.nan)]])
         let error = #expect(throws: ReportError.self) { try table.markdown(location: "table.matmul") }
-        #expect(error?.description == "table.matmul, row 1, column time (ms): value is nan; fix the analysis that produced it")
+        #expect(error?.description == "table.matmul, row 1, column time (ms) is nan; fix the analysis that produced it")
     }
 }

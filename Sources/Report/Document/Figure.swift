@@ -68,10 +68,13 @@ public struct CaptionedTable: Sendable, Equatable {
     }
 
     /// The Markdown block for table `number`: an anchored caption line, then the table.
+    /// - Parameters:
+    ///   - number: The table's number in the report.
+    ///   - file: The template that places it, for error messages.
     /// - Throws: `ReportError.nonFiniteNumber` for a NaN or ±∞ cell.
-    func markdown(number: Int) throws -> String {
+    func markdown(number: Int, file: String) throws -> String {
         "<a id=\"\(FloatKind.table.anchor(number))\"></a>**\(FloatKind.table.name) \(number).** *\(caption)*\n\n"
-            + (try table.markdown(location: "table.\(label)"))
+            + (try table.markdown(location: "\(file): table.\(label)"))
     }
 }
 

@@ -112,14 +112,19 @@ public struct ReportBuilder: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             throw ReportError.templateSyntax(file: template.file, line: error.context.lineNumber, message: "\(error.error)")
         }
-        var root = try TemplateValue.record(context.values).mustacheValue(location: template.file) as! [String: Any]
+        var root: [String: Any]
+        do {
+            root = try TemplateValue.record(context.values).mustacheValue(location: "") as! [String: Any]
+        } catch ReportError.nonFiniteNumber(let location, let value) {
+            throw ReportError.nonFiniteNumber(location: "\(template.file): \(location)", value: value)
+        }
         var figures: [String: String] = [:]
         for figure in context.figures {
             figures[figure.label] = figure.markdown(number: numbering.number(.figure, figure.label)!)
         }
         var tables: [String: String] = [:]
         for table in context.tables {
-            tables[table.label] = try table.markdown(number: numbering.number(.table, table.label)!)
+            tables[table.label] = try table.markdown(number: numbering.number(.table, table.label)!, file: template.file)
         }
         root["figure"] = figures
         root["table"] = tables

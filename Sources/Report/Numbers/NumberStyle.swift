@@ -151,7 +151,7 @@ public struct NumberStyle: Sendable, Hashable {
 
     /// The number and the unit symbol (`nil` when unitless) of `value`.
     private func parts(_ value: Double) throws -> (number: String, unit: String?) {
-        guard value.isFinite else { throw ReportError.nonFiniteNumber(location: "number", value: value) }
+        guard value.isFinite else { throw ReportError.nonFiniteNumber(location: "a number", value: value) }
         switch quantity {
         case .plain:
             return (DecimalText.significant(value, digits: significantDigits, scientificOutside: 1e-3..<1e6, trim: trimsTrailingZeros), nil)

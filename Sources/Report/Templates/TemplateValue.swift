@@ -43,7 +43,7 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
 
     /// The value as Mustache renders it: numbers become their text, lists arrays, records
     /// dictionaries.
-    /// - Parameter location: The dotted path of this value, for the error message.
+    /// - Parameter location: The dotted path of this value (empty for the chapter's root record).
     /// - Throws: `ReportError.nonFiniteNumber` for a NaN or ±∞ number anywhere inside; records
     ///   are checked in key order, so the first bad value named is always the same one.
     func mustacheValue(location: String) throws -> Any {
@@ -51,7 +51,7 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
         case .text(let text):
             return text
         case .number(let value, let style):
-            guard value.isFinite else { throw ReportError.nonFiniteNumber(location: location, value: value) }
+            guard value.isFinite else { throw ReportError.nonFiniteNumber(location: "context value \(location)", value: value) }
             return try style.format(value)
         case .flag(let flag):
             return flag
@@ -63,7 +63,7 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
             var result: [String: Any] = [:]
             for key in fields.keys.sorted() {
                 precondition(Self.isValidKey(key), "template key \(key) must use letters, digits, _ and -")
-                result[key] = try fields[key]!.mustacheValue(location: "\(location).\(key)")
+                result[key] = try fields[key]!.mustacheValue(location: location.isEmpty ? key : "\(location).\(key)")
             }
             return result
         }
