@@ -30,6 +30,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A file that could not be read or written.
     case io(path: String, message: String)
 
+    /// The one-line message.
     public var description: String {
         switch self {
         case .nonFiniteNumber(let location, let value):

@@ -150,7 +150,7 @@ struct ReportBuilderTests {
         let fixture = try ReportFixture()
         defer { fixture.remove() }
         let document = try Self.sample(fixture).build()
-        let html = try HTMLPage.render(document, reportDirectory: fixture.reportFile.deletingLastPathComponent())
+        let html = try document.html(reportDirectory: fixture.reportFile.deletingLastPathComponent())
         #expect(!html.contains("<img"))
         #expect(!html.contains("<?xml"))
         #expect(html.contains(#"role="img" aria-label="Gap between neighbours &amp; magnitude, log-log"><title>Gap between neighbours &amp; magnitude, log-log</title>"#))

@@ -5,11 +5,15 @@ public import Foundation
 public struct Appendix: Sendable, Equatable {
     /// A pinned input: what was read, from which package, and its checksum.
     public struct Input: Sendable, Equatable {
+        /// The file name (`mnist_5k.csv`).
         public var name: String
+        /// The registry package it comes from.
         public var package: String
+        /// The pinned package version.
         public var version: String
-        /// SHA-256, hexadecimal.
+        /// SHA-256 of the file, hexadecimal.
         public var sha256: String
+        /// The data's licence (`CC BY-SA 3.0`).
         public var licence: String
 
         /// A pinned input.
@@ -73,6 +77,7 @@ public struct Appendix: Sendable, Equatable {
         self.sections = sections
     }
 
+    /// Equal when every part is equal (tuples are not `Equatable`, so this is written out).
     public static func == (lhs: Appendix, rhs: Appendix) -> Bool {
         lhs.commands == rhs.commands && lhs.inputs == rhs.inputs && lhs.sections == rhs.sections
             && lhs.environment.map(\.key) == rhs.environment.map(\.key)

@@ -16,7 +16,7 @@ public struct ChapterContext: Sendable, Equatable {
     ///   - figures: Figures this chapter places.
     ///   - tables: Tables this chapter places.
     public init(values: [String: TemplateValue] = [:], figures: [Figure] = [], tables: [CaptionedTable] = []) {
-        for reserved in ["figure", "table", "ref"] {
+        for reserved in TemplateValue.reservedKeys {
             precondition(values[reserved] == nil, "\(reserved) is a reserved template name")
         }
         self.values = values

@@ -20,7 +20,7 @@ extension ReportBuilder {
                 throw ReportError.io(path: figure.image, message: "figure \(figure.label) has no image file; draw the charts first")
             }
         }
-        let html = try HTMLPage.render(document, reportDirectory: directory)
+        let html = try document.html(reportDirectory: directory)
         try AtomicFile.write(html, to: reportFile.deletingPathExtension().appendingPathExtension("html"))
         try AtomicFile.write(document.markdown, to: reportFile)
         return document

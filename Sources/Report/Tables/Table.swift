@@ -7,7 +7,12 @@
 public struct Table: Sendable, Equatable {
     /// How a column's cells are aligned.
     public enum Alignment: Sendable, Equatable {
-        case left, center, right
+        /// `:---`, for text.
+        case left
+        /// `:---:`.
+        case center
+        /// `---:`, for numbers.
+        case right
     }
 
     /// One column: its header, how its numbers are written and how its cells are aligned.
@@ -41,12 +46,18 @@ public struct Table: Sendable, Equatable {
     public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByFloatLiteral,
         ExpressibleByIntegerLiteral
     {
+        /// Markdown text, printed as is (a `|` is escaped).
         case text(String)
+        /// A number, written in the column's style; NaN and ±∞ are errors.
         case number(Double)
+        /// Nothing (a blank cell).
         case empty
 
+        /// Text from a literal.
         public init(stringLiteral value: String) { self = .text(value) }
+        /// A number from a literal.
         public init(floatLiteral value: Double) { self = .number(value) }
+        /// A number from an integer literal.
         public init(integerLiteral value: Int) { self = .number(Double(value)) }
     }
 

@@ -14,12 +14,17 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
     case flag(Bool)
     /// Items for a repeated section `{{#items}}…{{/items}}`; not printable.
     case list([TemplateValue])
-    /// Named values, reached as `{{record.key}}` or inside `{{#record}}…{{/record}}`.
+    /// Named values, reached as `{{record.key}}` or inside `{{#record}}…{{/record}}`; the keys
+    /// `figure`, `table` and `ref` are reserved at every level.
     case record([String: TemplateValue])
 
+    /// Text from a literal.
     public init(stringLiteral value: String) { self = .text(value) }
+    /// A flag from a literal.
     public init(booleanLiteral value: Bool) { self = .flag(value) }
+    /// A list from a literal.
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    /// A record from a literal; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .record(Dictionary(elements) { _, second in second })
     }
@@ -63,11 +68,15 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
             var result: [String: Any] = [:]
             for key in fields.keys.sorted() {
                 precondition(Self.isValidKey(key), "template key \(key) must use letters, digits, _ and -")
+                precondition(!Self.reservedKeys.contains(key), "\(key) is a reserved template name")
                 result[key] = try fields[key]!.mustacheValue(location: location.isEmpty ? key : "\(location).\(key)")
             }
             return result
         }
     }
+
+    /// Names the builder fills itself (placements and references); no record may use them.
+    static let reservedKeys: Set<String> = ["figure", "table", "ref"]
 
     /// Whether `key` can be named in a Mustache tag as one path component.
     static func isValidKey(_ key: String) -> Bool {
