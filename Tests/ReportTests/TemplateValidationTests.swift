@@ -101,6 +101,7 @@ struct TemplateValidationTests {
         ("## A\n\n{{> part}}\n", "src/01-a.md.mustache:3: {{>…}} tags (partials, delimiters, pragmas, blocks) are not supported"),
         ("## A\n{{up(x)}}\n", "src/01-a.md.mustache:2: bad placeholder name {{up(x)}}"),
         ("## A\n{{figure.a.b}}\n", "src/01-a.md.mustache:2: write {{{figure.LABEL}}}, not {{figure.a.b}}"),
+        ("## A\nSee {{{figure.a}}} here.\n", "src/01-a.md.mustache:2: put {{{figure.a}}} on a line of its own"),
         ("No heading\n", "src/01-a.md.mustache: a chapter must open with a level-2 heading (## Title)"),
     ])
     func syntaxErrors(_ text: String, _ message: String) throws {

@@ -39,6 +39,7 @@ public struct Chapter: Sendable, Equatable {
         case filled(ChapterContext)
         /// No results exist (the section never ran, or its only run failed): the chapter shows
         /// its title and a note. `error` is the failed run's message, or `nil` if it never ran.
+        /// The template is still parsed, so a syntax error shows, but its names are not checked.
         case unavailable(error: String?)
     }
 

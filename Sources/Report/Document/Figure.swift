@@ -23,6 +23,9 @@ public struct Figure: Sendable, Equatable {
     public init(label: String, image: String, altText: String, caption: String) {
         precondition(TemplateValue.isValidKey(label), "figure label \(label) must use letters, digits, _ and -")
         precondition(!altText.contains("\n") && !caption.contains("\n"), "figure \(label): alt text and caption are one line")
+        precondition(
+            !image.isEmpty && !image.contains { $0.isWhitespace || $0 == "(" || $0 == ")" },
+            "figure \(label): image path \(image) must not contain spaces or parentheses (Markdown link target)")
         self.label = label
         self.image = image
         self.altText = altText

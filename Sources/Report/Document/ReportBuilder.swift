@@ -10,7 +10,8 @@ internal import Mustache
 /// - `{{name}}`, `{{{name}}}`, `{{#name}}…{{/name}}`, `{{^name}}…{{/name}}` and `{{! comment }}`
 ///   work as in Mustache, except that every name must resolve (see `TemplateValidator`) and
 ///   nothing is HTML-escaped (the output is Markdown);
-/// - `{{{figure.LABEL}}}` and `{{{table.LABEL}}}` place a declared figure or table, at the top level;
+/// - `{{{figure.LABEL}}}` and `{{{table.LABEL}}}` place a declared figure or table, each at the
+///   top level (outside sections) on a line of its own;
 /// - `{{ref.figure.LABEL}}` and `{{ref.table.LABEL}}` become `[Figure 3](#figure-3)`.
 ///
 /// The same inputs give byte-identical output: nothing depends on dictionary order, the clock,
@@ -55,7 +56,7 @@ public struct ReportBuilder: Sendable {
         for (template, chapter) in templates {
             let nodes = try TemplateParser.parse(template.text, file: template.file)
             if case .filled(let context) = chapter.content {
-                try numbering.add(nodes, context: context, file: template.file)
+                try numbering.add(nodes, text: template.text, context: context, file: template.file)
             }
             parsed.append(nodes)
         }

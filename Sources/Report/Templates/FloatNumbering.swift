@@ -17,11 +17,15 @@ struct FloatNumbering: Sendable {
     /// Numbers the placements of one chapter, in order, and checks them against its declarations.
     /// - Parameters:
     ///   - nodes: The chapter template's tag tree.
+    ///   - text: The template's text, to check that each placement has its line to itself (a
+    ///     figure or table is a block: inside a paragraph it would break the paragraph).
     ///   - context: The chapter's context (its declared figures and tables).
     ///   - file: The template name for messages.
     /// - Throws: `ReportError` for a label declared by an earlier chapter, a placement inside a
-    ///   section, an undeclared label, a label placed twice, or a declared label never placed.
-    mutating func add(_ nodes: [TemplateNode], context: ChapterContext, file: String) throws {
+    ///   section or sharing its line, an undeclared label, a label placed twice, or a declared
+    ///   label never placed.
+    mutating func add(_ nodes: [TemplateNode], text: String, context: ChapterContext, file: String) throws {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for kind in FloatKind.allCases {
             for label in context.labels(kind) {
                 if let first = declaredBy[kind]![label] {
@@ -33,6 +37,10 @@ struct FloatNumbering: Sendable {
         try Self.rejectNestedPlacements(in: nodes.flatMap(\.sectionBodies), file: file)
         for case .variable(let name, let line) in nodes {
             guard let (kind, label) = try Self.placement(name, file: file, line: line) else { continue }
+            let tag = lines[line - 1].filter { !$0.isWhitespace }
+            guard ["{{{\(name)}}}", "{{\(name)}}", "{{&\(name)}}"].contains(tag) else {
+                throw ReportError.templateSyntax(file: file, line: line, message: "put {{{\(name)}}} on a line of its own")
+            }
             guard context.labels(kind).contains(label) else {
                 throw ReportError.undeclaredFloat(file: file, line: line, name: name)
             }
