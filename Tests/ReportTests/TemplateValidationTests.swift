@@ -41,6 +41,15 @@ struct TemplateValidationTests {
         #expect(document.markdown.hasSuffix("## A\n- a of GB (7,000,000,000)\n- b of GB (7,000,000,000)\nnone\n"))
     }
 
+    @Test func valuesAreNotHTMLEscaped() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        try fixture.template("01-a.md.mustache", "## A\n{{a}} {{{a}}} {{&a}} {{#n}}({{.}}){{/n}}\n")
+        let values: [String: TemplateValue] = ["a": "x < y & \"z\"", "n": .number(0.5, .percent)]
+        let document = try fixture.builder([Chapter(template: "01-a.md.mustache", content: .filled(ChapterContext(values: values)))]).build()
+        #expect(document.markdown.hasSuffix("## A\nx < y & \"z\" x < y & \"z\" x < y & \"z\" (50.0 %)\n"))
+    }
+
     @Test func notPrintable() throws {
         #expect(
             try failure("## A\n{{rows}}\n", ChapterContext(values: ["rows": ["x"]]))

@@ -79,8 +79,9 @@ public struct ReportBuilder: Sendable {
 
         // Anchors are given to every heading in document order, as GitHub does.
         var slugger = HeadingSlugger()
-        _ = slugger.slug(title)
-        _ = slugger.slug(Self.contentsTitle)
+        for heading in [title] + HeadingSlugger.headings(in: preamble) + [Self.contentsTitle] {
+            _ = slugger.slug(heading)
+        }
         var contents: [String] = []
         for body in bodies {
             let headings = HeadingSlugger.headings(in: body)

@@ -5,7 +5,8 @@
 /// innermost value; `a.b.c` finds `a` in the innermost scope that has it, then follows `b` and `c`
 /// strictly; `.a` looks only in the innermost scope. A section over a record pushes the record;
 /// over a list it checks its body once per item (an empty list's body never renders, so it is not
-/// checked); over a flag, text or number it keeps the scopes. `ref.figure.X` and `ref.table.X`
+/// checked); over text or a number it pushes that value (`{{.}}`); over a flag, and in an inverted
+/// section, it keeps the scopes. `ref.figure.X` and `ref.table.X`
 /// must name a placed label. Placement tags were checked by `FloatNumbering`.
 struct TemplateValidator {
     /// The template name for messages.
@@ -44,7 +45,7 @@ struct TemplateValidator {
                 switch (value, inverted) {
                 case (.list(let items), false):
                     for item in items { try validate(body, scopes: scopes + [item], atTop: false) }
-                case (.record, false):
+                case (.record, false), (.text, false), (.number, false):
                     try validate(body, scopes: scopes + [value], atTop: false)
                 default:
                     try validate(body, scopes: scopes, atTop: false)
