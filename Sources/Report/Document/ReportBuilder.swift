@@ -77,22 +77,27 @@ public struct ReportBuilder: Sendable {
         }
         if let appendix { bodies.append(try appendix.markdown()) }
 
-        // Anchors are given to every heading in document order, as GitHub does.
-        var slugger = HeadingSlugger()
-        for heading in [title] + HeadingSlugger.headings(in: preamble) + [Self.contentsTitle] {
-            _ = slugger.slug(heading)
-        }
-        var contents: [String] = []
-        for body in bodies {
-            let headings = HeadingSlugger.headings(in: body)
-            let anchors = headings.map { slugger.slug($0) }
-            contents.append("- [\(headings[0])](#\(anchors[0]))")
-        }
-        let head = ["# \(title)", preamble, "## \(Self.contentsTitle)", contents.joined(separator: "\n")]
+        let head = ["# \(title)", preamble, "## \(Self.contentsTitle)", contents(of: bodies)]
         let markdown = (head.filter { !$0.isEmpty } + bodies).joined(separator: "\n\n") + "\n"
         return ReportDocument(
             title: title, markdown: markdown,
             figures: placed.sorted { $0.number < $1.number }.map(\.figure))
+    }
+
+    /// The table of contents: one link per chapter (and the appendix) to its first heading.
+    ///
+    /// Anchors are counted over every heading in document order, as GitHub counts them, so a
+    /// `### Method` in two chapters does not shift a chapter's anchor.
+    private func contents(of bodies: [String]) -> String {
+        var slugger = HeadingSlugger()
+        for heading in [title] + HeadingSlugger.headings(in: preamble) + [Self.contentsTitle] {
+            _ = slugger.slug(heading)
+        }
+        return bodies.map { body in
+            let headings = HeadingSlugger.headings(in: body)
+            let anchors = headings.map { slugger.slug($0) }
+            return "- [\(headings[0])](#\(anchors[0]))"
+        }.joined(separator: "\n")
     }
 
     /// The heading of the table of contents.
