@@ -37,10 +37,10 @@ public struct QuantizationScheme: Sendable, Hashable {
         self.floatScaling = floatScaling
     }
 
-    /// NF4 with absmax blocks of `blockSize` along the last axis of a tensor of rank `rank`.
-    public static func nf4(rank: Int, blockSize: Int = 64, calibration: Calibration = .minMax) -> QuantizationScheme {
+    /// NF4 with absmax blocks of `blockSize` (QLoRA's 64 by default) along the last axis.
+    public static func nf4(blockSize: Int = 64, calibration: Calibration = .minMax) -> QuantizationScheme {
         QuantizationScheme(
-            target: .table(.nf4), granularity: .perGroup(axis: max(rank - 1, 0), size: blockSize),
+            target: .table(.nf4), granularity: .perGroup(axis: -1, size: blockSize),
             calibration: calibration)
     }
 

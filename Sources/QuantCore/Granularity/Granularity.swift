@@ -2,7 +2,8 @@
 public enum Granularity: Sendable, Hashable {
     /// One scale for the whole tensor.
     case perTensor
-    /// One scale per index along `axis` (e.g. axis 0 of an `[out, in]` weight: one per output channel).
+    /// One scale per index along `axis` (e.g. axis 0 of an `[out, in]` weight: one per output
+    /// channel). A negative axis counts from the end (−1 is the last), as in NumPy.
     case perChannel(axis: Int)
     /// One scale per run of `size` consecutive indices along `axis`, for each position of the
     /// other axes (e.g. groups of 128 along the input axis of a weight, as in GPTQ and AWQ).
@@ -31,9 +32,10 @@ public struct GroupLayout: Sendable, Hashable {
     ///   positive or does not divide the axis's extent.
     public init(shape: [Int], granularity: Granularity) throws {
         let count = shape.reduce(1, *)
-        func split(_ axis: Int) throws -> (outer: Int, extent: Int, inner: Int) {
+        func split(_ requested: Int) throws -> (outer: Int, extent: Int, inner: Int) {
+            let axis = requested < 0 ? requested + shape.count : requested
             guard shape.indices.contains(axis) else {
-                throw GranularityError(description: "axis \(axis) is outside a tensor of shape \(shape); use 0..<\(shape.count)")
+                throw GranularityError(description: "axis \(requested) is outside a tensor of shape \(shape); use 0..<\(shape.count) or a negative axis")
             }
             return (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *))
         }
