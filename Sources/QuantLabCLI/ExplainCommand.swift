@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The number to explain (decimal, hex float like 0x1.8p-2, inf or nan).")
     var number: String
 
-    @Option(help: "One float format: \(FloatFormat.all.map(\.name).joined(separator: ", ")).")
+    @Option(help: "One float format (default: all of them).")
     var format: FloatFormatOption?
 
     func validate() throws {
