@@ -79,3 +79,10 @@ enum Syscalls {
         _ = usleep(UInt32(seconds * 1_000_000))
     }
 }
+
+extension Syscalls {
+    /// Sets an environment variable of this process (overwriting).
+    static func setEnvironment(_ name: String, _ value: String) {
+        _ = setenv(name, value, 1)
+    }
+}
