@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The machine and software a run happened on: recorded in every `meta.json` and printed by
 /// `quantlab env`.
@@ -113,5 +113,21 @@ public struct Environment: Codable, Equatable, Sendable {
             return String(line.dropFirst(key.count + 1)).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         }
         return nil
+    }
+}
+
+extension Environment {
+    /// Aligned `name  value` lines, as `quantlab env` prints them.
+    public var tableText: String {
+        let width = rows.map(\.name.count).max() ?? 0
+        return rows.map { $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value + "\n" }.joined()
+    }
+
+    /// Pretty JSON with sorted keys, as stored in `meta.json`.
+    public var jsonText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // A struct of strings and integers always encodes.
+        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
     }
 }
