@@ -118,3 +118,25 @@ import Testing
         #expect((try? registry.experiments(named: ["b", "a", "b"]).map(\.id)) == ["b", "a"])
     }
 }
+
+@Suite struct RerunPolicyTests {
+    @Test func staleRerunsOnlyWhatChanged() throws {
+        let temp = try TemporaryWorkspace()
+        let a = NormalSums(id: "a"), b = NormalSums(id: "b", counts: [5])
+        let first = try temp.runner().update([a, b], policy: .stale)
+        #expect(first.map(\.rerun) == [true, true])
+        #expect(first.map(\.before.state) == [.missing, .missing])
+        #expect(first.map(\.after.state) == [.fresh, .fresh])
+
+        let again = try temp.runner().update([a, NormalSums(id: "b", counts: [6])], policy: .stale)
+        #expect(again.map(\.rerun) == [false, true], "only the section whose parameters changed reruns")
+        #expect(try temp.runner().update([a, b], policy: .none).map(\.rerun) == [false, false])
+        #expect(try temp.runner().update([a], policy: .all).map(\.rerun) == [true])
+    }
+
+    @Test func failedSectionDoesNotStopTheOthers() throws {
+        let temp = try TemporaryWorkspace()
+        let outcomes = try temp.runner().update([NormalSums(id: "bad", fails: true), NormalSums(id: "good")], policy: .stale)
+        #expect(outcomes.map(\.after.state.name) == ["failed", "fresh"])
+    }
+}
