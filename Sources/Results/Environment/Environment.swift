@@ -125,9 +125,6 @@ extension Environment {
 
     /// Pretty JSON with sorted keys, as stored in `meta.json`.
     public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // A struct of strings and integers always encodes.
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+        PrettyJSON.text(of: self)
     }
 }

@@ -29,7 +29,7 @@ public struct Fingerprint: Equatable, Sendable {
         self.profile = profile
         self.seed = seed
         self.parameters = parameters
-        parametersSHA256 = SHA256.hex(of: SHA256.hash(Array(parameters.serialized.utf8)))
+        parametersSHA256 = SHA256.hex(ofText: parameters.serialized)
         self.inputs = inputs
         self.sources = sources
     }
@@ -48,7 +48,7 @@ public struct Fingerprint: Equatable, Sendable {
             lines.append("sources unavailable")
         }
         let text = lines.sorted().joined(separator: "\n") + "\n"
-        return SHA256.hex(of: SHA256.hash(Array(text.utf8)))
+        return SHA256.hex(ofText: text)
     }
 
     /// Why results fingerprinted as `old` no longer match this fingerprint; empty when they do.

@@ -116,7 +116,7 @@ public struct SectionRunner: Sendable {
             let meta = RunMeta(
                 section: experiment.id, status: .ok, error: nil, fingerprint: fingerprint, threads: threads,
                 start: startDate, end: Date(), durationSeconds: seconds, trials: trials.count,
-                trialsSHA256: SHA256.hex(of: SHA256.hash(Array(jsonl.utf8))), environment: environment, git: git)
+                trialsSHA256: SHA256.hex(ofText: jsonl), environment: environment, git: git)
             try directory.commit([
                 (ResultDirectory.trialsJSONL, jsonl),
                 (ResultDirectory.trialsCSV, TrialsCSV.text(of: trials)),

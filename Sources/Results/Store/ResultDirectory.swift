@@ -58,7 +58,7 @@ public struct ResultDirectory: Sendable {
     /// SHA-256 of the current `trials.jsonl`, or `nil` when it is missing.
     public func trialsSHA256() throws(ResultsError) -> String? {
         guard let text = try read(ResultDirectory.trialsJSONL) else { return nil }
-        return SHA256.hex(of: SHA256.hash(Array(text.utf8)))
+        return SHA256.hex(ofText: text)
     }
 
     /// The text of a file as the last completed commit left it, or `nil` when missing.

@@ -28,11 +28,7 @@ public final class ResultsLock {
     public static func acquire(
         _ directory: URL, displayPath: String, wait: Bool, onWait: (String) -> Void = { _ in }
     ) throws(ResultsError) -> ResultsLock {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: displayPath, operation: "mkdir", errno: Int32((error as NSError).code))
-        }
+        try Syscalls.makeDirectories(directory.path)
         let path = directory.appendingPathComponent(".lock").path
         let fd = try Syscalls.open(path, O_RDWR | O_CREAT)
         var told = false

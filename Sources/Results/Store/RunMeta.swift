@@ -73,19 +73,13 @@ public struct RunMeta: Codable, Equatable, Sendable {
 
     /// Pretty-printed JSON with sorted keys, ending in a newline.
     public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        // Encoding a value of plain Codable fields cannot fail.
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+        PrettyJSON.text(of: self)
     }
 
     /// Reads `meta.json` text.
     /// - Throws: `ResultsError.malformed` naming `source`.
     public init(jsonText: String, source: String) throws(ResultsError) {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do { self = try decoder.decode(RunMeta.self, from: Data(jsonText.utf8)) } catch {
+        do { self = try PrettyJSON.decode(RunMeta.self, from: jsonText) } catch {
             throw .malformed(path: source, detail: "not a run record (\(error))")
         }
     }
