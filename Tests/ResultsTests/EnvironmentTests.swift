@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Results
 
@@ -15,5 +16,16 @@ import Testing
         #expect(env.swiftCompiler.hasPrefix("Swift 6"))
         #expect(env.oneDNN.hasPrefix("oneDNN "))
         #expect(env.tableText.split(separator: "\n").count == env.rows.count)
+    }
+}
+
+@Suite struct GitInfoTests {
+    @Test func commitOfThisCheckout() {
+        // This file sits at Tests/ResultsTests/: the package root is two folders up.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let git = GitInfo.current(at: root)
+        #expect(git.commit.count == 40 && git.commit.allSatisfy(\.isHexDigit), "commit \(git.commit)")
+        #expect(GitInfo.current(at: FileManager.default.temporaryDirectory).commit == "unknown", "not a repository")
     }
 }
