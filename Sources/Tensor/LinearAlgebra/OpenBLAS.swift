@@ -25,15 +25,9 @@ enum OpenBLAS {
         _ a: [Double], aRows: Int, aCols: Int, transposeA: Bool,
         _ b: [Double], bRows: Int, bCols: Int, transposeB: Bool
     ) -> (storage: [Double], rows: Int, cols: Int) {
-        let (m, k) = transposeA ? (aCols, aRows) : (aRows, aCols)
-        let (kb, n) = transposeB ? (bCols, bRows) : (bRows, bCols)
-        precondition(k == kb, "dgemm: inner sizes differ, \(k) against \(kb)")
-        var c = [Double](repeating: 0, count: m * n)
-        guard m > 0, n > 0, k > 0 else { return (c, m, n) }
-        cblas_dgemm(
-            CblasRowMajor, op(transposeA), op(transposeB), int(m), int(n), int(k),
-            1, a, int(max(1, aCols)), b, int(max(1, bCols)), 0, &c, int(max(1, n)))
-        return (c, m, n)
+        gemm("dgemm", aRows: aRows, aCols: aCols, transposeA: transposeA, bRows: bRows, bCols: bCols, transposeB: transposeB) {
+            cblas_dgemm(CblasRowMajor, $0.transA, $0.transB, $0.m, $0.n, $0.k, 1, a, $0.lda, b, $0.ldb, 0, $1, $0.ldc)
+        }
     }
 
     /// `C = op(A) · op(B)` in FP32; the same layout rules as `dgemm`.
@@ -41,34 +35,59 @@ enum OpenBLAS {
         _ a: [Float], aRows: Int, aCols: Int, transposeA: Bool,
         _ b: [Float], bRows: Int, bCols: Int, transposeB: Bool
     ) -> (storage: [Float], rows: Int, cols: Int) {
-        let (m, k) = transposeA ? (aCols, aRows) : (aRows, aCols)
-        let (kb, n) = transposeB ? (bCols, bRows) : (bRows, bCols)
-        precondition(k == kb, "sgemm: inner sizes differ, \(k) against \(kb)")
-        var c = [Float](repeating: 0, count: m * n)
-        guard m > 0, n > 0, k > 0 else { return (c, m, n) }
-        cblas_sgemm(
-            CblasRowMajor, op(transposeA), op(transposeB), int(m), int(n), int(k),
-            1, a, int(max(1, aCols)), b, int(max(1, bCols)), 0, &c, int(max(1, n)))
-        return (c, m, n)
+        gemm("sgemm", aRows: aRows, aCols: aCols, transposeA: transposeA, bRows: bRows, bCols: bCols, transposeB: transposeB) {
+            cblas_sgemm(CblasRowMajor, $0.transA, $0.transB, $0.m, $0.n, $0.k, 1, a, $0.lda, b, $0.ldb, 0, $1, $0.ldc)
+        }
     }
 
     /// `y = op(A) · x` in FP64, A row-major `rows × cols`.
     static func dgemv(_ a: [Double], rows: Int, cols: Int, transpose: Bool, _ x: [Double]) -> [Double] {
-        let (inner, outer) = transpose ? (rows, cols) : (cols, rows)
-        precondition(x.count == inner, "dgemv: vector of \(x.count) for \(transpose ? "transposed " : "")\(rows)×\(cols)")
-        var y = [Double](repeating: 0, count: outer)
-        guard rows > 0, cols > 0 else { return y }
-        cblas_dgemv(CblasRowMajor, op(transpose), int(rows), int(cols), 1, a, int(cols), x, 1, 0, &y, 1)
-        return y
+        gemv("dgemv", rows: rows, cols: cols, transpose: transpose, vectorCount: x.count) {
+            cblas_dgemv(CblasRowMajor, op(transpose), int(rows), int(cols), 1, a, int(cols), x, 1, 0, $0, 1)
+        }
     }
 
     /// `y = op(A) · x` in FP32, A row-major `rows × cols`.
     static func sgemv(_ a: [Float], rows: Int, cols: Int, transpose: Bool, _ x: [Float]) -> [Float] {
+        gemv("sgemv", rows: rows, cols: cols, transpose: transpose, vectorCount: x.count) {
+            cblas_sgemv(CblasRowMajor, op(transpose), int(rows), int(cols), 1, a, int(cols), x, 1, 0, $0, 1)
+        }
+    }
+
+    /// The CBLAS arguments of a row-major product, derived once for both precisions.
+    private struct GemmArguments {
+        let transA: CBLAS_TRANSPOSE, transB: CBLAS_TRANSPOSE
+        let m: Int32, n: Int32, k: Int32, lda: Int32, ldb: Int32, ldc: Int32
+    }
+
+    /// Checks the sizes, allocates C and calls `body` unless a size is 0 (CBLAS rejects
+    /// leading dimensions of 0; the product is then all zeros or empty).
+    private static func gemm<T: BinaryFloatingPoint>(
+        _ routine: String, aRows: Int, aCols: Int, transposeA: Bool, bRows: Int, bCols: Int, transposeB: Bool,
+        _ body: (GemmArguments, UnsafeMutablePointer<T>) -> Void
+    ) -> (storage: [T], rows: Int, cols: Int) {
+        let (m, k) = transposeA ? (aCols, aRows) : (aRows, aCols)
+        let (kb, n) = transposeB ? (bCols, bRows) : (bRows, bCols)
+        precondition(k == kb, "\(routine): inner sizes differ, \(k) against \(kb)")
+        var c = [T](repeating: 0, count: m * n)
+        guard m > 0, n > 0, k > 0 else { return (c, m, n) }
+        let arguments = GemmArguments(
+            transA: op(transposeA), transB: op(transposeB), m: int(m), n: int(n), k: int(k),
+            lda: int(aCols), ldb: int(bCols), ldc: int(n))
+        c.withUnsafeMutableBufferPointer { body(arguments, $0.baseAddress!) }
+        return (c, m, n)
+    }
+
+    /// Checks the sizes, allocates y and calls `body` unless A is empty.
+    private static func gemv<T: BinaryFloatingPoint>(
+        _ routine: String, rows: Int, cols: Int, transpose: Bool, vectorCount: Int,
+        _ body: (UnsafeMutablePointer<T>) -> Void
+    ) -> [T] {
         let (inner, outer) = transpose ? (rows, cols) : (cols, rows)
-        precondition(x.count == inner, "sgemv: vector of \(x.count) for \(transpose ? "transposed " : "")\(rows)×\(cols)")
-        var y = [Float](repeating: 0, count: outer)
+        precondition(vectorCount == inner, "\(routine): vector of \(vectorCount) for \(transpose ? "transposed " : "")\(rows)×\(cols)")
+        var y = [T](repeating: 0, count: outer)
         guard rows > 0, cols > 0 else { return y }
-        cblas_sgemv(CblasRowMajor, op(transpose), int(rows), int(cols), 1, a, int(cols), x, 1, 0, &y, 1)
+        y.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
         return y
     }
 
