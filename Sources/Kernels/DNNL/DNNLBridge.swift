@@ -45,8 +45,11 @@ struct DNNLMemoryDescriptor {
     init(rows: Int, columns: Int, type: DNNLDataType, layout: DNNLLayout) throws(DNNLError) {
         var md = dnnl_memory_desc_t()
         // dnnl_dims_t is a fixed C array (a 12-tuple in Swift); only the first two entries are read.
-        var dims: dnnl_dims_t = (dnnl_dim_t(rows), dnnl_dim_t(columns), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let status = withUnsafePointer(to: &dims.0) { dnnl_memory_desc_init_by_tag(&md, 2, $0, type.c, layout.c) }
+        // A pointer to `dims.0` would cover that element only (the optimizer may copy it alone).
+        let dims: dnnl_dims_t = (dnnl_dim_t(rows), dnnl_dim_t(columns), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let status = withUnsafeBytes(of: dims) { raw in
+            dnnl_memory_desc_init_by_tag(&md, 2, raw.baseAddress!.assumingMemoryBound(to: dnnl_dim_t.self), type.c, layout.c)
+        }
         try check(status, "dnnl_memory_desc_init_by_tag")
         c = md
     }

@@ -1,0 +1,90 @@
+public import Tensor
+
+/// INT8 GEMV: `y = W · x` with W quantized per row to symmetric INT8 codes (see
+/// `QuantizedMatrix`), x and y in FP32.
+///
+/// ```
+/// y[r] = s_r · Σ_c q[r][c] · x[c]
+/// ```
+/// Layout (ours): each row in blocks of 64 columns stored as 16 `UInt32` lanes; byte k of lane l
+/// holds column 16k + l as the offset-binary code `q + 128`. One 64-byte load gives four
+/// `SIMD16` of codes by shift-and-mask, converted by `magicToFloat`. Rows are padded to a
+/// multiple of 64 columns with code 0.
+///
+/// Faster than oneDNN here: `dnnl_gemm_s8s8s32` at n = 1 needs x quantized too and measured
+/// (see the Kernels benchmark) slower than this kernel at 4096×4096; oneDNN 2.6's matmul has no
+/// FP32-activation × INT8-weight mode.
+public struct Int8Matvec: MatvecKernel {
+    public let rows: Int
+    public let columns: Int
+    /// Worker threads for the row split.
+    public let threads: Int
+    /// Per-row scales `s_r`.
+    public let scales: [Float]
+    private let paddedColumns: Int
+    private let packed: [UInt32]
+
+    public var label: String { "INT8 per-row GEMV (Swift SIMD)" }
+    public var weightBytes: Int { rows * columns + rows * 4 }
+
+    /// Quantizes `weights` per row (`QuantizedMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
+    /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
+    public init(weights: Tensor, threads: Int = defaultKernelThreads) throws(KernelInputError) {
+        (rows, columns) = try matvecShape(weights, "INT8 GEMV")
+        let q = try QuantizedMatrix(quantizing: weights, bits: 8, axis: .rows)
+        self.threads = threads
+        scales = q.scales
+        paddedColumns = roundUp(columns, to: 64)
+        var packed = [UInt32](repeating: 0x8080_8080, count: rows * paddedColumns / 4)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                let (lane, shift) = Self.position(row: r, column: c, paddedColumns: paddedColumns)
+                let u = UInt32(UInt8(bitPattern: q.codes[r * columns + c]) &+ 128)
+                packed[lane] = packed[lane] & ~(0xFF << shift) | u << shift
+            }
+        }
+        self.packed = packed
+    }
+
+    private static func position(row: Int, column c: Int, paddedColumns: Int) -> (lane: Int, shift: UInt32) {
+        (row * paddedColumns / 4 + c / 64 * 16 + c % 16, UInt32(c % 64 / 16 * 8))
+    }
+
+    /// The stored codes unpacked and scaled, `s_r · q[r][c]` (exact), `rows × columns`.
+    public func dequantized() -> Tensor {
+        var values = [Float](repeating: 0, count: rows * columns)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                let (lane, shift) = Self.position(row: r, column: c, paddedColumns: paddedColumns)
+                let q = Int((packed[lane] >> shift) & 0xFF) - 128
+                values[r * columns + c] = scales[r] * Float(q)
+            }
+        }
+        return Tensor(shape: [rows, columns], storage: values)
+    }
+
+    public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
+        precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
+        let paddedColumns = paddedColumns
+        packed.withUnsafeBytes { w in
+            scales.withUnsafeBufferPointer { s in
+                let wr = w.baseAddress!
+                packedMatvec(x, into: y, paddedColumns: paddedColumns, threads: threads) { r, xr in
+                    let row = wr + r * paddedColumns
+                    var a0 = SIMD16<Float>(), a1 = a0, a2 = a0, a3 = a0
+                    var c = 0
+                    while c < paddedColumns {
+                        let v = row.loadUnaligned(fromByteOffset: c, as: SIMD16<UInt32>.self)
+                        let o = c * 4
+                        a0 = a0.addingProduct(magicToFloat(v & 0xFF, minus: 128), xr.loadUnaligned(fromByteOffset: o, as: SIMD16<Float>.self))
+                        a1 = a1.addingProduct(magicToFloat((v &>> 8) & 0xFF, minus: 128), xr.loadUnaligned(fromByteOffset: o + 64, as: SIMD16<Float>.self))
+                        a2 = a2.addingProduct(magicToFloat((v &>> 16) & 0xFF, minus: 128), xr.loadUnaligned(fromByteOffset: o + 128, as: SIMD16<Float>.self))
+                        a3 = a3.addingProduct(magicToFloat(v &>> 24, minus: 128), xr.loadUnaligned(fromByteOffset: o + 192, as: SIMD16<Float>.self))
+                        c += 64
+                    }
+                    return s[r] * ((a0 + a1) + (a2 + a3)).sum()
+                }
+            }
+        }
+    }
+}
