@@ -1,0 +1,43 @@
+import Tensor
+import Kernels
+import QuantCore
+
+/// Batch-1 matrix–vector products `y = W · x` as in LLM decoding, with the weights in FP32, BF16,
+/// INT8 (per row) and packed INT4 (per group): the memory-bound case, where the time follows the
+/// weight bytes rather than the arithmetic.
+///
+/// Each kernel (the Kernels module's Swift SIMD GEMVs) packs W once; only `apply` is timed. The
+/// error is that of y against the FP64 product of the unquantized W and x.
+struct GEMVTrial {
+    /// The weight formats, in report order.
+    static let weightFormats = ["fp32", "bf16", "int8", "int4"]
+
+    let timer: RepeatTimer
+    let repeats: Int
+    let threads: Int
+    let int4GroupSize: Int
+
+    /// One weight format's GEMV: label, weight bytes, seconds per repeat and the output error.
+    func measure(weights format: String, w: Tensor, x: [Float], reference: [Double]) throws
+        -> (kernel: String, weightBytes: Int, seconds: [Double], error: ErrorMetrics)
+    {
+        let kernel: any MatvecKernel = switch format {
+        case "fp32": try FloatMatvec(weights: w, threads: threads)
+        case "bf16": try BFloat16Matvec(weights: w, threads: threads)
+        case "int8": try Int8Matvec(weights: w, threads: threads)
+        default: try Int4Matvec(weights: w, groupSize: int4GroupSize, threads: threads)
+        }
+        var y = [Float](repeating: 0, count: kernel.rows)
+        let seconds = x.withUnsafeBufferPointer { px in
+            y.withUnsafeMutableBufferPointer { py in
+                timer.repeated(warmups: 3, repeats: repeats) { timer.seconds { kernel.apply(px, into: py) } }
+            }
+        }
+        return (kernel.label, kernel.weightBytes, seconds, ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
+    }
+
+    /// The FP64 reference `W · x` (OpenBLAS dgemv).
+    static func reference(w: Tensor, x: [Float]) -> [Double] {
+        Matrix64(w).product(vector: x.map(Double.init))
+    }
+}

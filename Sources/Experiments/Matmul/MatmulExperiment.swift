@@ -1,0 +1,137 @@
+public import Results
+import Tensor
+import Kernels
+
+/// The `matmul` section: error and time of FP16, BF16, FP8, INT8 and INT4 matrix products
+/// against FP32 (FP64 reference), and batch-1 GEMV with quantized weights.
+///
+/// Order of a run (one thread count per process, taken from the context):
+/// 1. the peak of each instruction type (`PeakTrial`) and the read bandwidth (`ReadBandwidthProbe`);
+/// 2. for each size: inputs from sub-stream `size` of the seed; for each distribution the FP64
+///    reference and every format's error; for the timed distribution, every format's phase times;
+/// 3. the GEMVs, inputs from sub-stream `rows · columns`.
+/// Each size's kernels are created for it and released after it, so at n = 10 000 only one
+/// kernel's buffers (≈ 1.2 GB) are alive at a time.
+public struct MatmulExperiment: Experiment {
+    public typealias Parameters = MatmulParameters
+
+    public let id = "matmul"
+    public var sourcePaths: [String] { ["Experiments/Matmul", "Kernels", "QuantCore", "Tensor"] }
+
+    public init() {}
+
+    public func parameters(for profile: Profile) -> MatmulParameters { .profile(profile) }
+
+    public func run(_ parameters: MatmulParameters, context: ExperimentContext) throws -> [TrialRecord] {
+        precondition(parameters.repeats.count == parameters.sizes.count && parameters.warmups.count == parameters.sizes.count,
+                     "matmul parameters: repeats and warmups must align with sizes")
+        let timer = RepeatTimer(clock: context.clock)
+        let environment = MatmulRecord.Environment(
+            isa: DNNLInfo().isa, blasCore: BLASInfo.current.coreName, threads: context.threads)
+        let progress = context.progress
+        let perSize = parameters.distributions.count * parameters.formats.count + parameters.formats.count
+        progress.start(total: 2 + parameters.sizes.count * perSize + parameters.gemvShapes.count)
+        var records: [TrialRecord] = []
+
+        records += try peaks(parameters, context: context, timer: timer, environment: environment)
+        progress.advance(task: "peaks")
+        records += bandwidth(parameters, context: context, timer: timer, environment: environment)
+        progress.advance(task: "bandwidth")
+
+        for (index, size) in parameters.sizes.enumerated() {
+            records += try gemm(size: size, index: index, parameters, context: context, timer: timer, environment: environment)
+        }
+        for shape in parameters.gemvShapes {
+            records += try gemv(rows: shape[0], columns: shape[1], parameters, context: context, timer: timer, environment: environment)
+            progress.advance(task: "gemv \(shape[0])×\(shape[1])")
+        }
+        progress.finish()
+        return records
+    }
+
+    // MARK: Trial families
+
+    private func peaks(
+        _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Environment
+    ) throws -> [TrialRecord] {
+        var rng = context.generator(stream: 1)
+        let inputs = MatmulInputs(size: p.peakSize, distribution: .normal, outlierFraction: 0, outlierScale: 1, using: &rng)
+        let trial = PeakTrial(timer: timer, size: p.peakSize, repeats: p.peakRepeats)
+        return try MatmulInstruction.allCases.flatMap { instruction in
+            let (seconds, implementation) = try trial.measure(instruction, inputs: inputs)
+            return seconds.enumerated().map { r, s in
+                MatmulRecord.peak(instruction: instruction, size: p.peakSize, repeat: r, implementation: implementation,
+                                  seconds: s, environment: environment)
+            }
+        }
+    }
+
+    private func bandwidth(
+        _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Environment
+    ) -> [TrialRecord] {
+        let probe = ReadBandwidthProbe(mebibytes: p.bandwidthMebibytes, threads: context.threads)
+        var sum: Float = 0
+        let seconds = timer.repeated(warmups: 1, repeats: p.bandwidthRepeats) { timer.seconds { sum += probe.run() } }
+        precondition(sum > 0, "bandwidth probe: the sum of ones must be positive")
+        return seconds.enumerated().map { r, s in
+            MatmulRecord.bandwidth(repeat: r, seconds: s, bytes: probe.bytes, environment: environment)
+        }
+    }
+
+    private func gemm(
+        size: Int, index: Int, _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer,
+        environment: MatmulRecord.Environment
+    ) throws -> [TrialRecord] {
+        var records: [TrialRecord] = []
+        let rows = p.errorRows(size: size)
+        for distribution in p.distributions {
+            // The same stream for every distribution: the outliers are added to the same normal draws.
+            var rng = context.generator(stream: UInt64(size) << 8)
+            let inputs = MatmulInputs(
+                size: size, distribution: distribution, outlierFraction: p.outlierFraction,
+                outlierScale: p.outlierScale, using: &rng)
+            let errorTrial = GEMMErrorTrial(inputs: inputs, rows: rows)
+            let timed = distribution == p.timedDistribution
+            let timing = GEMMTimingTrial(timer: timer, warmups: p.warmups[index], repeats: p.repeats[index])
+            for format in p.formats {
+                let contender = try MatmulContender(format: format)
+                if timed && (format != .openBLASFP32 || size <= p.openBLASMaxSize) {
+                    let phases = try timing.measure(contender, inputs: inputs)
+                    records += phases.enumerated().map { r, t in
+                        MatmulRecord.gemmTime(
+                            size: size, format: format, repeat: r, kernel: contender.kernelLabel,
+                            implementation: contender.implementation, phases: t, environment: environment)
+                    }
+                }
+                if timed { context.progress.advance(task: "\(format.rawValue) n=\(size) time") }
+                let metrics = try errorTrial.measure(contender, inputs: inputs)
+                records.append(MatmulRecord.gemmError(
+                    distribution: distribution, size: size, format: format, kernel: contender.kernelLabel,
+                    errorRows: rows?.count ?? size, metrics: metrics))
+                context.progress.advance(task: "\(format.rawValue) n=\(size) \(distribution.rawValue)")
+            }
+        }
+        return records
+    }
+
+    private func gemv(
+        rows: Int, columns: Int, _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer,
+        environment: MatmulRecord.Environment
+    ) throws -> [TrialRecord] {
+        var rng = context.generator(stream: UInt64(rows * columns) << 8 | 2)
+        let w = Tensor.normal(shape: [rows, columns], using: &rng)
+        let x = Tensor.normal(shape: [columns], using: &rng).storage
+        let reference = GEMVTrial.reference(w: w, x: x)
+        let trial = GEMVTrial(timer: timer, repeats: p.gemvRepeats, threads: context.threads, int4GroupSize: p.int4GroupSize)
+        var records: [TrialRecord] = []
+        for format in GEMVTrial.weightFormats {
+            let result = try trial.measure(weights: format, w: w, x: x, reference: reference)
+            records += result.seconds.enumerated().map { r, s in
+                MatmulRecord.gemv(rows: rows, columns: columns, weights: format, kernel: result.kernel, repeat: r,
+                                  seconds: s, weightBytes: result.weightBytes, environment: environment)
+            }
+            records.append(MatmulRecord.gemvError(rows: rows, columns: columns, weights: format, metrics: result.error))
+        }
+        return records
+    }
+}

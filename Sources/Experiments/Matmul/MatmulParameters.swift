@@ -1,0 +1,90 @@
+public import Results
+
+/// The parameters of the matmul section for one profile: what is multiplied, how often and how
+/// the error is measured. Everything here goes into the run's fingerprint.
+public struct MatmulParameters: Codable, Sendable, Equatable {
+    /// The square sizes n of the GEMM trials (A, B and C are n × n), increasing.
+    public var sizes: [Int]
+    /// Timed repeats per size (after `warmups`), aligned with `sizes`: more for small sizes,
+    /// whose times are short and noisy, fewer for the largest, whose single product takes seconds.
+    public var repeats: [Int]
+    /// Untimed runs before the repeats of each size and format (primitive creation, first touch
+    /// of the kernel's buffers, caches); aligned with `sizes`.
+    public var warmups: [Int]
+    /// The input distributions whose error is measured.
+    public var distributions: [MatmulDistribution]
+    /// The distribution whose products are also timed (time does not depend on the values).
+    public var timedDistribution: MatmulDistribution
+    /// The formats compared, the FP32 baseline first.
+    public var formats: [MatmulFormat]
+    /// The largest size at which OpenBLAS FP32 is timed (it runs at half oneDNN's FP32 speed
+    /// under `OPENBLAS_CORETYPE=Haswell`, so the largest sizes would cost most of the budget).
+    public var openBLASMaxSize: Int
+    /// Fraction of entries made outliers by the `.outliers` distribution.
+    public var outlierFraction: Double
+    /// Factor the outlier entries are multiplied by.
+    public var outlierScale: Float
+    /// The largest size whose error is measured on the whole product; above it the error is
+    /// measured on `sampledRows` evenly spaced rows of C, against the same rows in FP64.
+    public var fullErrorMaxSize: Int
+    /// Rows of C the error is measured on above `fullErrorMaxSize`.
+    public var sampledRows: Int
+    /// The size of the short GEMMs that measure each instruction type's peak (large enough to
+    /// reach full speed, small enough to stay in the caches' reach).
+    public var peakSize: Int
+    /// Timed repeats of each peak GEMM (the peak is the fastest of them).
+    public var peakRepeats: Int
+    /// GEMV weight shapes `[rows, columns]` at batch 1.
+    public var gemvShapes: [[Int]]
+    /// Timed repeats of each GEMV.
+    public var gemvRepeats: Int
+    /// Group size of the packed INT4 GEMV's scales (along a row).
+    public var int4GroupSize: Int
+    /// MiB read by the bandwidth probe (above the 32 MiB last-level cache).
+    public var bandwidthMebibytes: Int
+    /// Timed repeats of the bandwidth probe.
+    public var bandwidthRepeats: Int
+
+    /// The parameters of `profile`.
+    ///
+    /// Full: sizes 10 … 10 000 at ~4 points per decade plus 4096 (the floor's size); the error
+    /// above n = 3162 from 256 sampled rows, since the FP64 reference of the whole product at
+    /// n = 10 000 alone (2·10¹² flops on OpenBLAS's Haswell dgemm) would take most of the
+    /// six-minute budget. Quick: sizes up to 512 with everything else the same in kind.
+    public static func profile(_ profile: Profile) -> MatmulParameters {
+        switch profile {
+        case .full:
+            return MatmulParameters(
+                sizes: [10, 18, 32, 56, 100, 178, 316, 562, 1000, 1778, 3162, 4096, 5623, 10000],
+                repeats: [50, 50, 50, 40, 30, 30, 20, 15, 10, 7, 5, 5, 3, 2],
+                warmups: [5, 5, 5, 5, 3, 3, 2, 2, 1, 1, 1, 1, 1, 0],
+                distributions: MatmulDistribution.allCases, timedDistribution: .normal,
+                formats: MatmulFormat.allCases, openBLASMaxSize: 5623,
+                outlierFraction: 0.001, outlierScale: 50,
+                fullErrorMaxSize: 3162, sampledRows: 256,
+                peakSize: 2048, peakRepeats: 10,
+                gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128,
+                bandwidthMebibytes: 256, bandwidthRepeats: 10)
+        case .quick:
+            return MatmulParameters(
+                sizes: [10, 18, 32, 56, 100, 178, 316, 512],
+                repeats: [20, 20, 20, 15, 15, 10, 7, 5],
+                warmups: [3, 3, 3, 2, 2, 1, 1, 1],
+                distributions: MatmulDistribution.allCases, timedDistribution: .normal,
+                formats: MatmulFormat.allCases, openBLASMaxSize: 512,
+                outlierFraction: 0.001, outlierScale: 50,
+                fullErrorMaxSize: 316, sampledRows: 64,
+                peakSize: 512, peakRepeats: 5,
+                gemvShapes: [[4096, 4096]], gemvRepeats: 10, int4GroupSize: 128,
+                bandwidthMebibytes: 64, bandwidthRepeats: 5)
+        }
+    }
+
+    /// The rows of C whose error is measured at `size`: all of them up to `fullErrorMaxSize`,
+    /// otherwise `sampledRows` evenly spaced ones (`⌊i · n / r⌋`), no randomness needed.
+    public func errorRows(size: Int) -> [Int]? {
+        guard size > fullErrorMaxSize else { return nil }
+        let r = min(sampledRows, size)
+        return (0..<r).map { $0 * size / r }
+    }
+}

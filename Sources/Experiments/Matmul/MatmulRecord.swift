@@ -1,0 +1,148 @@
+public import Results
+public import QuantCore
+
+/// The record vocabulary of the matmul section: parameter and measurement names and the builders
+/// of each trial family. Times are in seconds (`s`), marked as timings; everything else is fixed
+/// by profile and seed. The `trial` parameter names the family:
+///
+/// | trial | one record per | parameters | measurements |
+/// |---|---|---|---|
+/// | `gemm-error` | distribution, size, format | `error_rows` (rows of C measured) | `relative_error`, `max_abs_error`, `sqnr_db` |
+/// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `operations`, bytes per element |
+/// | `peak` | instruction, repeat | `size`, environment | `kernel_seconds`, `operations` |
+/// | `gemv` | shape, weights, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
+/// | `gemv-error` | shape, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
+/// | `bandwidth` | repeat | environment | `kernel_seconds`, `bytes` |
+///
+/// Environment parameters: `isa` (oneDNN's dispatched ISA), `blas_core` (OpenBLAS's core type),
+/// `threads` (the run's thread count, one per process).
+public enum MatmulRecord {
+    /// Trial family names (the `trial` parameter).
+    public enum Trial: String, Sendable, CaseIterable {
+        case gemmError = "gemm-error"
+        case gemmTime = "gemm-time"
+        case peak
+        case gemv
+        case gemvError = "gemv-error"
+        case bandwidth
+    }
+
+    /// Where a timing ran: dispatched ISA, OpenBLAS core and thread count.
+    public struct Environment: Sendable, Equatable {
+        public let isa: String
+        public let blasCore: String
+        public let threads: Int
+
+        public init(isa: String, blasCore: String, threads: Int) {
+            self.isa = isa
+            self.blasCore = blasCore
+            self.threads = threads
+        }
+
+        var parameters: [String: ParameterValue] {
+            ["isa": .string(isa), "blas_core": .string(blasCore), "threads": .int(threads)]
+        }
+    }
+
+    /// The error of one product against its FP64 reference.
+    public static func gemmError(
+        distribution: MatmulDistribution, size: Int, format: MatmulFormat, kernel: String,
+        errorRows: Int, metrics: ErrorMetrics
+    ) -> TrialRecord {
+        TrialRecord(
+            parameters: [
+                "trial": .string(Trial.gemmError.rawValue), "distribution": .string(distribution.rawValue),
+                "size": .int(size), "format": .string(format.rawValue), "emulated": .bool(format.isEmulated),
+                "kernel": .string(kernel), "error_rows": .int(errorRows),
+            ],
+            measurements: errorMeasurements(metrics).merging(bytesPerElement(format)) { a, _ in a })
+    }
+
+    /// The phase times of one repeat of one product, end to end = prepare + kernel + readout.
+    public static func gemmTime(
+        size: Int, format: MatmulFormat, repeat index: Int, kernel: String, implementation: String,
+        phases: (prepare: Double, kernel: Double, readout: Double), environment: Environment
+    ) -> TrialRecord {
+        TrialRecord(
+            parameters: [
+                "trial": .string(Trial.gemmTime.rawValue), "size": .int(size), "format": .string(format.rawValue),
+                "emulated": .bool(format.isEmulated), "instruction": .string(format.instruction.rawValue),
+                "kernel": .string(kernel), "implementation": .string(implementation), "repeat": .int(index),
+            ].merging(environment.parameters) { a, _ in a },
+            measurements: [
+                "prepare_seconds": .timing(phases.prepare, unit: "s"),
+                "kernel_seconds": .timing(phases.kernel, unit: "s"),
+                "readout_seconds": .timing(phases.readout, unit: "s"),
+                "end_to_end_seconds": .timing(phases.prepare + phases.kernel + phases.readout, unit: "s"),
+                "operations": Measurement(2 * Double(size) * Double(size) * Double(size), unit: "op"),
+            ].merging(bytesPerElement(format)) { a, _ in a })
+    }
+
+    /// One repeat of a peak GEMM of one instruction type.
+    public static func peak(
+        instruction: MatmulInstruction, size: Int, repeat index: Int, implementation: String,
+        seconds: Double, environment: Environment
+    ) -> TrialRecord {
+        TrialRecord(
+            parameters: [
+                "trial": .string(Trial.peak.rawValue), "instruction": .string(instruction.rawValue),
+                "size": .int(size), "repeat": .int(index), "implementation": .string(implementation),
+            ].merging(environment.parameters) { a, _ in a },
+            measurements: [
+                "kernel_seconds": .timing(seconds, unit: "s"),
+                "operations": Measurement(2 * Double(size) * Double(size) * Double(size), unit: "op"),
+            ])
+    }
+
+    /// One repeat of a batch-1 GEMV.
+    public static func gemv(
+        rows: Int, columns: Int, weights: String, kernel: String, repeat index: Int,
+        seconds: Double, weightBytes: Int, environment: Environment
+    ) -> TrialRecord {
+        TrialRecord(
+            parameters: [
+                "trial": .string(Trial.gemv.rawValue), "rows": .int(rows), "columns": .int(columns),
+                "weights": .string(weights), "kernel": .string(kernel), "repeat": .int(index),
+            ].merging(environment.parameters) { a, _ in a },
+            measurements: [
+                "kernel_seconds": .timing(seconds, unit: "s"),
+                "weight_bytes": Measurement(Double(weightBytes), unit: "bytes"),
+            ])
+    }
+
+    /// The error of a GEMV's output against the FP64 product of the unquantized weights.
+    public static func gemvError(rows: Int, columns: Int, weights: String, metrics: ErrorMetrics) -> TrialRecord {
+        TrialRecord(
+            parameters: [
+                "trial": .string(Trial.gemvError.rawValue), "rows": .int(rows), "columns": .int(columns),
+                "weights": .string(weights),
+            ],
+            measurements: errorMeasurements(metrics))
+    }
+
+    /// One repeat of the read-bandwidth probe.
+    public static func bandwidth(repeat index: Int, seconds: Double, bytes: Int, environment: Environment) -> TrialRecord {
+        TrialRecord(
+            parameters: ["trial": .string(Trial.bandwidth.rawValue), "repeat": .int(index)]
+                .merging(environment.parameters) { a, _ in a },
+            measurements: [
+                "kernel_seconds": .timing(seconds, unit: "s"),
+                "bytes": Measurement(Double(bytes), unit: "bytes"),
+            ])
+    }
+
+    private static func errorMeasurements(_ m: ErrorMetrics) -> [String: Measurement] {
+        [
+            "relative_error": Measurement(m.relativeFrobenius),
+            "max_abs_error": Measurement(m.maxAbsError),
+            "sqnr_db": Measurement(m.sqnrDB, unit: "dB"),
+        ]
+    }
+
+    private static func bytesPerElement(_ format: MatmulFormat) -> [String: Measurement] {
+        [
+            "storage_bytes_per_element": Measurement(format.storageBytesPerElement, unit: "bytes"),
+            "kernel_bytes_per_element": Measurement(format.kernelBytesPerElement, unit: "bytes"),
+        ]
+    }
+}
