@@ -90,7 +90,7 @@ public struct MatmulExperiment: Experiment {
             let inputs = MatmulInputs(
                 size: size, distribution: distribution, outlierFraction: p.outlierFraction,
                 outlierScale: p.outlierScale, using: &rng)
-            let errorTrial = GEMMErrorTrial(inputs: inputs, rows: rows)
+            let errorTrial = GEMMErrorTrial(inputs: inputs, rows: rows, blocks: p.errorBlocks)
             let timed = distribution == p.timedDistribution
             let timing = GEMMTimingTrial(timer: timer, warmups: p.warmups[index], repeats: p.repeats[index])
             for format in p.formats {
@@ -104,10 +104,15 @@ public struct MatmulExperiment: Experiment {
                     }
                 }
                 if timed { context.progress.advance(task: "\(format.rawValue) n=\(size) time") }
-                let metrics = try errorTrial.measure(contender, inputs: inputs)
+                let (metrics, blocks) = try errorTrial.measure(contender, inputs: inputs)
                 records.append(MatmulRecord.gemmError(
                     distribution: distribution, size: size, format: format, kernel: contender.kernelLabel,
                     errorRows: rows?.count ?? size, metrics: metrics))
+                records += blocks.enumerated().map { b, e in
+                    MatmulRecord.gemmErrorBlock(
+                        distribution: distribution, size: size, format: format, block: b,
+                        squaredError: e.squaredError, squaredReference: e.squaredReference)
+                }
                 context.progress.advance(task: "\(format.rawValue) n=\(size) \(distribution.rawValue)")
             }
         }

@@ -29,6 +29,8 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     public var fullErrorMaxSize: Int
     /// Rows of C the error is measured on above `fullErrorMaxSize`.
     public var sampledRows: Int
+    /// Contiguous blocks of measured rows whose error energies are recorded (for intervals).
+    public var errorBlocks: Int
     /// The size of the short GEMMs that measure each instruction type's peak (large enough to
     /// reach full speed, small enough to stay in the caches' reach).
     public var peakSize: Int
@@ -61,7 +63,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 distributions: MatmulDistribution.allCases, timedDistribution: .normal,
                 formats: MatmulFormat.allCases, openBLASMaxSize: 5623,
                 outlierFraction: 0.001, outlierScale: 50,
-                fullErrorMaxSize: 3162, sampledRows: 256,
+                fullErrorMaxSize: 3162, sampledRows: 256, errorBlocks: 16,
                 peakSize: 2048, peakRepeats: 10,
                 gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128,
                 bandwidthMebibytes: 256, bandwidthRepeats: 10)
@@ -73,7 +75,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 distributions: MatmulDistribution.allCases, timedDistribution: .normal,
                 formats: MatmulFormat.allCases, openBLASMaxSize: 512,
                 outlierFraction: 0.001, outlierScale: 50,
-                fullErrorMaxSize: 316, sampledRows: 64,
+                fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
                 peakSize: 512, peakRepeats: 5,
                 gemvShapes: [[4096, 4096]], gemvRepeats: 10, int4GroupSize: 128,
                 bandwidthMebibytes: 64, bandwidthRepeats: 5)

@@ -8,6 +8,7 @@ public import QuantCore
 /// | trial | one record per | parameters | measurements |
 /// |---|---|---|---|
 /// | `gemm-error` | distribution, size, format | `error_rows` (rows of C measured) | `relative_error`, `max_abs_error`, `sqnr_db` |
+/// | `gemm-error-block` | distribution, size, format, block | | `squared_error`, `squared_reference` |
 /// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `operations`, bytes per element |
 /// | `peak` | instruction, repeat | `size`, environment | `kernel_seconds`, `operations` |
 /// | `gemv` | shape, weights, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
@@ -20,6 +21,7 @@ public enum MatmulRecord {
     /// Trial family names (the `trial` parameter).
     public enum Trial: String, Sendable, CaseIterable {
         case gemmError = "gemm-error"
+        case gemmErrorBlock = "gemm-error-block"
         case gemmTime = "gemm-time"
         case peak
         case gemv
@@ -56,6 +58,22 @@ public enum MatmulRecord {
                 "kernel": .string(kernel), "error_rows": .int(errorRows),
             ],
             measurements: errorMeasurements(metrics).merging(bytesPerElement(format)) { a, _ in a })
+    }
+
+    /// The error energies of one block of measured rows (for bootstrap intervals of the error).
+    public static func gemmErrorBlock(
+        distribution: MatmulDistribution, size: Int, format: MatmulFormat, block: Int,
+        squaredError: Double, squaredReference: Double
+    ) -> TrialRecord {
+        TrialRecord(
+            parameters: [
+                "trial": .string(Trial.gemmErrorBlock.rawValue), "distribution": .string(distribution.rawValue),
+                "size": .int(size), "format": .string(format.rawValue), "block": .int(block),
+            ],
+            measurements: [
+                "squared_error": Measurement(squaredError),
+                "squared_reference": Measurement(squaredReference),
+            ])
     }
 
     /// The phase times of one repeat of one product, end to end = prepare + kernel + readout.

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import Results
+import Tensor
+@testable import Experiments
+
+/// A run of the matmul experiment on a profile small enough for a debug build.
+enum TinyMatmul {
+    /// Sizes 10, 24 and 40, the error of 40 from 8 sampled rows; one GEMV of 24 × 256 with
+    /// INT4 groups of 128 (the kernel's block); a 1 MiB bandwidth probe.
+    static var parameters: MatmulParameters {
+        var p = MatmulParameters.profile(.quick)
+        p.sizes = [10, 24, 40]
+        p.repeats = [2, 2, 2]
+        p.warmups = [1, 1, 0]
+        p.openBLASMaxSize = 24
+        p.fullErrorMaxSize = 24
+        p.sampledRows = 8
+        p.errorBlocks = 4
+        p.peakSize = 32
+        p.peakRepeats = 2
+        p.gemvShapes = [[24, 256]]
+        p.gemvRepeats = 2
+        p.int4GroupSize = 128
+        p.bandwidthMebibytes = 1
+        p.bandwidthRepeats = 2
+        return p
+    }
+
+    static func run(seed: UInt64 = 7) throws -> [TrialRecord] {
+        let context = ExperimentContext(
+            seed: seed, profile: .quick, threads: 2, dataDirectory: FileManager.default.temporaryDirectory,
+            progress: ProgressReporter(label: "matmul", output: .silent))
+        return try MatmulExperiment().run(parameters, context: context)
+    }
+}
+
+@Suite("Matmul experiment")
+struct MatmulExperimentTests {
+    @Test func recordsEveryTrialFamilyFormatAndSize() throws {
+        let records = try TinyMatmul.run()
+        let p = TinyMatmul.parameters
+        func count(_ trial: MatmulRecord.Trial, _ filter: [String: ParameterValue] = [:]) -> Int {
+            records.filter { r in
+                r.parameters["trial"] == .string(trial.rawValue) && filter.allSatisfy { r.parameters[$0.key] == $0.value }
+            }.count
+        }
+        for size in p.sizes {
+            for format in MatmulFormat.allCases {
+                let key: [String: ParameterValue] = ["size": .int(size), "format": .string(format.rawValue)]
+                for distribution in MatmulDistribution.allCases {
+                    let d = key.merging(["distribution": .string(distribution.rawValue)]) { a, _ in a }
+                    #expect(count(.gemmError, d) == 1, "error \(d)")
+                    #expect(count(.gemmErrorBlock, d) == 4, "error blocks \(d)")
+                }
+                let timed = format != .openBLASFP32 || size <= p.openBLASMaxSize
+                #expect(count(.gemmTime, key) == (timed ? 2 : 0), "time \(key)")
+            }
+        }
+        for instruction in MatmulInstruction.allCases {
+            #expect(count(.peak, ["instruction": .string(instruction.rawValue)]) == 2, "peak \(instruction)")
+        }
+        #expect(count(.bandwidth) == 2)
+        for weights in ["fp32", "bf16", "int8", "int4"] {
+            #expect(count(.gemv, ["weights": .string(weights)]) == 2, "gemv \(weights)")
+            #expect(count(.gemvError, ["weights": .string(weights)]) == 1, "gemv error \(weights)")
+        }
+        // Every timing record carries its environment and the emulation flag.
+        for r in records where r.parameters["trial"] == .string("gemm-time") {
+            #expect(r.parameters["isa"] != nil && r.parameters["blas_core"] != nil && r.parameters["threads"] == .int(2))
+            let format = MatmulFormat(rawValue: r.parameters["format"]!.description)!
+            #expect(r.parameters["emulated"] == .bool(format.isEmulated))
+        }
+        // Above fullErrorMaxSize the error is measured on the sampled rows, and says so.
+        let sampled = records.filter { $0.parameters["trial"] == .string("gemm-error") && $0.parameters["size"] == .int(40) }
+        #expect(sampled.allSatisfy { $0.parameters["error_rows"] == .int(8) })
+    }
+
+    /// Errors order as the formats' precision does (normal inputs, n = 24): FP32 ≪ FP16 < BF16 <
+    /// INT8 < INT4, and per-channel INT is no worse than per-tensor.
+    @Test func errorsOrderByPrecision() throws {
+        let records = try TinyMatmul.run()
+        func error(_ format: MatmulFormat, _ distribution: MatmulDistribution = .normal) -> Double {
+            records.first {
+                $0.parameters["trial"] == .string("gemm-error") && $0.parameters["size"] == .int(24)
+                    && $0.parameters["format"] == .string(format.rawValue) && $0.parameters["distribution"] == .string(distribution.rawValue)
+            }!.measurements["relative_error"]!.value
+        }
+        #expect(error(.fp32) < 1e-5)
+        #expect(error(.fp32) < error(.fp16) && error(.fp16) < error(.bf16) && error(.bf16) < error(.int8PerTensor))
+        #expect(error(.int8PerTensor) < error(.int4PerTensor))
+        #expect(error(.fp8e4m3) < error(.fp8e5m2))  // E4M3 has one more mantissa bit
+        for d in MatmulDistribution.allCases {
+            #expect(error(.int8PerChannel, d) <= error(.int8PerTensor, d), "\(d)")
+            #expect(error(.int4PerChannel, d) <= error(.int4PerTensor, d), "\(d)")
+        }
+        // Outliers stretch the per-tensor INT4 scale: its error grows most.
+        #expect(error(.int4PerTensor, .outliers) > 2 * error(.int4PerTensor))
+    }
+
+    /// A profile and a seed fix every non-timing field bit for bit.
+    @Test func nonTimingFieldsAreDeterministic() throws {
+        let first = try TinyMatmul.run().map(\.withoutTimings)
+        let second = try TinyMatmul.run().map(\.withoutTimings)
+        #expect(first == second)
+        let other = try TinyMatmul.run(seed: 8).map(\.withoutTimings)
+        #expect(first != other)
+    }
+
+    @Test(arguments: [Profile.quick, .full])
+    func profilesAreWellFormed(profile: Profile) {
+        let p = MatmulParameters.profile(profile)
+        #expect(p.repeats.count == p.sizes.count && p.warmups.count == p.sizes.count, "\(profile)")
+        #expect(p.sizes == p.sizes.sorted() && p.repeats.allSatisfy { $0 >= 2 }, "\(profile)")
+        #expect(p.formats.first == .fp32 && Set(p.formats) == Set(MatmulFormat.allCases), "\(profile)")
+        #expect(p.sizes.last == (profile == .quick ? 512 : 10000), "\(profile)")
+        #expect(p.gemvShapes.allSatisfy { $0[1] % p.int4GroupSize == 0 }, "\(profile)")
+    }
+
+    @Test func errorRowsAreEvenlySpacedAboveTheLimit() {
+        var p = MatmulParameters.profile(.full)
+        p.fullErrorMaxSize = 100
+        p.sampledRows = 4
+        #expect(p.errorRows(size: 100) == nil)
+        #expect(p.errorRows(size: 1000) == [0, 250, 500, 750])
+    }
+
+    @Test func outliersScaleTheNormalDrawsAtTheStatedRate() {
+        var r1 = SeededGenerator(seed: 3), r2 = SeededGenerator(seed: 3)
+        let normal = MatmulInputs(size: 100, distribution: .normal, outlierFraction: 0.001, outlierScale: 50, using: &r1)
+        let outliers = MatmulInputs(size: 100, distribution: .outliers, outlierFraction: 0.001, outlierScale: 50, using: &r2)
+        let changed = zip(normal.a.storage, outliers.a.storage).filter { $0 != $1 }
+        #expect(changed.count == 10)  // 0.1 % of 10 000, positions distinct for this seed
+        #expect(changed.allSatisfy { $1 == 50 * $0 })
+    }
+}
