@@ -1,0 +1,80 @@
+import Results
+
+/// Batch-1 GEMV per weight format: time, effective weight bandwidth and its share of the read
+/// bandwidth measured in the same run, speedup over FP32 weights, output error.
+///
+/// ```
+/// GB/s  = weight bytes / median seconds / 10⁹
+/// share = GB/s / (probe bytes / median probe seconds / 10⁹)
+/// speedup = median t_FP32 / median t_format
+/// ```
+/// At batch 1 every weight is read once per product, so the time follows the weight bytes: this
+/// is where quantized weights pay off on a CPU even without low-precision arithmetic.
+public struct GEMVSummary: Sendable {
+    /// One weight format on one shape.
+    public struct Row: Sendable {
+        public let rows: Int
+        public let columns: Int
+        /// `fp32`, `bf16`, `int8`, `int4`.
+        public let weights: String
+        /// The kernel's label, e.g. `INT4 per-group(128) GEMV (Swift SIMD)`.
+        public let kernel: String
+        public let weightBytes: Double
+        /// Median seconds with a bootstrap interval.
+        public let seconds: ConfidenceInterval
+        /// Effective weight bandwidth, GB/s (10⁹ bytes per second), from the median.
+        public let gigabytesPerSecond: Double
+        /// `gigabytesPerSecond` over the probe's read bandwidth.
+        public let bandwidthShare: Double
+        /// Median FP32 time over this format's, with a bootstrap interval.
+        public let speedup: ConfidenceInterval
+        /// Relative Frobenius error of y against FP64.
+        public let relativeError: Double
+    }
+
+    /// The read bandwidth of the run's probe in GB/s, from the median probe time.
+    public let readBandwidth: ConfidenceInterval
+    /// Every shape and weight format, shapes by increasing rows.
+    public let rows: [Row]
+
+    /// Summarizes a run's GEMV records.
+    /// - Throws: `AnalysisError.missingBaseline` when a shape has no FP32 GEMV.
+    public init(_ records: MatmulRecords, seed: UInt64 = Bootstrap.defaultSeed) throws(AnalysisError) {
+        let probe = records.trial("bandwidth")
+        let probeBytes = probe.first?.measurements["bytes"]?.value ?? .nan
+        let probeTimes = probe.values(of: "kernel_seconds")
+        let t = probeTimes.isEmpty ? nil : probeTimes.medianConfidenceInterval(seed: seed)
+        readBandwidth = t.map {
+            ConfidenceInterval(estimate: probeBytes / $0.estimate / 1e9, lower: probeBytes / $0.upper / 1e9,
+                               upper: probeBytes / $0.lower / 1e9, level: $0.level, method: $0.method)
+        } ?? ConfidenceInterval(estimate: .nan, lower: .nan, upper: .nan, level: 0.95, method: .studentT)
+        let errors = records.trial("gemv-error")
+        var rows: [Row] = []
+        for shape in records.trial("gemv").grouped(by: ["rows", "columns"]) {
+            let comparison = try BaselineComparison(
+                shape.records, parameter: "weights", baseline: "fp32", measurement: "kernel_seconds", invert: true, seed: seed)
+            let order = ["fp32", "bf16", "int8", "int4"]
+            for group in shape.records.grouped(by: ["weights"]).sorted(by: {
+                (order.firstIndex(of: $0["weights"]!.description) ?? 9) < (order.firstIndex(of: $1["weights"]!.description) ?? 9)
+            }) {
+                let weights = group["weights"]!
+                let bytes = group.records[0].measurements["weight_bytes"]!.value
+                let seconds = group.values(of: "kernel_seconds").medianConfidenceInterval(seed: seed)
+                let gbps = bytes / seconds.estimate / 1e9
+                let error = errors.matching(["rows": shape["rows"]!, "columns": shape["columns"]!, "weights": weights])
+                rows.append(Row(
+                    rows: Int(shape["rows"]!.numberValue!), columns: Int(shape["columns"]!.numberValue!),
+                    weights: weights.description, kernel: group.records[0].parameters["kernel"]?.description ?? "",
+                    weightBytes: bytes, seconds: seconds, gigabytesPerSecond: gbps,
+                    bandwidthShare: gbps / readBandwidth.estimate, speedup: comparison[weights]!.ratio,
+                    relativeError: error.first?.measurements["relative_error"]?.value ?? .nan))
+            }
+        }
+        self.rows = rows
+    }
+
+    /// The row of one shape and weight format.
+    public func row(rows r: Int, columns c: Int, weights: String) -> Row? {
+        rows.first { $0.rows == r && $0.columns == c && $0.weights == weights }
+    }
+}

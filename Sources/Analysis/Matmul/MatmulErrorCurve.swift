@@ -1,0 +1,111 @@
+import Results
+import Tensor
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The relative error of one format's product against FP64 as the size grows, for one input
+/// distribution, with the log–log slope.
+///
+/// ```
+/// e(n) = ‖C₆₄ − Ĉ‖_F / ‖C₆₄‖_F,    fit  e(n) ≈ c · nᵏ
+/// ```
+/// For a product whose error comes from rounding the n-term sums (FP32), random-walk error
+/// growth gives k ≈ 0.5 (√n) on the absolute error of an element, and so k ≈ 0 on the *relative*
+/// error (‖C‖_F itself grows like n); an error that comes from rounding the inputs once (FP16,
+/// BF16, FP8, INT) is relative per term and stays flat in n (k ≈ 0) unless the scale grows with
+/// n (per-tensor integer scales follow max|x|, which grows like √(2 ln n²)).
+public struct MatmulErrorCurve: Sendable {
+    /// One size's error.
+    public struct Point: Sendable {
+        /// The size n.
+        public let size: Int
+        /// The relative Frobenius error with a 95 % bootstrap interval over blocks of rows.
+        public let relativeError: ConfidenceInterval
+        /// The largest absolute error of an element.
+        public let maxAbsError: Double
+        /// SQNR in dB.
+        public let sqnrDB: Double
+        /// Rows of C the error was measured on (n, or the sampled rows).
+        public let errorRows: Int
+    }
+
+    /// The input distribution (`normal`, `outliers`).
+    public let distribution: String
+    /// The format (`fp16`, `int8-tensor`, …).
+    public let format: String
+    /// Whether the format was computed by emulation.
+    public let emulated: Bool
+    /// The points, by increasing size.
+    public let points: [Point]
+    /// The power law fitted to (n, relative error); `nil` when an error is zero or fewer than two sizes.
+    public let fit: PowerLawFit?
+    /// The 95 % Student-t interval of the fitted exponent (its standard error in log space);
+    /// `nil` with fewer than three points.
+    public let exponentInterval: ConfidenceInterval?
+
+    /// The error curves of every (distribution, format) of a run, distributions then formats in
+    /// run order.
+    public static func curves(_ records: MatmulRecords, seed: UInt64 = Bootstrap.defaultSeed) -> [MatmulErrorCurve] {
+        let errors = records.trial("gemm-error")
+        let blocks = records.trial("gemm-error-block")
+        return records.distributions.flatMap { distribution in
+            records.formats.map { format in
+                let key: [String: ParameterValue] = ["distribution": .string(distribution), "format": .string(format)]
+                let points = errors.matching(key).sorted { size($0) < size($1) }.map { r in
+                    let s = size(r)
+                    let e = r.measurements["relative_error"]!.value
+                    let energies = blocks.matching(key.merging(["size": .int(s)]) { a, _ in a })
+                    return Point(
+                        size: s, relativeError: blockInterval(estimate: e, energies, seed: seed),
+                        maxAbsError: r.measurements["max_abs_error"]!.value,
+                        sqnrDB: r.measurements["sqnr_db"]!.value,
+                        errorRows: Int(r.parameters["error_rows"]?.numberValue ?? Double(s)))
+                }
+                let x = points.map { Double($0.size) }, y = points.map(\.relativeError.estimate)
+                let fit = PowerLawFit(x: x, y: y)
+                return MatmulErrorCurve(
+                    distribution: distribution, format: format, emulated: records.isEmulated(format), points: points,
+                    fit: fit, exponentInterval: fit.flatMap { exponentInterval($0, x: x, y: y) })
+            }
+        }
+    }
+
+    private static func size(_ r: TrialRecord) -> Int { Int(r.parameters["size"]!.numberValue!) }
+
+    /// The relative error recomputed from resampled blocks of rows: √(Σ squared error / Σ squared reference).
+    private static func blockInterval(estimate: Double, _ blocks: [TrialRecord], seed: UInt64) -> ConfidenceInterval {
+        let noise = blocks.values(of: "squared_error"), signal = blocks.values(of: "squared_reference")
+        guard noise.count >= 2 else {
+            return ConfidenceInterval(estimate: estimate, lower: estimate, upper: estimate, level: 0.95,
+                                      method: .bootstrapPercentile(resamples: 0))
+        }
+        var rng = SeededGenerator(seed: seed)
+        let indices = noise.indices.map(Double.init)
+        let resampled = Bootstrap.interval(of: indices, using: &rng) { picks in
+            let n = picks.reduce(0) { $0 + noise[Int($1)] }, s = picks.reduce(0) { $0 + signal[Int($1)] }
+            return s > 0 ? (n / s).squareRoot() : .nan
+        }
+        return ConfidenceInterval(estimate: estimate, lower: resampled.lower, upper: resampled.upper,
+                                  level: resampled.level, method: resampled.method)
+    }
+
+    /// slope ± t(0.975, m − 2) · √(SSR / (m − 2) / Sxx) in log space.
+    private static func exponentInterval(_ fit: PowerLawFit, x: [Double], y: [Double]) -> ConfidenceInterval? {
+        let m = x.count
+        guard m >= 3 else { return nil }
+        let lx = x.map { log($0) }, ly = y.map { log($0) }
+        let mean = lx.reduce(0, +) / Double(m)
+        let sxx = lx.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let ssr = zip(lx, ly).reduce(0) { acc, p in
+            let r = p.1 - fit.logFit.predict(p.0)
+            return acc + r * r
+        }
+        let se = (ssr / Double(m - 2) / sxx).squareRoot()
+        let t = StudentT.quantile(0.975, degreesOfFreedom: Double(m - 2))
+        return ConfidenceInterval(estimate: fit.exponent, lower: fit.exponent - t * se, upper: fit.exponent + t * se,
+                                  level: 0.95, method: .studentT)
+    }
+}

@@ -1,0 +1,38 @@
+import Results
+
+/// The section's performance floors (issue 5; benchmarks, not tests), checked on a run's records.
+///
+/// - GEMM at n = 4096 on the same engine: INT8 kernel ≥ 3.5× FP32, BF16 ≥ 1.8× FP32.
+/// - GEMV 4096 × 4096 at batch 1: packed INT4 ≥ 5× FP32, INT8 ≥ 3× FP32, each at ≥ 70 % of the
+///   read bandwidth measured in the same run.
+/// A floor whose trial is missing from the run (e.g. the quick profile has no n = 4096) is `nil`.
+public struct MatmulFloors: Sendable {
+    /// One floor: the measured value, the required one and whether it holds.
+    public struct Check: Sendable {
+        public let name: String
+        public let measured: Double
+        public let required: Double
+        public var holds: Bool { measured >= required }
+    }
+
+    /// Every floor that the run has data for.
+    public let checks: [Check]
+
+    /// Checks the floors on a run.
+    public init(_ records: MatmulRecords, gemmSize: Int = 4096, gemvShape: (rows: Int, columns: Int) = (4096, 4096)) {
+        var checks: [Check] = []
+        if records.timedSizes.contains(gemmSize), let summary = try? MatmulSummary(records, size: gemmSize) {
+            if let r = summary["int8-tensor"]?.kernelRatio { checks.append(Check(name: "INT8 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 3.5)) }
+            if let r = summary["bf16"]?.kernelRatio { checks.append(Check(name: "BF16 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 1.8)) }
+        }
+        if let gemv = try? GEMVSummary(records) {
+            for (weights, speedup) in [("int4", 5.0), ("int8", 3.0)] {
+                guard let row = gemv.row(rows: gemvShape.rows, columns: gemvShape.columns, weights: weights) else { continue }
+                let shape = "\(gemvShape.rows)×\(gemvShape.columns)"
+                checks.append(Check(name: "GEMV \(shape) \(weights.uppercased()) speedup", measured: row.speedup.estimate, required: speedup))
+                checks.append(Check(name: "GEMV \(shape) \(weights.uppercased()) share of read bandwidth", measured: row.bandwidthShare, required: 0.7))
+            }
+        }
+        self.checks = checks
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+import Results
+@testable import Analysis
+
+/// Synthetic matmul records with known answers, in the Experiments module's record schema.
+enum MatmulFixture {
+    static func time(_ format: String, size: Int, seconds: [Double], emulated: Bool = false, instruction: String = "fp32") -> [TrialRecord] {
+        seconds.enumerated().map { r, s in
+            TrialRecord(
+                parameters: ["trial": "gemm-time", "size": .int(size), "format": .string(format), "emulated": .bool(emulated),
+                             "instruction": .string(instruction), "repeat": .int(r)],
+                measurements: [
+                    "kernel_seconds": .timing(s, unit: "s"), "end_to_end_seconds": .timing(2 * s, unit: "s"),
+                    "operations": Measurement(2 * Double(size * size * size), unit: "op"),
+                ])
+        }
+    }
+
+    static func error(_ format: String, size: Int, value: Double, distribution: String = "normal", storage: Double = 4, emulated: Bool = false) -> [TrialRecord] {
+        let key: [String: ParameterValue] = ["size": .int(size), "format": .string(format), "distribution": .string(distribution)]
+        let main = TrialRecord(
+            parameters: key.merging(["trial": "gemm-error", "emulated": .bool(emulated), "error_rows": .int(size)]) { a, _ in a },
+            measurements: [
+                "relative_error": Measurement(value), "max_abs_error": Measurement(value), "sqnr_db": Measurement(-20 * value),
+                "storage_bytes_per_element": Measurement(storage, unit: "bytes"),
+                "kernel_bytes_per_element": Measurement(storage, unit: "bytes"),
+            ])
+        // Four blocks of equal reference energy whose errors average to value²: the point estimate.
+        let blocks = [0.5, 1.5, 1, 1].enumerated().map { b, f in
+            TrialRecord(
+                parameters: key.merging(["trial": "gemm-error-block", "block": .int(b)]) { a, _ in a },
+                measurements: ["squared_error": Measurement(f * value * value), "squared_reference": Measurement(1)])
+        }
+        return [main] + blocks
+    }
+}
+
+@Suite("Matmul analysis")
+struct MatmulAnalysisTests {
+    @Test func errorCurveFitsTheExponent() throws {
+        let records = MatmulRecords([10, 100, 1000, 10000].flatMap { n in
+            MatmulFixture.error("fp32", size: n, value: 1e-7 * Double(n).squareRoot())
+        })
+        let curve = try #require(MatmulErrorCurve.curves(records).first)
+        #expect(curve.format == "fp32" && curve.distribution == "normal" && curve.points.count == 4)
+        #expect(abs(curve.fit!.exponent - 0.5) < 1e-9)
+        // A perfect power law has zero residuals: the interval collapses on the exponent.
+        #expect(abs(curve.exponentInterval!.halfWidth) < 1e-6)
+        for p in curve.points {
+            #expect(p.relativeError.lower <= p.relativeError.estimate && p.relativeError.estimate <= p.relativeError.upper, "n = \(p.size)")
+            #expect(p.relativeError.lower < p.relativeError.upper, "n = \(p.size): blocks differ, so the interval is not a point")
+        }
+    }
+
+    @Test func speedupsAreRatiosOfMediansAndEmulationIsNotASpeedup() throws {
+        let records = MatmulRecords(
+            MatmulFixture.error("fp32", size: 64, value: 1e-7) + MatmulFixture.error("int8-tensor", size: 64, value: 1e-2, storage: 1)
+                + MatmulFixture.error("fp16", size: 64, value: 1e-4, storage: 2, emulated: true)
+                + MatmulFixture.time("fp32", size: 64, seconds: [2, 2.1, 1.9])
+                + MatmulFixture.time("int8-tensor", size: 64, seconds: [0.5, 0.5, 0.5], instruction: "int8")
+                + MatmulFixture.time("fp16", size: 64, seconds: [3, 3, 3], emulated: true))
+        let curves = try MatmulSpeedCurve.curves(records, kind: .kernel)
+        #expect(curves.map(\.format) == ["int8-tensor", "fp16"])
+        let int8 = try #require(curves.first { $0.format == "int8-tensor" })
+        #expect(int8.isSpeedup && abs(int8[size: 64]!.ratio.estimate - 4) < 1e-12)
+        let fp16 = try #require(curves.first { $0.format == "fp16" })
+        #expect(!fp16.isSpeedup && abs(fp16[size: 64]!.ratio.estimate - 2.0 / 3) < 1e-12)
+
+        let summary = try MatmulSummary(records, size: 64)
+        #expect(summary["int8-tensor"]!.memoryRatio == 0.25)
+        #expect(abs(summary["int8-tensor"]!.endToEndRatio!.estimate - 4) < 1e-12)
+        #expect(summary["fp16"]!.emulated && summary["fp32"]!.kernelRatio!.estimate == 1)
+    }
+
+    @Test func throughputIsSharedAgainstTheFastestPeakRepeat() {
+        let peak = [0.01, 0.008, 0.02].enumerated().map { r, s in
+            TrialRecord(
+                parameters: ["trial": "peak", "instruction": "fp32", "size": 100, "repeat": .int(r)],
+                measurements: ["kernel_seconds": .timing(s, unit: "s"), "operations": Measurement(2e6, unit: "op")])
+        }
+        let records = MatmulRecords(peak + MatmulFixture.error("fp32", size: 100, value: 1e-7)
+            + MatmulFixture.time("fp32", size: 100, seconds: [0.016, 0.016, 0.016]))
+        #expect(MatmulThroughput.peaks(records).first?.operationsPerSecond == 2.5e8)
+        let point = MatmulThroughput.curves(records).first!.points.first!
+        #expect(abs(point.operationsPerSecond.estimate - 1.25e8) < 1e-3)
+        #expect(abs(point.peakShare - 0.5) < 1e-12)
+    }
+
+    @Test func gemvSharesOfBandwidthAndFloors() throws {
+        func gemv(_ weights: String, bytes: Double, seconds: Double) -> [TrialRecord] {
+            (0..<3).map { r in
+                TrialRecord(
+                    parameters: ["trial": "gemv", "rows": 4096, "columns": 4096, "weights": .string(weights), "repeat": .int(r)],
+                    measurements: ["kernel_seconds": .timing(seconds, unit: "s"), "weight_bytes": Measurement(bytes, unit: "bytes")])
+            }
+        }
+        let probe = (0..<3).map { r in
+            TrialRecord(parameters: ["trial": "bandwidth", "repeat": .int(r)],
+                        measurements: ["kernel_seconds": .timing(0.01, unit: "s"), "bytes": Measurement(3e8, unit: "bytes")])
+        }
+        // 30 GB/s probe; FP32 64 MB in 2.4 ms (26.7 GB/s), INT4 8.7 MB in 0.4 ms (21.75 GB/s, 72.5 %, 6×).
+        let records = MatmulRecords(probe + gemv("fp32", bytes: 64e6, seconds: 2.4e-3) + gemv("int4", bytes: 8.7e6, seconds: 0.4e-3))
+        let summary = try GEMVSummary(records)
+        #expect(abs(summary.readBandwidth.estimate - 30) < 1e-9)
+        let int4 = try #require(summary.row(rows: 4096, columns: 4096, weights: "int4"))
+        #expect(abs(int4.speedup.estimate - 6) < 1e-9 && abs(int4.bandwidthShare - 0.725) < 1e-9)
+        let floors = MatmulFloors(records)
+        #expect(floors.checks.map(\.name) == ["GEMV 4096×4096 INT4 speedup", "GEMV 4096×4096 INT4 share of read bandwidth"])
+        #expect(floors.checks.allSatisfy { $0.holds })
+    }
+}
