@@ -11,19 +11,12 @@ import Tensor
 /// them; medians over rounds after warm-up.
 func runKernelsBenchmark() throws {
     print("== Kernels: \(DNNLInfo()); Swift kernels on \(defaultKernelThreads) thread(s)")
-    if ProcessInfo.processInfo.environment["KPROF"] != nil {
-        var rng = SeededGenerator(seed: 11)
-        let w = Tensor.normal(shape: [4096, 4096], using: &rng)
-        let x = [Float](repeating: 1, count: 4096)
-        for t in [1, 2] {
-            let ks: [any MatvecKernel] = [try FloatMatvec(weights: w, threads: t), try Int8Matvec(weights: w, threads: t), try Int4Matvec(weights: w, threads: t)]
-            let ts = try interleavedMedians(rounds: 21, ks.map { k in { _ = k.apply(x) } })
-            print(t, ts.map { format($0 * 1e3, 3) })
-        }
-        return
-    }
-    try benchmarkGEMM(n: 4096, rounds: 5)
-    try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31)
+    // GEMV first: its Swift kernels then run before any oneDNN call has started OpenMP threads,
+    // whose spin-waiting would otherwise compete with them for the two cores.
+    // KERNELS_BENCH=gemv or =gemm runs one part alone.
+    let only = ProcessInfo.processInfo.environment["KERNELS_BENCH"]
+    if only != "gemm" { try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31) }
+    if only != "gemv" { try benchmarkGEMM(n: 4096, rounds: 5) }
 }
 
 /// Wall time of `body` in seconds.
@@ -118,14 +111,17 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
     let probe = ReadBandwidthProbe(mebibytes: 256)
     let bandwidthTime = try interleavedMedians(rounds: 7, [{ _ = probe.run() }])[0]
     let bandwidth = Double(probe.bytes) / bandwidthTime / 1e9
-    let warm = try interleavedMedians(rounds: rounds, bodies + [dnnlFP32, dnnlINT8])
-    let cold = try interleavedMedians(rounds: 9, bodies + [dnnlFP32, dnnlINT8], between: { _ = probe.run() })
+    // Swift kernels and oneDNN in separate blocks (see runKernelsBenchmark); oneDNN's OpenMP
+    // threads are also kept out of the cold runs' probe.
+    let warm = try interleavedMedians(rounds: rounds, bodies) + interleavedMedians(rounds: rounds, [dnnlFP32, dnnlINT8])
+    let cold = try interleavedMedians(rounds: 9, bodies, between: { _ = probe.run() })
     print("GEMV \(rows)×\(columns), batch 1; read bandwidth (SIMD sum of 256 MiB, \(probe.threads) threads): \(format(bandwidth)) GB/s")
     print("  \(pad("kernel", 36))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
     let labels = kernels.map(\.label) + ["FP32 GEMV (oneDNN sgemm n=1)", "INT8 GEMV (oneDNN gemm_s8s8s32 n=1)"]
     let bytes = kernels.map(\.weightBytes) + [rows * columns * 4, rows * columns + rows * 4]
     for i in labels.indices {
         func cells(_ t: [Double]) -> String {
+            guard i < t.count else { return "" }
             let gbs = Double(bytes[i]) / t[i] / 1e9
             return "\(pad(format(t[i] * 1e3, 3), 8)) \(pad(format(gbs), 6)) \(pad(format(100 * gbs / bandwidth, 0), 4)) \(pad(format(t[0] / t[i], 2), 5))"
         }

@@ -131,37 +131,15 @@ final class DNNLMemory {
     deinit { dnnl_memory_destroy(handle) }
 }
 
-/// Primitive attributes: only the output scales are used here.
-final class DNNLAttributes {
-    fileprivate let handle: dnnl_primitive_attr_t
-
-    init() throws(DNNLError) {
-        var attr: dnnl_primitive_attr_t?
-        try check(dnnl_primitive_attr_create(&attr), "dnnl_primitive_attr_create")
-        handle = attr!
-    }
-
-    /// Output scales given at execution time (`DNNL_RUNTIME_F32_VAL`), one per value of the
-    /// destination dimensions selected by `mask` (0: one scale; 2: one per column).
-    func setRuntimeOutputScales(mask: Int32) throws(DNNLError) {
-        // DNNL_RUNTIME_F32_VAL is a union member; its bit pattern is fixed by dnnl_types.h.
-        var runtime = Float(bitPattern: 0x7fc0_00d0)
-        try check(dnnl_primitive_attr_set_output_scales(handle, 1, mask, &runtime), "dnnl_primitive_attr_set_output_scales")
-    }
-
-    deinit { dnnl_primitive_attr_destroy(handle) }
-}
-
 /// Argument roles passed to `DNNLPrimitive.execute`.
 enum DNNLArgument {
-    case source, weights, destination, from, to, outputScales
+    case source, weights, destination, from, to
 
     fileprivate var c: Int32 {
         switch self {
         case .source, .from: DNNL_ARG_SRC
         case .weights: DNNL_ARG_WEIGHTS
         case .destination, .to: DNNL_ARG_DST
-        case .outputScales: DNNL_ARG_ATTR_OUTPUT_SCALES
         }
     }
 }
@@ -185,16 +163,15 @@ final class DNNLPrimitive {
         self.engine = engine
     }
 
-    /// A matmul `dst = src · weights` (2-D, no bias), optionally with output scales.
+    /// A matmul `dst = src · weights` (2-D, no bias, default attributes).
     static func matmul(
-        source: DNNLMemoryDescriptor, weights: DNNLMemoryDescriptor, destination: DNNLMemoryDescriptor,
-        attributes: DNNLAttributes?, engine: DNNLEngine
+        source: DNNLMemoryDescriptor, weights: DNNLMemoryDescriptor, destination: DNNLMemoryDescriptor, engine: DNNLEngine
     ) throws(DNNLError) -> DNNLPrimitive {
         var op = dnnl_matmul_desc_t()
         var src = source.c, wei = weights.c, dst = destination.c
         try check(dnnl_matmul_desc_init(&op, &src, &wei, nil, &dst), "dnnl_matmul_desc_init")
         var pd: dnnl_primitive_desc_t?
-        try check(dnnl_primitive_desc_create(&pd, &op, attributes?.handle, engine.handle, nil), "dnnl_primitive_desc_create(matmul)")
+        try check(dnnl_primitive_desc_create(&pd, &op, nil, engine.handle, nil), "dnnl_primitive_desc_create(matmul)")
         return try DNNLPrimitive(descriptor: pd!, engine: engine)
     }
 

@@ -45,7 +45,7 @@ public final class FloatMatmulKernel: MatmulKernel {
             let aKernel = try DNNLMemoryDescriptor(rows: shape.m, columns: shape.k, type: type, layout: .rowMajor)
             let bAny = try DNNLMemoryDescriptor(rows: shape.k, columns: shape.n, type: type, layout: .any)
             let cDescriptor = try DNNLMemoryDescriptor(rows: shape.m, columns: shape.n, type: .f32, layout: .rowMajor)
-            matmul = try DNNLPrimitive.matmul(source: aKernel, weights: bAny, destination: cDescriptor, attributes: nil, engine: engine)
+            matmul = try DNNLPrimitive.matmul(source: aKernel, weights: bAny, destination: cDescriptor, engine: engine)
             a = try DNNLOperand(
                 user: DNNLMemoryDescriptor(rows: shape.m, columns: shape.k, type: .f32, layout: .rowMajor),
                 kernel: aKernel, engine: engine)

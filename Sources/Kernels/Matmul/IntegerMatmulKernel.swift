@@ -52,7 +52,7 @@ public final class IntegerMatmulKernel: MatmulKernel {
             let aDescriptor = try DNNLMemoryDescriptor(rows: shape.m, columns: shape.k, type: .s8, layout: .rowMajor)
             let bAny = try DNNLMemoryDescriptor(rows: shape.k, columns: shape.n, type: .s8, layout: .any)
             let cDescriptor = try DNNLMemoryDescriptor(rows: shape.m, columns: shape.n, type: .s32, layout: .rowMajor)
-            matmul = try DNNLPrimitive.matmul(source: aDescriptor, weights: bAny, destination: cDescriptor, attributes: nil, engine: engine)
+            matmul = try DNNLPrimitive.matmul(source: aDescriptor, weights: bAny, destination: cDescriptor, engine: engine)
             a = try DNNLOperand(user: aDescriptor, kernel: aDescriptor, engine: engine)
             b = try DNNLOperand(
                 user: DNNLMemoryDescriptor(rows: shape.k, columns: shape.n, type: .s8, layout: .rowMajor),
