@@ -1,6 +1,8 @@
 // Every call into oneDNN's C API lives in this file (swift-system's `Syscalls.swift` pattern):
 // the rest of the module sees only the final classes below, which own one C handle each and
-// release it in `deinit`, and Swift enums in place of C enums.
+// release it in `deinit`, and Swift enums in place of C enums. Every status is checked and
+// thrown, except those of the `*_destroy` calls in `deinit`, which cannot throw and which oneDNN
+// fails only for invalid handles (these classes hold only handles that were created successfully).
 internal import CDNNL
 
 /// Throws a `DNNLError` naming `call` unless `status` is `dnnl_success`.
@@ -186,9 +188,13 @@ final class DNNLPrimitive {
     }
 
     /// The weights layout the primitive chose (when created with `.any`).
-    var weightsDescriptor: DNNLMemoryDescriptor { DNNLMemoryDescriptor(dnnl_primitive_desc_query_md(descriptor, dnnl_query_weights_md, 0).pointee) }
-    /// The source layout the primitive chose.
-    var sourceDescriptor: DNNLMemoryDescriptor { DNNLMemoryDescriptor(dnnl_primitive_desc_query_md(descriptor, dnnl_query_src_md, 0).pointee) }
+    func weightsDescriptor() throws(DNNLError) -> DNNLMemoryDescriptor {
+        // The query returns NULL on error rather than a status.
+        guard let md = dnnl_primitive_desc_query_md(descriptor, dnnl_query_weights_md, 0) else {
+            throw DNNLError(call: "dnnl_primitive_desc_query_md(weights)", status: Int(dnnl_invalid_arguments.rawValue))
+        }
+        return DNNLMemoryDescriptor(md.pointee)
+    }
 
     /// The implementation oneDNN picked, e.g. `brg:avx512_core_vnni` (its `impl_info_str`).
     var implementation: String {
