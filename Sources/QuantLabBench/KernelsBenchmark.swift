@@ -11,6 +11,10 @@ import Tensor
 /// them; medians over rounds after warm-up.
 func runKernelsBenchmark() throws {
     print("== Kernels: \(DNNLInfo()); Swift kernels on \(defaultKernelThreads) thread(s)")
+    // Other jobs on the same cores change every absolute number; the load average says how much.
+    if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+        print("load average (1, 5, 15 min): \(load.split(separator: " ").prefix(3).joined(separator: ", "))")
+    }
     // GEMV first: its Swift kernels then run before any oneDNN call has started OpenMP threads,
     // whose spin-waiting would otherwise compete with them for the two cores.
     // KERNELS_BENCH=gemv or =gemm runs one part alone.
@@ -77,6 +81,13 @@ private func benchmarkGEMM(n: Int, rounds: Int) throws {
     }
     let s = times[kernels.count]
     print("  \(pad("oneDNN sgemm (plain row-major B)", 36)) \(format(s * 1e3)) ms  \(format(operations / s / 1e9, 0)) GFLOP/s  (FP32 alternative)")
+    floor("GEMM BF16 speedup", times[0] / times[1], atLeast: 1.8)
+    floor("GEMM INT8 speedup", times[0] / times[2], atLeast: 3.5)
+}
+
+/// Prints whether a measured ratio meets its floor from issue 5.
+private func floor(_ name: String, _ value: Double, atLeast minimum: Double, unit: String = "×") {
+    print("  floor \(name) ≥ \(format(minimum, 2))\(unit): \(format(value, 2))\(unit) \(value >= minimum ? "met" : "NOT met")")
 }
 
 /// GEMV rows×columns at batch 1, warm (weights may stay in the 32 MiB L3 between runs) and cold
@@ -126,5 +137,11 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
             return "\(pad(format(t[i] * 1e3, 3), 8)) \(pad(format(gbs), 6)) \(pad(format(100 * gbs / bandwidth, 0), 4)) \(pad(format(t[0] / t[i], 2), 5))"
         }
         print("  \(pad(labels[i], 36))  \(cells(warm)) |  \(cells(cold))")
+    }
+    for (name, t) in [("warm", warm), ("cold", cold)] {
+        floor("GEMV INT4 speedup (\(name))", t[0] / t[3], atLeast: 5)
+        floor("GEMV INT8 speedup (\(name))", t[0] / t[2], atLeast: 3)
+        floor("GEMV INT4 share of read bandwidth (\(name))", 100 * Double(bytes[3]) / t[3] / 1e9 / bandwidth, atLeast: 70, unit: " %")
+        floor("GEMV INT8 share of read bandwidth (\(name))", 100 * Double(bytes[2]) / t[2] / 1e9 / bandwidth, atLeast: 70, unit: " %")
     }
 }

@@ -5,10 +5,11 @@ public import Tensor
 /// Four `SIMD16<Float>` accumulators per row (64 columns per step) hide the FMA latency; the tail
 /// below 64 columns is a scalar loop. FP32 accumulation: |ŷ − y| ≤ γ_C · Σ|w||x|, γ_C ≈ C·2⁻²⁴.
 ///
-/// Kept over oneDNN's `dnnl_sgemm` with n = 1 (the Kernels benchmark times both every run): at
-/// 4096×4096 on two shared cores, medians of 31 runs, this kernel took 4.3 / 7.8 / 7.8 ms in three
-/// runs where `dnnl_sgemm` took 9.7 / 15.3 / 17.0 ms; in one run interleaving the two call by
-/// call (oneDNN's OpenMP threads then spin against ours) oneDNN won, 2.1 against 6.1 ms.
+/// Kept over oneDNN's `dnnl_sgemm` with n = 1 (the Kernels benchmark times both in every run).
+/// At 4096×4096 on two cores shared with other jobs (medians of 31 runs each), this kernel took
+/// 4.3, 7.8, 7.8, 4.3 and 11.7 ms in five runs where `dnnl_sgemm` took 9.7, 15.3, 17.0, 2.3 and
+/// 13.2 ms: faster in four of five, and free of OpenMP threads that spin against the Swift
+/// kernels' workers when the two are interleaved (one such run: oneDNN 2.1 against 6.1 ms).
 public struct FloatMatvec: MatvecKernel {
     public let rows: Int
     public let columns: Int

@@ -13,8 +13,9 @@ public import Tensor
 ///
 /// Kept over oneDNN: 2.6's matmul has no FP32-activation × INT8-weight mode, so its INT8 GEMV
 /// (`dnnl_gemm_s8s8s32`, n = 1) must quantize x as well, a different and less accurate product.
-/// Timed against it in the Kernels benchmark at 4096×4096 (two shared cores, medians of 31): this
-/// kernel 0.88 / 0.91 / 1.36 ms, oneDNN (with the x quantization) 0.62 / 15.7 / 15.1 ms.
+/// Timed against it in the Kernels benchmark at 4096×4096 (two cores shared with other jobs,
+/// medians of 31), this kernel took 0.88, 0.91, 1.36, 0.97 and 2.2 ms in five runs where oneDNN
+/// (with the x quantization) took 0.62, 15.7, 15.1, 0.71 and 13.7 ms.
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int

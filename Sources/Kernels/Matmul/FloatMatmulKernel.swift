@@ -78,6 +78,12 @@ public final class FloatMatmulKernel: MatmulKernel {
         executed = false
     }
 
+    public func removeCachedPlans() {
+        plans.removeAll()
+        current = nil
+        executed = false
+    }
+
     public func execute() throws {
         guard let plan = current else { preconditionFailure("\(label): execute() before prepare(a:b:)") }
         try plan.matmul.execute([(.source, plan.a.kernel), (.weights, plan.b.kernel), (.destination, plan.c)], on: stream)

@@ -109,6 +109,13 @@ public final class IntegerMatmulKernel: MatmulKernel {
     }
 
     /// Runs the INT32 product of the prepared codes (dequantization happens in `product()`).
+    public func removeCachedPlans() {
+        plans.removeAll()
+        current = nil
+        operands = nil
+        executed = false
+    }
+
     public func execute() throws {
         guard let plan = current else { preconditionFailure("\(label): execute() before prepare") }
         try plan.matmul.execute([(.source, plan.a.kernel), (.weights, plan.b.kernel), (.destination, plan.c)], on: stream)
