@@ -104,7 +104,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
 
     // oneDNN alternatives: FP32 through dnnl_sgemm with n = 1, INT8 through dnnl_gemm_s8s8s32
     // with x quantized per tensor (timed with that quantization and the per-row rescale).
-    let int8 = try QuantizedMatrix(quantizing: w, bits: 8, axis: .rows)
+    let int8 = try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)
     var acc = [Int32](repeating: 0, count: rows)
     let dnnlFP32: () throws -> Void = {
         try w.storage.withUnsafeBufferPointer { pw in
@@ -112,7 +112,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
         }
     }
     let dnnlINT8: () throws -> Void = {
-        let qx = try QuantizedMatrix(quantizing: Tensor(shape: [columns, 1], storage: x), bits: 8, axis: .tensor)
+        let qx = try SymmetricIntegerMatrix(quantizing: Tensor(shape: [columns, 1], storage: x), bits: 8, axis: .tensor)
         try int8.codes.withUnsafeBufferPointer { pw in
             try qx.codes.withUnsafeBufferPointer { px in try acc.withUnsafeMutableBufferPointer { try gemmS8(m: rows, n: 1, k: columns, a: pw, b: px, c: $0) } }
         }

@@ -1,7 +1,7 @@
 public import Tensor
 
 /// INT8 GEMV: `y = W · x` with W quantized per row to symmetric INT8 codes (see
-/// `QuantizedMatrix`), x and y in FP32.
+/// `SymmetricIntegerMatrix`), x and y in FP32.
 ///
 /// ```
 /// y[r] = s_r · Σ_c q[r][c] · x[c]
@@ -28,11 +28,11 @@ public struct Int8Matvec: MatvecKernel {
     public var label: String { "INT8 per-row GEMV (Swift SIMD)" }
     public var weightBytes: Int { rows * columns + rows * 4 }
 
-    /// Quantizes `weights` per row (`QuantizedMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
+    /// Quantizes `weights` per row (`SymmetricIntegerMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
     public init(weights: Tensor, threads: Int = defaultKernelThreads) throws(KernelInputError) {
         (rows, columns) = try matvecShape(weights, "INT8 GEMV")
-        let q = try QuantizedMatrix(quantizing: weights, bits: 8, axis: .rows)
+        let q = try SymmetricIntegerMatrix(quantizing: weights, bits: 8, axis: .rows)
         self.threads = threads
         scales = q.scales
         var packed = LanePackedCodes(rows: rows, columns: columns, bits: 8, fill: 128)

@@ -6,7 +6,7 @@ public import Tensor
 /// ```
 /// C[i][j] = sA(i) · sB(j) · Σ_k qA[i][k] · qB[k][j]     (exact INT32 sum, then FP32 products)
 /// ```
-/// with the codes and scales of `QuantizedMatrix` (per tensor, or per row of A and per column of
+/// with the codes and scales of `SymmetricIntegerMatrix` (per tensor, or per row of A and per column of
 /// B). The INT32 accumulation is exact as long as `k · qmax² < 2³¹` (k < 133 000 for INT8).
 /// On AVX512-VNNI the product runs on `vpdpbusd`; oneDNN handles the signed A operand by a
 /// +128 shift and a compensation term folded into B's blocked layout at prepare time. An
@@ -35,7 +35,7 @@ public final class IntegerMatmulKernel: MatmulKernel {
     public var operandBytes: Int { 1 }
     public var implementation: String { current?.matmul.implementation ?? "none" }
     /// The quantized operands of the last `prepare`, for references and error analysis.
-    public private(set) var operands: (a: QuantizedMatrix, b: QuantizedMatrix)?
+    public private(set) var operands: (a: SymmetricIntegerMatrix, b: SymmetricIntegerMatrix)?
 
     private let engine: DNNLEngine
     private let stream: DNNLStream
@@ -83,15 +83,15 @@ public final class IntegerMatmulKernel: MatmulKernel {
         _ = try MatmulShape(a, b)
         let perTensor = granularity == .perTensor
         try prepare(
-            a: QuantizedMatrix(quantizing: a, bits: bits, axis: perTensor ? .tensor : .rows),
-            b: QuantizedMatrix(quantizing: b, bits: bits, axis: perTensor ? .tensor : .columns))
+            a: SymmetricIntegerMatrix(quantizing: a, bits: bits, axis: perTensor ? .tensor : .rows),
+            b: SymmetricIntegerMatrix(quantizing: b, bits: bits, axis: perTensor ? .tensor : .columns))
     }
 
     /// Loads codes quantized elsewhere (e.g. by QuantCore) into the kernel.
     /// - Throws: `KernelInputError` when the shapes do not chain or the scale axes are not
     ///   A: tensor/rows and B: tensor/columns (other axes do not factor out of the sum over k);
     ///   `DNNLError` when oneDNN fails.
-    public func prepare(a: QuantizedMatrix, b: QuantizedMatrix) throws {
+    public func prepare(a: SymmetricIntegerMatrix, b: SymmetricIntegerMatrix) throws {
         guard a.columns == b.rows else {
             throw KernelInputError("integer matmul: A is \(a.rows)×\(a.columns), B is \(b.rows)×\(b.columns); inner extents differ")
         }
