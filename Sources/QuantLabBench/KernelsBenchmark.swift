@@ -11,19 +11,16 @@ import Tensor
 /// them; medians over rounds after warm-up.
 func runKernelsBenchmark() throws {
     print("== Kernels: \(DNNLInfo()); Swift kernels on \(defaultKernelThreads) thread(s)")
-    if ProcessInfo.processInfo.environment["KPROF"] != nil {
-        var rng = SeededGenerator(seed: 11)
-        let w = Tensor.normal(shape: [4096, 4096], using: &rng)
-        let x = [Float](repeating: 1, count: 4096)
-        for t in [1, 2] {
-            let ks: [any MatvecKernel] = [try FloatMatvec(weights: w, threads: t), try Int8Matvec(weights: w, threads: t), try Int4Matvec(weights: w, threads: t)]
-            let ts = try interleavedMedians(rounds: 21, ks.map { k in { _ = k.apply(x) } })
-            print(t, ts.map { format($0 * 1e3, 3) })
-        }
-        return
+    // Other jobs on the same cores change every absolute number; the load average says how much.
+    if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+        print("load average (1, 5, 15 min): \(load.split(separator: " ").prefix(3).joined(separator: ", "))")
     }
-    try benchmarkGEMM(n: 4096, rounds: 5)
-    try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31)
+    // GEMV first: its Swift kernels then run before any oneDNN call has started OpenMP threads,
+    // whose spin-waiting would otherwise compete with them for the two cores.
+    // KERNELS_BENCH=gemv or =gemm runs one part alone.
+    let only = ProcessInfo.processInfo.environment["KERNELS_BENCH"]
+    if only != "gemm" { try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31) }
+    if only != "gemv" { try benchmarkGEMM(n: 4096, rounds: 5) }
 }
 
 /// Wall time of `body` in seconds.
@@ -84,6 +81,13 @@ private func benchmarkGEMM(n: Int, rounds: Int) throws {
     }
     let s = times[kernels.count]
     print("  \(pad("oneDNN sgemm (plain row-major B)", 36)) \(format(s * 1e3)) ms  \(format(operations / s / 1e9, 0)) GFLOP/s  (FP32 alternative)")
+    floor("GEMM BF16 speedup", times[0] / times[1], atLeast: 1.8)
+    floor("GEMM INT8 speedup", times[0] / times[2], atLeast: 3.5)
+}
+
+/// Prints whether a measured ratio meets its floor from issue 5.
+private func floor(_ name: String, _ value: Double, atLeast minimum: Double, unit: String = "×") {
+    print("  floor \(name) ≥ \(format(minimum, 2))\(unit): \(format(value, 2))\(unit) \(value >= minimum ? "met" : "NOT met")")
 }
 
 /// GEMV rows×columns at batch 1, warm (weights may stay in the 32 MiB L3 between runs) and cold
@@ -100,7 +104,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
 
     // oneDNN alternatives: FP32 through dnnl_sgemm with n = 1, INT8 through dnnl_gemm_s8s8s32
     // with x quantized per tensor (timed with that quantization and the per-row rescale).
-    let int8 = try QuantizedMatrix(quantizing: w, bits: 8, axis: .rows)
+    let int8 = try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)
     var acc = [Int32](repeating: 0, count: rows)
     let dnnlFP32: () throws -> Void = {
         try w.storage.withUnsafeBufferPointer { pw in
@@ -108,7 +112,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
         }
     }
     let dnnlINT8: () throws -> Void = {
-        let qx = try QuantizedMatrix(quantizing: Tensor(shape: [columns, 1], storage: x), bits: 8, axis: .tensor)
+        let qx = try SymmetricIntegerMatrix(quantizing: Tensor(shape: [columns, 1], storage: x), bits: 8, axis: .tensor)
         try int8.codes.withUnsafeBufferPointer { pw in
             try qx.codes.withUnsafeBufferPointer { px in try acc.withUnsafeMutableBufferPointer { try gemmS8(m: rows, n: 1, k: columns, a: pw, b: px, c: $0) } }
         }
@@ -118,17 +122,26 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
     let probe = ReadBandwidthProbe(mebibytes: 256)
     let bandwidthTime = try interleavedMedians(rounds: 7, [{ _ = probe.run() }])[0]
     let bandwidth = Double(probe.bytes) / bandwidthTime / 1e9
-    let warm = try interleavedMedians(rounds: rounds, bodies + [dnnlFP32, dnnlINT8])
-    let cold = try interleavedMedians(rounds: 9, bodies + [dnnlFP32, dnnlINT8], between: { _ = probe.run() })
+    // Swift kernels and oneDNN in separate blocks (see runKernelsBenchmark); oneDNN's OpenMP
+    // threads are also kept out of the cold runs' probe.
+    let warm = try interleavedMedians(rounds: rounds, bodies) + interleavedMedians(rounds: rounds, [dnnlFP32, dnnlINT8])
+    let cold = try interleavedMedians(rounds: 9, bodies, between: { _ = probe.run() })
     print("GEMV \(rows)×\(columns), batch 1; read bandwidth (SIMD sum of 256 MiB, \(probe.threads) threads): \(format(bandwidth)) GB/s")
     print("  \(pad("kernel", 36))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
     let labels = kernels.map(\.label) + ["FP32 GEMV (oneDNN sgemm n=1)", "INT8 GEMV (oneDNN gemm_s8s8s32 n=1)"]
     let bytes = kernels.map(\.weightBytes) + [rows * columns * 4, rows * columns + rows * 4]
     for i in labels.indices {
         func cells(_ t: [Double]) -> String {
+            guard i < t.count else { return "" }
             let gbs = Double(bytes[i]) / t[i] / 1e9
             return "\(pad(format(t[i] * 1e3, 3), 8)) \(pad(format(gbs), 6)) \(pad(format(100 * gbs / bandwidth, 0), 4)) \(pad(format(t[0] / t[i], 2), 5))"
         }
         print("  \(pad(labels[i], 36))  \(cells(warm)) |  \(cells(cold))")
+    }
+    for (name, t) in [("warm", warm), ("cold", cold)] {
+        floor("GEMV INT4 speedup (\(name))", t[0] / t[3], atLeast: 5)
+        floor("GEMV INT8 speedup (\(name))", t[0] / t[2], atLeast: 3)
+        floor("GEMV INT4 share of read bandwidth (\(name))", 100 * Double(bytes[3]) / t[3] / 1e9 / bandwidth, atLeast: 70, unit: " %")
+        floor("GEMV INT8 share of read bandwidth (\(name))", 100 * Double(bytes[2]) / t[2] / 1e9 / bandwidth, atLeast: 70, unit: " %")
     }
 }

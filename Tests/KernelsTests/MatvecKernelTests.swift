@@ -55,8 +55,8 @@ struct MatvecKernelTests {
     func int8(shape: (rows: Int, columns: Int)) throws {
         let w = Reference.normal(shape.rows, shape.columns, seed: 35)
         let kernel = try Int8Matvec(weights: w)
-        // Packing round trip: the unpacked codes are exactly QuantizedMatrix's per-row codes.
-        #expect(kernel.dequantized() == (try QuantizedMatrix(quantizing: w, bits: 8, axis: .rows)).dequantized(), "\(shape)")
+        // Packing round trip: the unpacked codes are exactly SymmetricIntegerMatrix's per-row codes.
+        #expect(kernel.dequantized() == (try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)).dequantized(), "\(shape)")
         // Products of an exact code and x are exact-ish in FP32, then one scale multiply:
         // factor 2 for the accumulator levels, +1 rounding of the row scale (inside the 2 slack).
         check(kernel, stored: kernel.dequantized(), factor: 2, seed: 36, "INT8")
@@ -134,8 +134,8 @@ struct MatvecKernelTests {
     @Test("gemmS8 equals a plain integer loop exactly")
     func gemmS8Exact() throws {
         let (m, k, n) = (7, 13, 5)
-        let a = try QuantizedMatrix(quantizing: Reference.normal(m, k, seed: 42), bits: 8, axis: .tensor).codes
-        let b = try QuantizedMatrix(quantizing: Reference.normal(k, n, seed: 43), bits: 8, axis: .tensor).codes
+        let a = try SymmetricIntegerMatrix(quantizing: Reference.normal(m, k, seed: 42), bits: 8, axis: .tensor).codes
+        let b = try SymmetricIntegerMatrix(quantizing: Reference.normal(k, n, seed: 43), bits: 8, axis: .tensor).codes
         var c = [Int32](repeating: 0, count: m * n)
         try a.withUnsafeBufferPointer { pa in
             try b.withUnsafeBufferPointer { pb in try c.withUnsafeMutableBufferPointer { try gemmS8(m: m, n: n, k: k, a: pa, b: pb, c: $0) } }

@@ -11,8 +11,7 @@ public struct BFloat16Matvec: MatvecKernel {
     public let columns: Int
     /// Worker threads for the row split.
     public let threads: Int
-    private let paddedColumns: Int
-    private let packed: [UInt32]
+    private let packed: LanePackedCodes
 
     public var label: String { "BF16 GEMV (Swift SIMD)" }
     public var weightBytes: Int { rows * columns * 2 }
@@ -22,13 +21,10 @@ public struct BFloat16Matvec: MatvecKernel {
     public init(weights: Tensor, threads: Int = defaultKernelThreads) throws(KernelInputError) {
         (rows, columns) = try matvecShape(weights, "BF16 GEMV")
         self.threads = threads
-        paddedColumns = roundUp(columns, to: 64)
-        var packed = [UInt32](repeating: 0, count: rows * paddedColumns / 2)
+        // Two blocks of 32 columns per loop step: rows padded to 64 columns with +0.
+        var packed = LanePackedCodes(rows: rows, columns: columns, bits: 16, fill: 0, step: 64)
         for r in 0..<rows {
-            for c in 0..<columns {
-                let lane = r * paddedColumns / 2 + c / 32 * 16 + c % 16
-                packed[lane] |= UInt32(bfloat16Bits(weights.storage[r * columns + c])) << (c % 32 >= 16 ? 16 : 0)
-            }
+            for c in 0..<columns { packed[r, c] = UInt32(bfloat16Bits(weights.storage[r * columns + c])) }
         }
         self.packed = packed
     }
@@ -37,18 +33,15 @@ public struct BFloat16Matvec: MatvecKernel {
     public func dequantized() -> Tensor {
         var values = [Float](repeating: 0, count: rows * columns)
         for r in 0..<rows {
-            for c in 0..<columns {
-                let lane = packed[r * paddedColumns / 2 + c / 32 * 16 + c % 16]
-                values[r * columns + c] = Float(bitPattern: c % 32 >= 16 ? lane & 0xFFFF_0000 : lane << 16)
-            }
+            for c in 0..<columns { values[r * columns + c] = Float(bitPattern: packed[r, c] << 16) }
         }
         return Tensor(shape: [rows, columns], storage: values)
     }
 
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
-        let rowBytes = paddedColumns * 2, paddedColumns = paddedColumns
-        packed.withUnsafeBytes { w in
+        let (rowBytes, paddedColumns) = (packed.rowBytes, packed.paddedColumns)
+        packed.words.withUnsafeBytes { w in
             let wr = w.baseAddress!
             packedMatvec(x, into: y, paddedColumns: paddedColumns, threads: threads) { r, xr in
                 let row = wr + r * rowBytes

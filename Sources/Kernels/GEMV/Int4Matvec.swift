@@ -24,8 +24,7 @@ public struct Int4Matvec: MatvecKernel {
     /// Scales, `rows × groups` row-major.
     public let scales: [Float]
     private let groups: Int
-    private let paddedColumns: Int
-    private let packed: [UInt32]
+    private let packed: LanePackedCodes
 
     public var label: String { "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" }
     public var weightBytes: Int { rows * (columns + 1) / 2 + scales.count * 4 }
@@ -41,12 +40,12 @@ public struct Int4Matvec: MatvecKernel {
         }
         self.groupSize = groupSize
         self.threads = threads
-        let groups = (columns + groupSize - 1) / groupSize, paddedColumns = roundUp(columns, to: 128)
-        (self.groups, self.paddedColumns) = (groups, paddedColumns)
+        let groups = (columns + groupSize - 1) / groupSize
+        self.groups = groups
         var scales = [Float](repeating: 0, count: rows * groups)
         var codes = [Int8](repeating: 0, count: groupSize)
         var inverses = [Float](repeating: 0, count: groupSize)
-        var packed = [UInt32](repeating: 0x8888_8888, count: rows * paddedColumns / 8)
+        var packed = LanePackedCodes(rows: rows, columns: columns, bits: 4, fill: 8)
         try weights.storage.withUnsafeBufferPointer { (w) throws(KernelInputError) in
             for r in 0..<rows {
                 for g in 0..<groups {
@@ -65,11 +64,7 @@ public struct Int4Matvec: MatvecKernel {
                                        inverses: UnsafeBufferPointer(rebasing: inv[0..<(end - start)]), qmax: 7)
                         }
                     }
-                    for c in start..<end {
-                        let (lane, shift) = Self.position(row: r, column: c, paddedColumns: paddedColumns)
-                        let u = UInt32(Int32(codes[c - start]) + 8)
-                        packed[lane] = packed[lane] & ~(0xF << shift) | u << shift
-                    }
+                    for c in start..<end { packed[r, c] = UInt32(Int32(codes[c - start]) + 8) }
                 }
             }
         }
@@ -77,18 +72,12 @@ public struct Int4Matvec: MatvecKernel {
         self.packed = packed
     }
 
-    private static func position(row: Int, column c: Int, paddedColumns: Int) -> (lane: Int, shift: UInt32) {
-        (row * paddedColumns / 8 + c / 128 * 16 + c % 16, UInt32(c % 128 / 16 * 4))
-    }
-
     /// The stored codes unpacked and scaled, `s[r][g] · q[r][c]` (exact), `rows × columns`.
     public func dequantized() -> Tensor {
         var values = [Float](repeating: 0, count: rows * columns)
         for r in 0..<rows {
             for c in 0..<columns {
-                let (lane, shift) = Self.position(row: r, column: c, paddedColumns: paddedColumns)
-                let q = Int((packed[lane] >> shift) & 0xF) - 8
-                values[r * columns + c] = scales[r * groups + c / groupSize] * Float(q)
+                values[r * columns + c] = scales[r * groups + c / groupSize] * Float(Int(packed[r, c]) - 8)
             }
         }
         return Tensor(shape: [rows, columns], storage: values)
@@ -96,16 +85,16 @@ public struct Int4Matvec: MatvecKernel {
 
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
-        let (paddedColumns, groups, groupSize) = (paddedColumns, groups, groupSize)
+        let (paddedColumns, rowBytes, groups, groupSize) = (packed.paddedColumns, packed.rowBytes, groups, groupSize)
         // X_g = Σ_{c∈g} x_c, shared by every row (accumulated in FP64, rounded once).
         let groupSums: [Float] = (0..<groups).map { g in
             Float((g * groupSize..<min(columns, (g + 1) * groupSize)).reduce(0.0) { $0 + Double(x[$1]) })
         }
-        packed.withUnsafeBytes { w in
+        packed.words.withUnsafeBytes { w in
             scales.withUnsafeBufferPointer { s in
                 let wr = w.baseAddress!
                 packedMatvec(x, into: y, paddedColumns: paddedColumns, threads: threads) { r, xr in
-                    let row = wr + r * paddedColumns / 2
+                    let row = wr + r * rowBytes
                     var total = SIMD16<Float>()
                     var offset: Float = 0
                     for g in 0..<groups {

@@ -1,7 +1,7 @@
 public import Tensor
 
 /// INT8 GEMV: `y = W · x` with W quantized per row to symmetric INT8 codes (see
-/// `QuantizedMatrix`), x and y in FP32.
+/// `SymmetricIntegerMatrix`), x and y in FP32.
 ///
 /// ```
 /// y[r] = s_r · Σ_c q[r][c] · x[c]
@@ -11,9 +11,11 @@ public import Tensor
 /// `SIMD16` of codes by shift-and-mask, converted by `magicToFloat`. Rows are padded to a
 /// multiple of 64 columns with code 0.
 ///
-/// Faster than oneDNN here: `dnnl_gemm_s8s8s32` at n = 1 needs x quantized too and measured
-/// (see the Kernels benchmark) slower than this kernel at 4096×4096; oneDNN 2.6's matmul has no
-/// FP32-activation × INT8-weight mode.
+/// Kept over oneDNN: 2.6's matmul has no FP32-activation × INT8-weight mode, so its INT8 GEMV
+/// (`dnnl_gemm_s8s8s32`, n = 1) must quantize x as well, a different and less accurate product.
+/// Timed against it in the Kernels benchmark at 4096×4096 (two cores shared with other jobs,
+/// medians of 31), this kernel took 0.88, 0.91, 1.36, 0.97 and 2.2 ms in five runs where oneDNN
+/// (with the x quantization) took 0.62, 15.7, 15.1, 0.71 and 13.7 ms.
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
@@ -21,33 +23,23 @@ public struct Int8Matvec: MatvecKernel {
     public let threads: Int
     /// Per-row scales `s_r`.
     public let scales: [Float]
-    private let paddedColumns: Int
-    private let packed: [UInt32]
+    private let packed: LanePackedCodes
 
     public var label: String { "INT8 per-row GEMV (Swift SIMD)" }
     public var weightBytes: Int { rows * columns + rows * 4 }
 
-    /// Quantizes `weights` per row (`QuantizedMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
+    /// Quantizes `weights` per row (`SymmetricIntegerMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
     public init(weights: Tensor, threads: Int = defaultKernelThreads) throws(KernelInputError) {
         (rows, columns) = try matvecShape(weights, "INT8 GEMV")
-        let q = try QuantizedMatrix(quantizing: weights, bits: 8, axis: .rows)
+        let q = try SymmetricIntegerMatrix(quantizing: weights, bits: 8, axis: .rows)
         self.threads = threads
         scales = q.scales
-        paddedColumns = roundUp(columns, to: 64)
-        var packed = [UInt32](repeating: 0x8080_8080, count: rows * paddedColumns / 4)
+        var packed = LanePackedCodes(rows: rows, columns: columns, bits: 8, fill: 128)
         for r in 0..<rows {
-            for c in 0..<columns {
-                let (lane, shift) = Self.position(row: r, column: c, paddedColumns: paddedColumns)
-                let u = UInt32(UInt8(bitPattern: q.codes[r * columns + c]) &+ 128)
-                packed[lane] = packed[lane] & ~(0xFF << shift) | u << shift
-            }
+            for c in 0..<columns { packed[r, c] = UInt32(Int32(q.codes[r * columns + c]) + 128) }
         }
         self.packed = packed
-    }
-
-    private static func position(row: Int, column c: Int, paddedColumns: Int) -> (lane: Int, shift: UInt32) {
-        (row * paddedColumns / 4 + c / 64 * 16 + c % 16, UInt32(c % 64 / 16 * 8))
     }
 
     /// The stored codes unpacked and scaled, `s_r · q[r][c]` (exact), `rows × columns`.
@@ -55,9 +47,7 @@ public struct Int8Matvec: MatvecKernel {
         var values = [Float](repeating: 0, count: rows * columns)
         for r in 0..<rows {
             for c in 0..<columns {
-                let (lane, shift) = Self.position(row: r, column: c, paddedColumns: paddedColumns)
-                let q = Int((packed[lane] >> shift) & 0xFF) - 128
-                values[r * columns + c] = scales[r] * Float(q)
+                values[r * columns + c] = scales[r] * Float(Int(packed[r, c]) - 128)
             }
         }
         return Tensor(shape: [rows, columns], storage: values)
@@ -65,8 +55,8 @@ public struct Int8Matvec: MatvecKernel {
 
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
-        let paddedColumns = paddedColumns
-        packed.withUnsafeBytes { w in
+        let paddedColumns = packed.paddedColumns
+        packed.words.withUnsafeBytes { w in
             scales.withUnsafeBufferPointer { s in
                 let wr = w.baseAddress!
                 packedMatvec(x, into: y, paddedColumns: paddedColumns, threads: threads) { r, xr in

@@ -20,32 +20,33 @@ public struct ReadBandwidthProbe: Sendable {
 
     /// Reads the whole buffer once and returns its sum (so the reads cannot be optimized away).
     ///
-    /// Each worker sums a contiguous chunk with four `SIMD16<Float>` accumulators, the same loop
-    /// shape as the FP32 GEMV without the multiply. (Sums of ones are exact up to 2²⁴ per lane.)
+    /// The buffer is summed as rows of 4096 floats with the GEMV kernels' row split and the FP32
+    /// GEMV's loop shape (four `SIMD16<Float>` accumulators) without the multiply; sums of ones
+    /// are exact.
     public func run() -> Float {
-        let workers = max(1, threads)
-        var partial = [Float](repeating: 0, count: workers)
+        let rows = values.count / Self.rowLength
+        var partial = [Float](repeating: 0, count: rows)
         values.withUnsafeBytes { raw in
             partial.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let out = out
-                let count = values.count / 64 * 64
-                forEachChunk(of: workers, threads: workers) { ws in
-                    for w in ws {
-                        let start = w * count / workers / 64 * 64, end = (w + 1) * count / workers / 64 * 64
+                forEachChunk(of: rows, threads: threads) { range in
+                    for r in range {
+                        let row = raw.baseAddress! + r * Self.rowLength * 4
                         var a0 = SIMD16<Float>(), a1 = a0, a2 = a0, a3 = a0
-                        var i = start
-                        while i < end {
-                            a0 += raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD16<Float>.self)
-                            a1 += raw.loadUnaligned(fromByteOffset: i * 4 + 64, as: SIMD16<Float>.self)
-                            a2 += raw.loadUnaligned(fromByteOffset: i * 4 + 128, as: SIMD16<Float>.self)
-                            a3 += raw.loadUnaligned(fromByteOffset: i * 4 + 192, as: SIMD16<Float>.self)
-                            i += 64
+                        var i = 0
+                        while i < Self.rowLength * 4 {
+                            a0 += row.loadUnaligned(fromByteOffset: i, as: SIMD16<Float>.self)
+                            a1 += row.loadUnaligned(fromByteOffset: i + 64, as: SIMD16<Float>.self)
+                            a2 += row.loadUnaligned(fromByteOffset: i + 128, as: SIMD16<Float>.self)
+                            a3 += row.loadUnaligned(fromByteOffset: i + 192, as: SIMD16<Float>.self)
+                            i += 256
                         }
-                        out[w] = ((a0 + a1) + (a2 + a3)).sum()
+                        out[r] = ((a0 + a1) + (a2 + a3)).sum()
                     }
                 }
             }
         }
         return partial.reduce(0, +)
     }
+
+    private static let rowLength = 4096
 }

@@ -10,7 +10,7 @@ public import Tensor
 /// symmetric (no −128 / −8), as in LLM.int8() and GPTQ-style INT4 with codes in [−7, 7], so the
 /// reconstruction error is at most `s/2` per element (plus one FP32 rounding of `x · (1/s)`).
 /// INT4 codes are stored one per byte here: the GEMM runs them on the INT8 kernel.
-public struct QuantizedMatrix: Sendable, Equatable {
+public struct SymmetricIntegerMatrix: Sendable, Equatable {
     /// Which elements share a scale.
     public enum ScaleAxis: String, Sendable, CaseIterable {
         /// One scale for the whole matrix.
