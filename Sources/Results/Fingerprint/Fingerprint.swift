@@ -5,7 +5,7 @@ import Datasets
 ///
 /// The digest is SHA-256 (FIPS 180-4) of a canonical text, one line per part, sorted:
 /// ```
-/// input raw/mnist_5k.csv <sha256>
+/// input mnist_5k.csv <sha256>
 /// parameters <sha256 of the canonical parameter JSON>
 /// profile quick
 /// seed 20261123

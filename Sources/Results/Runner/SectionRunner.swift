@@ -35,7 +35,7 @@ public struct SectionRunner: Sendable {
         let parameters = (try? SectionRunner.canonicalJSON(experiment.parameters(for: profile))) ?? .null
         var inputs: [String: String] = [:]
         for input in experiment.inputs {
-            inputs[input] = (try? SHA256.hex(ofFile: workspace.dataDirectory.appendingPathComponent(input).path)) ?? "missing"
+            inputs[input] = (try? SHA256.hex(ofFile: workspace.dataPaths.file(input))) ?? "missing"
         }
         let sources = SourceHashes.of(experiment.sourcePaths, in: workspace.sourcesDirectory)
         let notes = sources == nil
@@ -96,14 +96,12 @@ public struct SectionRunner: Sendable {
         let (fingerprint, notes) = currentFingerprint(of: experiment)
         for note in notes { progress.summary("\(experiment.id): note: \(note)") }
         let context = ExperimentContext(
-            seed: seed, profile: profile, threads: threads, dataDirectory: workspace.dataDirectory,
+            seed: seed, profile: profile, threads: threads, dataPaths: workspace.dataPaths,
             progress: progress, clock: clock)
 
-        let outcome: Result<[TrialRecord], any Error>
-        if let missing = fingerprint.inputs.first(where: { $0.value == "missing" })?.key {
-            outcome = .failure(ResultsError.missingInput(path: "data/" + missing))
-        } else {
-            outcome = Result { try experiment.run(experiment.parameters(for: profile), context: context) }
+        let outcome = Result<[TrialRecord], any Error> {
+            try workspace.dataPaths.requireFiles(experiment.inputs)
+            return try experiment.run(experiment.parameters(for: profile), context: context)
         }
         progress.finish()
         let seconds = (clock.now - start).seconds
