@@ -34,5 +34,6 @@ public protocol Experiment: Sendable {
 }
 
 extension Experiment {
+    /// No inputs: the experiment generates its own data.
     public var inputs: [String] { [] }
 }

@@ -16,6 +16,7 @@ public struct ExperimentContext: Sendable {
     /// The clock to time work with (monotonic).
     public let clock: ContinuousClock
 
+    /// A context; the runner makes one per run.
     public init(
         seed: UInt64, profile: Profile, threads: Int, dataPaths: DataPaths,
         progress: ProgressReporter, clock: ContinuousClock = ContinuousClock()

@@ -13,18 +13,21 @@ import Datasets
 /// ```
 /// Each part is also kept, so a change can be explained (`changes(since:)`), not just detected.
 public struct Fingerprint: Equatable, Sendable {
+    /// The profile the parameters were resolved for.
     public var profile: Profile
+    /// The run's seed.
     public var seed: UInt64
     /// The resolved parameters as canonical JSON (keys sorted, ints and doubles kept apart).
     public var parameters: JSONValue
     /// SHA-256 of `parameters.serialized`.
     public var parametersSHA256: String
-    /// SHA-256 of each declared input, by path relative to the data directory.
+    /// SHA-256 of each declared input, by name under `data/raw/`.
     public var inputs: [String: String]
     /// SHA-256 of each source file run, by path from the package root; `nil` when the sources
     /// were not present at run time, so code changes could not be fingerprinted.
     public var sources: [String: String]?
 
+    /// A fingerprint of these parts; `parametersSHA256` is computed from `parameters`.
     public init(profile: Profile, seed: UInt64, parameters: JSONValue, inputs: [String: String], sources: [String: String]?) {
         self.profile = profile
         self.seed = seed

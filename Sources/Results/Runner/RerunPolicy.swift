@@ -15,6 +15,7 @@ public struct SectionOutcome: Sendable {
     /// The section's state afterwards: fresh after a good run, failed after a failed one.
     public let after: SectionStatus
 
+    /// The section id.
     public var section: String { before.section }
 }
 

@@ -8,14 +8,20 @@ import Datasets
 /// `trials.jsonl`, `trials.csv` and `meta.json` together; on failure write only
 /// `meta.failed.json`. One summary line per section goes to the progress output.
 public struct SectionRunner: Sendable {
+    /// Where inputs, sources and results are.
     public let workspace: Workspace
+    /// The profile runs use and freshness is judged against.
     public let profile: Profile
+    /// The seed runs use and freshness is judged against.
     public let seed: UInt64
+    /// Threads given to experiments (recorded in meta).
     public let threads: Int
     /// Wait for another run holding a section's lock instead of failing at once.
     public let waitForLock: Bool
+    /// Where progress and summary lines go.
     public let output: ProgressOutput
 
+    /// A runner; `output` is standard error unless a test records it.
     public init(
         workspace: Workspace, profile: Profile, seed: UInt64, threads: Int, waitForLock: Bool = false,
         output: ProgressOutput = .standardError
