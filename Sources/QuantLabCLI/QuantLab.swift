@@ -6,5 +6,7 @@ struct QuantLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantlab",
         abstract: "A reproducible research report on neural-network quantization.",
-        subcommands: [])
+        subcommands: [
+            GalleryCommand.self,
+        ])
 }
