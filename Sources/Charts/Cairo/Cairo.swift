@@ -182,6 +182,24 @@ final class CairoContext {
         cairo_clip(handle)
     }
 
+    /// Fills `r` with a linear gradient from `colors.first` at the bottom edge to `colors.last`
+    /// at the top, stops evenly spaced.
+    func fillVerticalGradient(_ r: Rect, colors: [Color]) throws {
+        let pattern = cairo_pattern_create_linear(r.x, r.maxY, r.x, r.y)!
+        defer { cairo_pattern_destroy(pattern) }
+        for (k, c) in colors.enumerated() {
+            let offset = colors.count > 1 ? Double(k) / Double(colors.count - 1) : 0
+            cairo_pattern_add_color_stop_rgba(pattern, offset, c.red, c.green, c.blue, c.alpha)
+        }
+        let status = cairo_pattern_status(pattern)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw ChartError.cairo(operation: "creating gradient", status: statusText(status))
+        }
+        cairo_set_source(handle, pattern)
+        cairo_rectangle(handle, r.x, r.y, r.width, r.height)
+        cairo_fill(handle)
+    }
+
     func paint(_ c: Color) {
         setColor(c)
         cairo_paint(handle)

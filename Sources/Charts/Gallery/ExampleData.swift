@@ -12,13 +12,14 @@ enum ExampleData {
         return v - v.rounded(.down)
     }
 
-    /// n bell-shaped values: the sum of four Weyl sequences (an Irwin–Hall shape), scaled to
-    /// mean `mean` and standard deviation `sd` (the sum of four U(0,1) has variance 1/3).
+    /// n normally distributed values with mean `mean` and standard deviation `sd`: the
+    /// Box–Muller transform applied to the 2-D Kronecker sequence (i·α₁, i·α₂), which covers the
+    /// unit square evenly, so the histogram looks like a smooth sample without a generator.
     static func bell(_ n: Int, mean: Double, sd: Double) -> [Double] {
-        let alphas = [0.6180339887498949, 0.4142135623730951, 0.7320508075688772, 0.2360679774997898]
-        return (1...n).map { i in
-            let s = alphas.reduce(0) { $0 + weyl(i, $1) }
-            return mean + (s - 2) * sd * 3.0.squareRoot()
+        (1...n).map { i in
+            let u1 = max(weyl(i, 0.7548776662466927), 1e-12)
+            let u2 = weyl(i, 0.5698402909980532)
+            return mean + sd * (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
         }
     }
 }

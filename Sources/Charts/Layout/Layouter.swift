@@ -541,6 +541,7 @@ struct Layouter {
                     text.origin.y += m.height + 1
                     text.box.y += m.height + 1
                 }
+                text.background = Color.white.withAlpha(0.8)
                 placed.append(text)
             case .annotation(let note):
                 let w = measure.width(note.text, size: Theme.annotationSize)
@@ -550,7 +551,9 @@ struct Layouter {
                 var y = py - note.dy
                 if x + w > plot.maxX - 2 { x = px - abs(note.dx) - w }
                 if y - m.ascent < plot.minY + 1 { y = py + abs(note.dy) + m.ascent }
-                placed.append(.horizontal(note.text, origin: Point(x: x, y: y), size: Theme.annotationSize, measure: measure))
+                var text = PlacedText.horizontal(note.text, origin: Point(x: x, y: y), size: Theme.annotationSize, measure: measure)
+                text.background = Color.white.withAlpha(0.8)
+                placed.append(text)
             default:
                 continue
             }

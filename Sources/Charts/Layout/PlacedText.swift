@@ -9,6 +9,8 @@ struct PlacedText {
     /// Rotation about `origin` in radians; −π/2 reads upwards.
     var angle: Double = 0
     var box: Rect
+    /// A fill behind the text's box, so labels inside the plot stay legible over data.
+    var background: Color? = nil
 
     /// Text whose baseline starts at `origin`, unrotated.
     static func horizontal(_ text: String, origin: Point, size: Double, bold: Bool = false, color: Color = .ink, measure: TextMeasurer) -> PlacedText {

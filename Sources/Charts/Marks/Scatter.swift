@@ -7,7 +7,7 @@ public struct Scatter: Sendable, Hashable {
     /// Marker size (diameter of the circle marker) in points.
     public var size: Double
 
-    public init(_ label: String? = nil, x: [Double], y: [Double], style: SeriesStyle? = nil, size: Double = 5) {
+    public init(_ label: String? = nil, x: [Double], y: [Double], style: SeriesStyle? = nil, size: Double = 6) {
         precondition(x.count == y.count, "Scatter \(label ?? ""): x has \(x.count) values, y has \(y.count)")
         self.label = label
         self.x = x

@@ -20,6 +20,8 @@ struct Stroke: Hashable {
 enum DrawOp {
     case path([PathElement], stroke: Stroke?, fill: Color?)
     case text(PlacedText)
+    /// A rectangle filled bottom to top through evenly spaced colour stops.
+    case verticalGradient(Rect, [Color])
     case pushClip(Rect)
     case popClip
 }
@@ -50,9 +52,17 @@ enum ScenePlayer {
                     cr.stroke()
                 }
             case .text(let t):
+                if let background = t.background {
+                    cr.newPath()
+                    cr.rectangle(t.box.insetBy(-1))
+                    cr.setColor(background)
+                    cr.fill()
+                }
                 cr.setFont(size: t.size, bold: t.bold)
                 cr.setColor(t.color)
                 cr.showText(t.text, at: t.origin, angle: t.angle)
+            case .verticalGradient(let r, let colors):
+                try cr.fillVerticalGradient(r, colors: colors)
             case .pushClip(let r):
                 cr.save()
                 cr.clip(r)
