@@ -99,4 +99,9 @@ public struct RunMeta: Codable, Equatable, Sendable {
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
+
+    /// The date of a `timestamp(_:)` string (`2026-11-23T12:40:01Z`); `nil` if it is not one.
+    public static func date(_ timestamp: String) -> Date? {
+        try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(timestamp)
+    }
 }
