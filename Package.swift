@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Analysis", "Charts", "Results", "QuantCore",
+                "Analysis", "Charts", "Results", "Experiments", "QuantCore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ],

@@ -15,6 +15,7 @@ struct QuantLab: ParsableCommand {
         subcommands: [
             Run.self, Sections.self, Env.self,
             ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self,
+            ReportCommand.self, GalleryCommand.self,
         ])
 
     /// Runs the command; a failure prints ONE line (`Error: …`) on stderr and exits non-zero

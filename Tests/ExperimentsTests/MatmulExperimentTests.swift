@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Datasets
 import Results
 import Tensor
 @testable import Experiments
@@ -29,7 +30,7 @@ enum TinyMatmul {
 
     static func run(seed: UInt64 = 7) throws -> [TrialRecord] {
         let context = ExperimentContext(
-            seed: seed, profile: .quick, threads: 2, dataDirectory: FileManager.default.temporaryDirectory,
+            seed: seed, profile: .quick, threads: 2, dataPaths: DataPaths(root: FileManager.default.temporaryDirectory.path),
             progress: ProgressReporter(label: "matmul", output: .silent))
         return try MatmulExperiment().run(parameters, context: context)
     }

@@ -61,7 +61,7 @@ struct ReportBuilderTests {
                 "failed": false,
             ],
             figures: [
-                Figure(
+                PlacedFigure(
                     label: "spacing", image: "../figures/formats-spacing.svg",
                     altText: "Gap between neighbours & magnitude, log-log", caption: "Spacing of representable values.")
             ],
@@ -80,7 +80,7 @@ struct ReportBuilderTests {
         let matmul = ChapterContext(
             values: ["speedup": .number(3.5234, .ratio), "repeats": .number(15, .count)],
             figures: [
-                Figure(label: "speed", image: "../figures/matmul-speed.svg", altText: "Time against size", caption: "GEMM time.")
+                PlacedFigure(label: "speed", image: "../figures/matmul-speed.svg", altText: "Time against size", caption: "GEMM time.")
             ])
         return fixture.builder(
             [
@@ -179,7 +179,7 @@ struct ReportBuilderTests {
     @Test func duplicateLabelsAcrossChapters() throws {
         let fixture = try ReportFixture()
         defer { fixture.remove() }
-        let figure = Figure(label: "a", image: "../figures/a.svg", altText: "A", caption: "A.")
+        let figure = PlacedFigure(label: "a", image: "../figures/a.svg", altText: "A", caption: "A.")
         try fixture.template("01-x.md.mustache", "## X\n{{{figure.a}}}\n")
         try fixture.template("02-y.md.mustache", "## Y\n{{{figure.a}}}\n")
         let builder = fixture.builder([

@@ -15,7 +15,7 @@ struct TemplateValidationTests {
         return errorText { _ = try builder.build() }.replacingOccurrences(of: fixture.templates.path, with: "src")
     }
 
-    static let figure = Figure(label: "err", image: "../figures/err.svg", altText: "Error grows", caption: "Error.")
+    static let figure = PlacedFigure(label: "err", image: "../figures/err.svg", altText: "Error grows", caption: "Error.")
 
     @Test func unknownPlaceholder() throws {
         #expect(

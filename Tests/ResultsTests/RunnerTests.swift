@@ -11,7 +11,7 @@ import Testing
         #expect(try directory.meta() == meta)
         #expect(try directory.trials().count == 4)
         #expect(try temp.read("data/results/normalsums/trials.csv").hasPrefix("n,repeat,scale,mean,sum,time_ms\n10,0,1.0,"))
-        #expect(meta.inputs.keys.sorted() == ["raw/input.txt"])
+        #expect(meta.inputs.keys.sorted() == ["input.txt"])
         #expect(meta.sources?.keys.sorted() == ["Sources/NormalSums/NormalSums.swift"])
         #expect(temp.runner().status(of: NormalSums()).state == .fresh)
     }
@@ -46,7 +46,7 @@ import Testing
         #expect(reasons(temp.runner(profile: .full)) == [.parameters(["counts"]), .profile(from: .quick, to: .full)])
 
         try temp.write("data/raw/input.txt", "input 2\n")
-        #expect(reasons(temp.runner()) == [.inputs(["raw/input.txt"])])
+        #expect(reasons(temp.runner()) == [.inputs(["input.txt"])])
         try temp.write("data/raw/input.txt", "input 1\n")
         #expect(temp.runner().status(of: base).state == .fresh, "restored input: fresh again")
 
@@ -85,9 +85,10 @@ import Testing
 
     @Test func missingInputFailsWithOneLine() throws {
         let temp = try TemporaryWorkspace()
-        let meta = try temp.runner().run(NormalSums(inputs: ["raw/absent.csv"]))
-        #expect(meta.error == "data/raw/absent.csv: input missing; run make data")
-        #expect(temp.runner().status(of: NormalSums()).state == .failed(error: "data/raw/absent.csv: input missing; run make data"))
+        let meta = try temp.runner().run(NormalSums(inputs: ["absent.csv"]))
+        let error = try #require(meta.error)
+        #expect(error == temp.root.path + "/data/raw/absent.csv: missing; run make data")
+        #expect(temp.runner().status(of: NormalSums()).state == .failed(error: error))
     }
 
     @Test func damagedTrialsAreStale() throws {

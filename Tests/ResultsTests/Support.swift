@@ -18,7 +18,7 @@ struct NormalSums: Experiment {
     var id = "normalsums"
     var counts = [10, 100]
     var fails = false
-    var inputs = ["raw/input.txt"]
+    var inputs = ["input.txt"]
     var sourcePaths = ["NormalSums"]
 
     func parameters(for profile: Profile) -> Parameters {
@@ -27,7 +27,7 @@ struct NormalSums: Experiment {
 
     func run(_ parameters: Parameters, context: ExperimentContext) throws -> [TrialRecord] {
         if fails { throw Failure() }
-        _ = try String(contentsOf: context.input("raw/input.txt"), encoding: .utf8)
+        _ = try String(contentsOfFile: context.dataPaths.file("input.txt"), encoding: .utf8)
         context.progress.start(total: parameters.counts.count * parameters.repeats)
         var records: [TrialRecord] = []
         for n in parameters.counts {

@@ -88,8 +88,8 @@ public final class MatmulContender {
             let kernel = integerKernel!
             guard let rows else { return try kernel.prepare(a: a, b: b) }
             let bits = format.integerBits!
-            let qa = try QuantizedMatrix(quantizing: a, bits: bits, axis: format.isPerChannel ? .rows : .tensor)
-            let qb = try QuantizedMatrix(quantizing: b, bits: bits, axis: format.isPerChannel ? .columns : .tensor)
+            let qa = try SymmetricIntegerMatrix(quantizing: a, bits: bits, axis: format.isPerChannel ? .rows : .tensor)
+            let qb = try SymmetricIntegerMatrix(quantizing: b, bits: bits, axis: format.isPerChannel ? .columns : .tensor)
             try kernel.prepare(a: qa.rows(at: rows), b: qb)
         case .openBLASFP32:
             blasOperands = (rows.map { a.rows(at: $0) } ?? a, b)
@@ -133,13 +133,13 @@ public final class MatmulContender {
     }
 }
 
-extension QuantizedMatrix {
+extension SymmetricIntegerMatrix {
     /// The given rows, keeping the scales (per-row scales follow their rows).
-    func rows(at indices: [Int]) throws -> QuantizedMatrix {
+    func rows(at indices: [Int]) throws -> SymmetricIntegerMatrix {
         var codes: [Int8] = []
         codes.reserveCapacity(indices.count * columns)
         for r in indices { codes.append(contentsOf: self.codes[(r * columns)..<((r + 1) * columns)]) }
-        return try QuantizedMatrix(
+        return try SymmetricIntegerMatrix(
             rows: indices.count, columns: columns, bits: bits, axis: axis, codes: codes,
             scales: axis == .rows ? indices.map { scales[$0] } : scales)
     }

@@ -6,7 +6,7 @@ public struct ChapterContext: Sendable, Equatable {
     /// Values by placeholder name.
     public var values: [String: TemplateValue]
     /// Figures, each placed exactly once by this chapter's template.
-    public var figures: [Figure]
+    public var figures: [PlacedFigure]
     /// Tables, each placed exactly once by this chapter's template.
     public var tables: [CaptionedTable]
 
@@ -15,7 +15,7 @@ public struct ChapterContext: Sendable, Equatable {
     ///   - values: Keys use letters, digits, `_` and `-`; `figure`, `table` and `ref` are reserved.
     ///   - figures: Figures this chapter places.
     ///   - tables: Tables this chapter places.
-    public init(values: [String: TemplateValue] = [:], figures: [Figure] = [], tables: [CaptionedTable] = []) {
+    public init(values: [String: TemplateValue] = [:], figures: [PlacedFigure] = [], tables: [CaptionedTable] = []) {
         for reserved in TemplateValue.reservedKeys {
             precondition(values[reserved] == nil, "\(reserved) is a reserved template name")
         }

@@ -60,7 +60,7 @@ public struct ReportBuilder: Sendable {
             }
             parsed.append(nodes)
         }
-        var placed: [(number: Int, figure: Figure)] = []
+        var placed: [(number: Int, figure: PlacedFigure)] = []
         var bodies: [String] = []
         for ((template, chapter), nodes) in zip(templates, parsed) {
             var body: String
@@ -197,5 +197,5 @@ public struct ReportDocument: Sendable, Equatable {
     /// The whole Markdown document, ending with one newline.
     public var markdown: String
     /// The figures placed, Figure 1 first.
-    public var figures: [Figure]
+    public var figures: [PlacedFigure]
 }

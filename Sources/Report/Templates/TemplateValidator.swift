@@ -43,6 +43,10 @@ struct TemplateValidator {
                     throw ReportError.unknownPlaceholder(file: file, line: line, name: name)
                 }
                 switch (value, inverted) {
+                case (.flag(false), false), (.flag(true), true):
+                    // The body never renders, so its names need not resolve: a pros-and-cons
+                    // rule whose evidence is missing may cite a figure no chapter placed.
+                    continue
                 case (.list(let items), false):
                     for item in items { try validate(body, scopes: scopes + [item], atTop: false) }
                 case (.record, false), (.text, false), (.number, false):

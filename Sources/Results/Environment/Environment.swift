@@ -26,6 +26,7 @@ public struct Environment: Codable, Equatable, Sendable {
         "amx_tile", "amx_int8", "amx_bf16",
     ]
 
+    /// An environment from known values (tests, stored meta).
     public init(
         cpuModel: String, cpuFlags: [String], cores: Int, os: String, swiftCompiler: String,
         openBLAS: String, oneDNN: String, openBLASCoreTypeVariable: String

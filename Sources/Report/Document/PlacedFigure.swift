@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A template places it with `{{{figure.LABEL}}}` and refers to it with `{{ref.figure.LABEL}}`,
 /// which becomes `[Figure 3](#figure-3)`; numbers follow the order of placement in the report.
-public struct Figure: Sendable, Equatable {
+public struct PlacedFigure: Sendable, Equatable {
     /// The label templates use: letters, digits, `_` and `-` (`matmul-error`).
     public var label: String
     /// The image path relative to the report file (`../figures/matmul-error.svg`), with `/`.
