@@ -107,7 +107,7 @@ public struct MatmulExperiment: Experiment {
                 let (metrics, blocks) = try errorTrial.measure(contender, inputs: inputs)
                 records.append(MatmulRecord.gemmError(
                     distribution: distribution, size: size, format: format, kernel: contender.kernelLabel,
-                    errorRows: rows?.count ?? size, metrics: metrics))
+                    errorRows: rows?.count ?? size, outliers: (p.outlierFraction, p.outlierScale), metrics: metrics))
                 records += blocks.enumerated().map { b, e in
                     MatmulRecord.gemmErrorBlock(
                         distribution: distribution, size: size, format: format, block: b,

@@ -7,7 +7,7 @@ public import QuantCore
 ///
 /// | trial | one record per | parameters | measurements |
 /// |---|---|---|---|
-/// | `gemm-error` | distribution, size, format | `error_rows` (rows of C measured) | `relative_error`, `max_abs_error`, `sqnr_db` |
+/// | `gemm-error` | distribution, size, format | `error_rows` (rows of C measured), `kernel`, `outlier_fraction`/`outlier_scale` (outliers only) | `relative_error`, `max_abs_error`, `sqnr_db` |
 /// | `gemm-error-block` | distribution, size, format, block | | `squared_error`, `squared_reference` |
 /// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `operations`, bytes per element |
 /// | `peak` | instruction, repeat | `size`, environment | `kernel_seconds`, `operations` |
@@ -47,16 +47,23 @@ public enum MatmulRecord {
     }
 
     /// The error of one product against its FP64 reference.
+    /// - Parameter outliers: the fraction and factor of the outlier entries, recorded on the
+    ///   `outliers` distribution's records (`outlier_fraction`, `outlier_scale`).
     public static func gemmError(
         distribution: MatmulDistribution, size: Int, format: MatmulFormat, kernel: String,
-        errorRows: Int, metrics: ErrorMetrics
+        errorRows: Int, outliers: (fraction: Double, scale: Float), metrics: ErrorMetrics
     ) -> TrialRecord {
-        TrialRecord(
-            parameters: [
-                "trial": .string(Trial.gemmError.rawValue), "distribution": .string(distribution.rawValue),
-                "size": .int(size), "format": .string(format.rawValue), "emulated": .bool(format.isEmulated),
-                "kernel": .string(kernel), "error_rows": .int(errorRows),
-            ],
+        var parameters: [String: ParameterValue] = [
+            "trial": .string(Trial.gemmError.rawValue), "distribution": .string(distribution.rawValue),
+            "size": .int(size), "format": .string(format.rawValue), "emulated": .bool(format.isEmulated),
+            "kernel": .string(kernel), "error_rows": .int(errorRows),
+        ]
+        if distribution == .outliers {
+            parameters["outlier_fraction"] = .double(outliers.fraction)
+            parameters["outlier_scale"] = .double(Double(outliers.scale))
+        }
+        return TrialRecord(
+            parameters: parameters,
             measurements: errorMeasurements(metrics).merging(bytesPerElement(format)) { a, _ in a })
     }
 

@@ -1,0 +1,92 @@
+import Analysis
+import Charts
+import Results
+
+extension MatmulChapter {
+    /// A consistent style per format across the chapter's charts; emulated formats dashed.
+    static func style(_ format: String, emulated: Bool) -> SeriesStyle {
+        let order = ["fp32", "fp16", "bf16", "fp8e4m3", "fp8e5m2", "int8-tensor", "int8-channel", "int4-tensor", "int4-channel", "openblas-fp32"]
+        var style = SeriesStyle.series(order.firstIndex(of: format) ?? 0)
+        style.dash = emulated ? .dashed : .solid
+        return style
+    }
+
+    /// Relative error against n, log–log, one panel per distribution, with bootstrap bands.
+    func errorChart(_ curves: [MatmulErrorCurve]) -> Charts.Figure {
+        let distributions = curves.map(\.distribution).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let panels = distributions.map { d in
+            var marks: [Mark] = []
+            for c in curves where c.distribution == d && c.format != "openblas-fp32" {
+                let x = c.points.map { Double($0.size) }
+                let style = Self.style(c.format, emulated: c.emulated)
+                marks.append(.band(Band(x: x, lower: c.points.map(\.relativeError.lower), upper: c.points.map(\.relativeError.upper), style: style)))
+                marks.append(.line(Line(Self.name(c.format), x: x, y: c.points.map(\.relativeError.estimate), style: style, markers: true)))
+            }
+            return Panel(title: d == "normal" ? "N(0, 1) inputs" : "With outliers", x: Axis("n", scale: .log10),
+                         y: Axis("Relative error vs FP64", scale: .log10), legend: d == distributions.last ? .outsideRight : .hidden, marks: marks)
+        }
+        return Figure(
+            title: "Error of the product against size",
+            altText: "Two log–log panels of relative Frobenius error against matrix size n for each format, for normal inputs and for inputs with outliers. The lines are nearly flat: FP32 lowest near 1e−7, then FP16, BF16, FP8 E4M3, INT8, FP8 E5M2 and INT4 highest; with outliers the per-tensor integer formats rise sharply while per-channel ones rise less.",
+            width: 720, height: 340, columns: 2, sharedY: true, panels: panels)
+    }
+
+    /// FP32 time over format time against n, kernel and end to end.
+    func speedupChart(kernel: [MatmulSpeedCurve], endToEnd: [MatmulSpeedCurve]) -> Charts.Figure {
+        let panels = [("Kernel only", kernel), ("End to end", endToEnd)].map { title, curves in
+            var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 1, label: "FP32"))]
+            for c in curves where c.format != "openblas-fp32" || title == "Kernel only" {
+                let x = c.points.map { Double($0.size) }
+                let style = Self.style(c.format, emulated: c.emulated)
+                marks.append(.errorBars(ErrorBars(x: x, lower: c.points.map(\.ratio.lower), upper: c.points.map(\.ratio.upper), style: style)))
+                marks.append(.line(Line(Self.name(c.format, emulated: c.emulated), x: x, y: c.points.map(\.ratio.estimate), style: style, markers: true)))
+            }
+            return Panel(title: title, x: Axis("n", scale: .log10), y: Axis("FP32 time / format time", scale: .log10),
+                         legend: title == "End to end" ? .outsideRight : .hidden, marks: marks)
+        }
+        return Figure(
+            title: "Speed against FP32",
+            altText: "Two log–log panels of FP32 time divided by each format's time against n, kernel only and end to end. Native INT8 and INT4 (on the INT8 kernel) and BF16 rise above 1 as n grows; emulated FP16 and FP8 (dashed) stay near or below 1; end to end, every format falls below 1 at small n where converting the inputs dominates.",
+            width: 760, height: 340, columns: 2, sharedY: true, panels: panels)
+    }
+
+    /// Achieved GEMM throughput with peak lines; GEMV bandwidth with the read bandwidth line.
+    func throughputChart(_ curves: [MatmulThroughput], peaks: [MatmulThroughput.Peak], gemv: GEMVSummary) -> Charts.Figure {
+        var gemm: [Mark] = []
+        for (i, peak) in peaks.enumerated() {
+            gemm.append(.referenceLine(ReferenceLine(.horizontal, at: peak.operationsPerSecond / 1e9, label: "\(peak.instruction.uppercased()) peak", color: Palette.color(i + 5))))
+        }
+        for c in curves where ["fp32", "bf16", "int8-tensor", "openblas-fp32", "fp16"].contains(c.format) {
+            let style = Self.style(c.format, emulated: c.emulated)
+            gemm.append(.line(Line(Self.name(c.format, emulated: c.emulated), x: c.points.map { Double($0.size) },
+                                   y: c.points.map { $0.operationsPerSecond.estimate / 1e9 }, style: style, markers: true)))
+        }
+        let shape = gemv.rows.first.map { ($0.rows, $0.columns) } ?? (0, 0)
+        let rows = gemv.rows.filter { $0.rows == shape.0 && $0.columns == shape.1 }
+        let bars = GroupedBars(categories: rows.map { $0.weights.uppercased() }, series: [BarSeries("weight GB/s", values: rows.map(\.gigabytesPerSecond))])
+        let gemvPanel = Panel(
+            title: "GEMV \(shape.0)×\(shape.1), batch 1", x: Axis("Weights", scale: .categorical(rows.map { $0.weights.uppercased() })),
+            y: Axis("Effective weight GB/s"), legend: .hidden,
+            marks: [.groupedBars(bars), .referenceLine(ReferenceLine(.horizontal, at: gemv.readBandwidth.estimate, label: "read bandwidth"))])
+        return Figure(
+            title: "Throughput against the machine's limits",
+            altText: "Left: log–log GEMM throughput in GFLOP/s or GOP/s against n for FP32, BF16, INT8, FP16 (emulated) and OpenBLAS FP32, rising with n towards horizontal lines at the measured FP32, BF16 and INT8 peaks. Right: bars of effective weight bandwidth of batch-1 GEMV for FP32, BF16, INT8 and INT4 weights against a horizontal line at the measured read bandwidth.",
+            width: 760, height: 340, columns: 2,
+            panels: [Panel(title: "GEMM", x: Axis("n", scale: .log10), y: Axis("G(FL)OP/s", scale: .log10), legend: .best, marks: gemm), gemvPanel])
+    }
+
+    /// Stored and kernel bytes per element, per format.
+    func bytesChart(_ summary: MatmulSummary) -> Charts.Figure {
+        let rows = summary.rows.filter { $0.format != "openblas-fp32" }
+        let names = rows.map { Self.name($0.format) }
+        let bars = GroupedBars(categories: names, series: [
+            BarSeries("stored", values: rows.map(\.storageBytesPerElement)),
+            BarSeries("read by the timed kernel", values: rows.map(\.kernelBytesPerElement)),
+        ])
+        return Figure(
+            title: "Bytes per operand element",
+            altText: "Grouped bars per format of bytes per element as stored (FP32 4, FP16 and BF16 2, FP8 and INT8 1, INT4 0.5) and as read by the timed kernel (4 for FP32 and the emulated FP16 and FP8, 2 for BF16, 1 for INT8 and INT4).",
+            width: 640, height: 300,
+            panel: Panel(x: Axis(nil, scale: .categorical(names)), y: Axis("Bytes per element"), legend: .best, marks: [.groupedBars(bars)]))
+    }
+}

@@ -1,0 +1,94 @@
+import Analysis
+import Charts
+import Foundation
+public import Results
+
+/// The `matmul` chapter: error and time of each format's matrix product against FP32, the
+/// FP64 reference, throughput against the measured peaks, and batch-1 GEMV.
+///
+/// Every number comes from the Analysis module's matmul functions over the stored records.
+public struct MatmulChapter: ChapterBuilder {
+    /// The builder.
+    public init() {}
+
+    public var section: String { "matmul" }
+    public var template: String { "02-matmul.md.mustache" }
+    public var findingNames: [String] {
+        ["matmul_int8_speed", "matmul_bf16_speed", "matmul_gemv_memory", "matmul_int8_error", "matmul_emulated", "matmul_small_sizes", "matmul_int4_outliers"]
+    }
+
+    /// Display names of the formats, in the records' spelling.
+    static let names: [String: String] = [
+        "fp32": "FP32", "fp16": "FP16", "bf16": "BF16", "fp8e4m3": "FP8 E4M3", "fp8e5m2": "FP8 E5M2",
+        "int8-tensor": "INT8 per-tensor", "int8-channel": "INT8 per-channel", "int4-tensor": "INT4 per-tensor",
+        "int4-channel": "INT4 per-channel", "openblas-fp32": "OpenBLAS FP32",
+    ]
+
+    static func name(_ format: String, emulated: Bool = false) -> String {
+        (names[format] ?? format) + (emulated ? " (emulated)" : "")
+    }
+
+    public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
+        let r = MatmulRecords(records)
+        guard let largest = r.sizes.last, let largestTimed = r.timedSizes.last else {
+            throw ChapterError(section: section, "no GEMM trials; rerun the section")
+        }
+        // The table size: n = 1000 when measured, else the measured size closest to it.
+        let middle = r.timedSizes.min { abs(log10(Double($0)) - 3) < abs(log10(Double($1)) - 3) }!
+        let errors = MatmulErrorCurve.curves(r)
+        let kernel = try MatmulSpeedCurve.curves(r, kind: .kernel)
+        let endToEnd = try MatmulSpeedCurve.curves(r, kind: .endToEnd)
+        let throughput = MatmulThroughput.curves(r)
+        let peaks = MatmulThroughput.peaks(r)
+        let gemv = try GEMVSummary(r)
+        let summaryMiddle = try MatmulSummary(r, size: middle)
+        let summaryLargest = try MatmulSummary(r, size: largestTimed)
+        let floors = MatmulFloors(r)
+
+        var values: [String: TemplateValue] = [
+            "isa": .text(r.parameter("isa") ?? "unknown"),
+            "blas_core": .text(r.parameter("blas_core") ?? "unknown"),
+            "threads": .number(Double(r.parameter("threads").flatMap(Double.init) ?? .nan), .count),
+            "smallest_size": .number(Double(r.sizes.first!), .count),
+            "largest_size": .number(Double(largest), .count),
+            "largest_timed_size": .number(Double(largestTimed), .count),
+            "middle_size": .number(Double(middle), .count),
+            "sizes": .text(r.sizes.map(String.init).joined(separator: ", ")),
+            "read_bandwidth": .number(gemv.readBandwidth.estimate * 1e9, .bytesPerSecond()),
+        ]
+        fillSetup(r, largest: largest, values: &values)
+        for peak in peaks {
+            values["peak_\(peak.instruction)"] = .number(peak.operationsPerSecond, peak.instruction == "int8" ? .opsPerSecond() : .flopsPerSecond())
+            values["peak_\(peak.instruction)_implementation"] = .text(peak.implementation)
+            values["peak_size"] = .number(Double(peak.size), .count)
+        }
+        var findings: [String: TemplateValue] = [:]
+        fillFindings(
+            r, errors: errors, kernel: kernel, endToEnd: endToEnd, summary: summaryLargest, middle: summaryMiddle,
+            gemv: gemv, values: &values, findings: &findings)
+        values["floors"] = .list(floors.checks.map { check in
+            [
+                "name": .text(check.name),
+                "measured": .number(check.measured, check.name.contains("share") ? .percent : .ratio),
+                "required": .number(check.required, check.name.contains("share") ? .percent : .ratio),
+                "holds": .flag(check.holds),
+                "verdict": .text(check.holds ? "met" : "not met"),
+            ]
+        })
+        values["has_floors"] = .flag(!floors.checks.isEmpty)
+
+        let tables = [
+            CaptionedTable(label: "matmul-summary-middle", caption: "Each format at n = \(middle): relative error against FP64 on both input distributions, FP32 time over the format's time (kernel only and end to end, medians with 95 % bootstrap intervals) and stored bytes against FP32. Emulated formats show a relative speed, not a speedup.", table: try summaryTable(summaryMiddle)),
+            CaptionedTable(label: "matmul-summary-largest", caption: "The same at the largest timed size, n = \(largestTimed).", table: try summaryTable(summaryLargest)),
+            CaptionedTable(label: "matmul-slopes", caption: "Log–log slope k of relative error against n (e ≈ c·nᵏ) per format, with 95 % Student-t intervals; k ≈ 0 means the error does not grow with the size.", table: slopeTable(errors)),
+            CaptionedTable(label: "matmul-gemv", caption: "Batch-1 GEMV y = W·x: median time, effective weight bandwidth, its share of the read bandwidth measured in the same run (\(String(format: "%.1f", gemv.readBandwidth.estimate)) GB/s), speedup over FP32 weights and relative error of y against FP64.", table: try gemvTable(gemv)),
+        ]
+        let charts = [
+            ChapterChart(label: "matmul-error", chart: errorChart(errors), caption: "Relative error of C = A·B against FP64 as n grows, per format, for N(0, 1) inputs and for the outlier distribution (log–log). Shaded bands: 95 % bootstrap intervals over blocks of rows of C."),
+            ChapterChart(label: "matmul-speedup", chart: speedupChart(kernel: kernel, endToEnd: endToEnd), caption: "FP32 time over each format's time as n grows, kernel only and end to end, with 95 % bootstrap intervals. Dashed lines marked ‘emulated’ are FP16 and FP8, which this CPU cannot compute: their ratio is a relative speed, never a speedup. The horizontal line is parity with FP32."),
+            ChapterChart(label: "matmul-throughput", chart: throughputChart(throughput, peaks: peaks, gemv: gemv), caption: "Roofline view. Left: achieved GEMM throughput against n, with the measured peak of each instruction type as a horizontal line. Right: effective weight bandwidth of batch-1 GEMV per weight format against the measured read bandwidth."),
+            ChapterChart(label: "matmul-bytes", chart: bytesChart(summaryLargest), caption: "Bytes per operand element: as stored, and as read by the timed kernel (emulated formats are multiplied as FP32; INT4 codes sit one per byte on the INT8 kernel)."),
+        ]
+        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings)
+    }
+}
