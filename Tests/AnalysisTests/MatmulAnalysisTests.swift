@@ -101,7 +101,7 @@ struct MatmulAnalysisTests {
         // 30 GB/s probe; FP32 64 MB in 2.4 ms (26.7 GB/s), INT4 8.7 MB in 0.4 ms (21.75 GB/s, 72.5 %, 6×).
         let records = MatmulRecords(probe + gemv("fp32", bytes: 64e6, seconds: 2.4e-3) + gemv("int4", bytes: 8.7e6, seconds: 0.4e-3))
         let summary = try GEMVSummary(records)
-        #expect(abs(summary.readBandwidth.estimate - 30) < 1e-9)
+        #expect(abs(summary.readBandwidth - 30) < 1e-9)
         let int4 = try #require(summary.row(rows: 4096, columns: 4096, weights: "int4"))
         #expect(abs(int4.speedup.estimate - 6) < 1e-9 && abs(int4.bandwidthShare - 0.725) < 1e-9)
         let floors = MatmulFloors(records)

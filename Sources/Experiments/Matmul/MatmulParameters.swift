@@ -44,7 +44,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     public var int4GroupSize: Int
     /// MiB read by the bandwidth probe (above the 32 MiB last-level cache).
     public var bandwidthMebibytes: Int
-    /// Timed repeats of the bandwidth probe.
+    /// Timed repeats of the bandwidth probe (its fastest repeat is the read bandwidth).
     public var bandwidthRepeats: Int
 
     /// The parameters of `profile`.
@@ -66,7 +66,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 fullErrorMaxSize: 3162, sampledRows: 256, errorBlocks: 16,
                 peakSize: 2048, peakRepeats: 10,
                 gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128,
-                bandwidthMebibytes: 256, bandwidthRepeats: 10)
+                bandwidthMebibytes: 256, bandwidthRepeats: 20)
         case .quick:
             return MatmulParameters(
                 sizes: [10, 18, 32, 56, 100, 178, 316, 512],
@@ -78,7 +78,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
                 peakSize: 512, peakRepeats: 5,
                 gemvShapes: [[4096, 4096]], gemvRepeats: 10, int4GroupSize: 128,
-                bandwidthMebibytes: 64, bandwidthRepeats: 5)
+                bandwidthMebibytes: 64, bandwidthRepeats: 10)
         }
     }
 

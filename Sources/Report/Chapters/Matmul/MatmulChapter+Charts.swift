@@ -67,7 +67,7 @@ extension MatmulChapter {
         let gemvPanel = Panel(
             title: "GEMV \(shape.0)×\(shape.1), batch 1", x: Axis("Weights", scale: .categorical(rows.map { $0.weights.uppercased() })),
             y: Axis("Effective weight GB/s"), legend: .hidden,
-            marks: [.groupedBars(bars), .referenceLine(ReferenceLine(.horizontal, at: gemv.readBandwidth.estimate, label: "read bandwidth"))])
+            marks: [.groupedBars(bars), .referenceLine(ReferenceLine(.horizontal, at: gemv.readBandwidth, label: "read bandwidth"))])
         return Figure(
             title: "Throughput against the machine's limits",
             altText: "Left: log–log GEMM throughput in GFLOP/s or GOP/s against n for FP32, BF16, INT8, FP16 (emulated) and OpenBLAS FP32, rising with n towards horizontal lines at the measured FP32, BF16 and INT8 peaks. Right: bars of effective weight bandwidth of batch-1 GEMV for FP32, BF16, INT8 and INT4 weights against a horizontal line at the measured read bandwidth.",

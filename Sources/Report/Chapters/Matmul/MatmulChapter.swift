@@ -54,9 +54,14 @@ public struct MatmulChapter: ChapterBuilder {
             "largest_timed_size": .number(Double(largestTimed), .count),
             "middle_size": .number(Double(middle), .count),
             "sizes": .text(r.sizes.map(String.init).joined(separator: ", ")),
-            "read_bandwidth": .number(gemv.readBandwidth.estimate * 1e9, .bytesPerSecond()),
+            "read_bandwidth": .number(gemv.readBandwidth * 1e9, .bytesPerSecond()),
         ]
         fillSetup(r, largest: largest, values: &values)
+        for curve in throughput {
+            guard let key = ["fp32": "fp32", "bf16": "bf16", "int8-tensor": "int8"][curve.format] else { continue }
+            values["\(key)_peak_share"] = .number(curve.points.last?.peakShare ?? .nan, .percent)
+            values["\(key)_peak_share_smallest"] = .number(curve.points.first?.peakShare ?? .nan, .percent)
+        }
         for peak in peaks {
             values["peak_\(peak.instruction)"] = .number(peak.operationsPerSecond, peak.instruction == "int8" ? .opsPerSecond() : .flopsPerSecond())
             values["peak_\(peak.instruction)_implementation"] = .text(peak.implementation)
@@ -81,7 +86,7 @@ public struct MatmulChapter: ChapterBuilder {
             CaptionedTable(label: "matmul-summary-middle", caption: "Each format at n = \(middle): relative error against FP64 on both input distributions, FP32 time over the format's time (kernel only and end to end, medians with 95 % bootstrap intervals) and stored bytes against FP32. Emulated formats show a relative speed, not a speedup.", table: try summaryTable(summaryMiddle)),
             CaptionedTable(label: "matmul-summary-largest", caption: "The same at the largest timed size, n = \(largestTimed).", table: try summaryTable(summaryLargest)),
             CaptionedTable(label: "matmul-slopes", caption: "Log–log slope k of relative error against n (e ≈ c·nᵏ) per format, with 95 % Student-t intervals; k ≈ 0 means the error does not grow with the size.", table: slopeTable(errors)),
-            CaptionedTable(label: "matmul-gemv", caption: "Batch-1 GEMV y = W·x: median time, effective weight bandwidth, its share of the read bandwidth measured in the same run (\(String(format: "%.1f", gemv.readBandwidth.estimate)) GB/s), speedup over FP32 weights and relative error of y against FP64.", table: try gemvTable(gemv)),
+            CaptionedTable(label: "matmul-gemv", caption: "Batch-1 GEMV y = W·x: median time, effective weight bandwidth, its share of the read bandwidth measured in the same run (\(String(format: "%.1f", gemv.readBandwidth)) GB/s), speedup over FP32 weights and relative error of y against FP64.", table: try gemvTable(gemv)),
         ]
         let charts = [
             ChapterChart(label: "matmul-error", chart: errorChart(errors), caption: "Relative error of C = A·B against FP64 as n grows, per format, for N(0, 1) inputs and for the outlier distribution (log–log). Shaded bands: 95 % bootstrap intervals over blocks of rows of C."),
