@@ -87,7 +87,9 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Results"], swiftSettings: shared),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], swiftSettings: shared),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Results"], swiftSettings: shared),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Analysis", "Results", "Experiments", "Datasets"],
+            swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

@@ -27,7 +27,7 @@ public struct Int4Matvec: MatvecKernel {
     private let packed: LanePackedCodes
 
     public var label: String { "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" }
-    public var weightBytes: Int { rows * (columns + 1) / 2 + scales.count * 4 }
+    public var weightBytes: Int { rows * ((columns + 1) / 2) + scales.count * 4 }
 
     /// Quantizes `weights` per group and packs them.
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity, or
