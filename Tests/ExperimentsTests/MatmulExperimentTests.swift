@@ -15,6 +15,7 @@ enum TinyMatmul {
         p.repeats = [2, 2, 2]
         p.warmups = [1, 1, 0]
         p.openBLASMaxSize = 24
+        p.emulatedTimingMaxSize = 10
         p.fullErrorMaxSize = 24
         p.sampledRows = 8
         p.errorBlocks = 4
@@ -54,7 +55,7 @@ struct MatmulExperimentTests {
                     #expect(count(.gemmError, d) == 1, "error \(d)")
                     #expect(count(.gemmErrorBlock, d) == 4, "error blocks \(d)")
                 }
-                let timed = format != .openBLASFP32 || size <= p.openBLASMaxSize
+                let timed = p.isTimed(format, size: size)
                 #expect(count(.gemmTime, key) == (timed ? 2 : 0), "time \(key)")
             }
         }

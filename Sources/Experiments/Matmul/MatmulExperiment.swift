@@ -95,7 +95,7 @@ public struct MatmulExperiment: Experiment {
             let timing = GEMMTimingTrial(timer: timer, warmups: p.warmups[index], repeats: p.repeats[index])
             for format in p.formats {
                 let contender = try MatmulContender(format: format)
-                if timed && (format != .openBLASFP32 || size <= p.openBLASMaxSize) {
+                if timed && p.isTimed(format, size: size) {
                     let phases = try timing.measure(contender, inputs: inputs)
                     records += phases.enumerated().map { r, t in
                         MatmulRecord.gemmTime(

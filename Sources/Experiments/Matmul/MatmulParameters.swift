@@ -20,6 +20,10 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     /// The largest size at which OpenBLAS FP32 is timed (it runs at half oneDNN's FP32 speed
     /// under `OPENBLAS_CORETYPE=Haswell`, so the largest sizes would cost most of the budget).
     public var openBLASMaxSize: Int
+    /// The largest size at which the emulated formats (FP16, FP8) are timed: their kernel is the
+    /// FP32 kernel, so above it they would repeat FP32's seconds-long products for no new fact.
+    /// Their error is still measured at every size.
+    public var emulatedTimingMaxSize: Int
     /// Fraction of entries made outliers by the `.outliers` distribution.
     public var outlierFraction: Double
     /// Factor the outlier entries are multiplied by.
@@ -49,21 +53,23 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
 
     /// The parameters of `profile`.
     ///
-    /// Full: sizes 10 … 10 000 at ~4 points per decade plus 4096 (the floor's size); the error
-    /// above n = 3162 from 256 sampled rows, since the FP64 reference of the whole product at
-    /// n = 10 000 alone (2·10¹² flops on OpenBLAS's Haswell dgemm) would take most of the
-    /// six-minute budget. Quick: sizes up to 512 with everything else the same in kind.
+    /// Full: sizes 10 … 10 000 at ~4 points per decade up to 1778, then 4096 (the floors' size) and
+    /// 10 000, within six minutes on two cores: the error above n = 1778 from 256 sampled rows,
+    /// since the FP64 reference of the whole product at n = 10 000 alone (2·10¹² flops on
+    /// OpenBLAS's Haswell dgemm) would take most of the budget; one warm-up and two repeats at
+    /// 10 000, where one FP32 product takes about 4.5 s; emulated formats and OpenBLAS timed up
+    /// to 4096. Quick: sizes up to 512 with everything else the same in kind.
     public static func profile(_ profile: Profile) -> MatmulParameters {
         switch profile {
         case .full:
             return MatmulParameters(
-                sizes: [10, 18, 32, 56, 100, 178, 316, 562, 1000, 1778, 3162, 4096, 5623, 10000],
-                repeats: [50, 50, 50, 40, 30, 30, 20, 15, 10, 7, 5, 5, 3, 2],
-                warmups: [5, 5, 5, 5, 3, 3, 2, 2, 1, 1, 1, 1, 1, 0],
+                sizes: [10, 18, 32, 56, 100, 178, 316, 562, 1000, 1778, 4096, 10000],
+                repeats: [50, 50, 50, 40, 30, 30, 20, 15, 10, 7, 5, 2],
+                warmups: [5, 5, 5, 5, 3, 3, 2, 2, 1, 1, 1, 1],
                 distributions: MatmulDistribution.allCases, timedDistribution: .normal,
-                formats: MatmulFormat.allCases, openBLASMaxSize: 5623,
+                formats: MatmulFormat.allCases, openBLASMaxSize: 4096, emulatedTimingMaxSize: 4096,
                 outlierFraction: 0.001, outlierScale: 50,
-                fullErrorMaxSize: 3162, sampledRows: 256, errorBlocks: 16,
+                fullErrorMaxSize: 1778, sampledRows: 256, errorBlocks: 16,
                 peakSize: 2048, peakRepeats: 10,
                 gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128,
                 bandwidthMebibytes: 256, bandwidthRepeats: 20)
@@ -73,7 +79,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 repeats: [20, 20, 20, 15, 15, 10, 7, 5],
                 warmups: [3, 3, 3, 2, 2, 1, 1, 1],
                 distributions: MatmulDistribution.allCases, timedDistribution: .normal,
-                formats: MatmulFormat.allCases, openBLASMaxSize: 512,
+                formats: MatmulFormat.allCases, openBLASMaxSize: 512, emulatedTimingMaxSize: 512,
                 outlierFraction: 0.001, outlierScale: 50,
                 fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
                 peakSize: 512, peakRepeats: 5,
@@ -88,5 +94,12 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
         guard size > fullErrorMaxSize else { return nil }
         let r = min(sampledRows, size)
         return (0..<r).map { $0 * size / r }
+    }
+
+    /// Whether `format` is timed at `size` (OpenBLAS and emulated formats stop at their limits).
+    public func isTimed(_ format: MatmulFormat, size: Int) -> Bool {
+        if format == .openBLASFP32 { return size <= openBLASMaxSize }
+        if format.isEmulated { return size <= emulatedTimingMaxSize }
+        return true
     }
 }

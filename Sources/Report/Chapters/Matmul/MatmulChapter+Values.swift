@@ -36,8 +36,10 @@ extension MatmulChapter {
         summary: MatmulSummary, middle: MatmulSummary, gemv: GEMVSummary,
         values: inout [String: TemplateValue], findings: inout [String: TemplateValue]
     ) {
+        // At `size`, or at the largest size the format was timed (emulated formats stop earlier).
         func ratio(_ curves: [MatmulSpeedCurve], _ format: String, _ size: Int) -> ConfidenceInterval? {
-            curves.first { $0.format == format }?[size: size]?.ratio
+            guard let curve = curves.first(where: { $0.format == format }) else { return nil }
+            return (curve[size: size] ?? curve.points.last)?.ratio
         }
         func error(_ format: String, _ distribution: String = "normal", size: Int? = nil) -> Double {
             let curve = errors.first { $0.format == format && $0.distribution == distribution }
@@ -57,6 +59,8 @@ extension MatmulChapter {
             values["\(key)_error_outliers_middle"] = .number(error(format, "outliers", size: m), .percent)
             values["\(key)_slope"] = .number(slope(format), .plain)
         }
+        let emulatedSize = kernel.first { $0.format == "fp16" }?.points.last?.size
+        values["emulated_timed_size"] = .number(Double(emulatedSize ?? 0), .count)
         values["fp32_error_middle"] = .number(error("fp32", size: m), .plain)
         values["fp32_slope"] = .number(slope("fp32"), .plain)
         values["int4_channel_error_outliers_middle"] = .number(error("int4-channel", "outliers", size: m), .percent)
@@ -88,7 +92,7 @@ extension MatmulChapter {
             "share": values["gemv_int4_share"]!,
         ]
         findings["matmul_int8_error"] = ["error": values["int8_error_middle"]!, "channel": values["int8_channel_error_middle"]!, "middle": values["middle_size"]!]
-        findings["matmul_emulated"] = ["fp16": values["fp16_e2e_ratio"]!, "e4m3": values["e4m3_e2e_ratio"]!, "size": values["largest_timed_size"]!]
+        findings["matmul_emulated"] = ["fp16": values["fp16_e2e_ratio"]!, "e4m3": values["e4m3_e2e_ratio"]!, "size": values["emulated_timed_size"]!]
         findings["matmul_small_sizes"] = ["size": values["smallest_timed_size"]!, "e2e": values["int8_e2e_ratio_smallest"]!]
         findings["matmul_int4_outliers"] = [
             "normal": values["int4_error_middle"]!, "outliers": values["int4_error_outliers_middle"]!,
