@@ -58,7 +58,10 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     /// since the FP64 reference of the whole product at n = 10 000 alone (2·10¹² flops on
     /// OpenBLAS's Haswell dgemm) would take most of the budget; one warm-up and two repeats at
     /// 10 000, where one FP32 product takes about 4.5 s; emulated formats and OpenBLAS timed up
-    /// to 4096. Quick: sizes up to 512 with everything else the same in kind.
+    /// to 4096. Quick: sizes up to 512 and a GEMV of 1024 × 4096, everything else the same in
+    /// kind, so that it also runs in seconds in a debug build (the CLI's end-to-end tests); its
+    /// GEMV weights (16 MB in FP32) fit in the 32 MiB last-level cache, so only the full profile's
+    /// GEMV is memory-bound and checks the floors.
     public static func profile(_ profile: Profile) -> MatmulParameters {
         switch profile {
         case .full:
@@ -76,14 +79,14 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
         case .quick:
             return MatmulParameters(
                 sizes: [10, 18, 32, 56, 100, 178, 316, 512],
-                repeats: [20, 20, 20, 15, 15, 10, 7, 5],
-                warmups: [3, 3, 3, 2, 2, 1, 1, 1],
+                repeats: [10, 10, 10, 8, 8, 6, 5, 5],
+                warmups: [2, 2, 2, 2, 1, 1, 1, 1],
                 distributions: MatmulDistribution.allCases, timedDistribution: .normal,
                 formats: MatmulFormat.allCases, openBLASMaxSize: 512, emulatedTimingMaxSize: 512,
                 outlierFraction: 0.001, outlierScale: 50,
                 fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
                 peakSize: 512, peakRepeats: 5,
-                gemvShapes: [[4096, 4096]], gemvRepeats: 10, int4GroupSize: 128,
+                gemvShapes: [[1024, 4096]], gemvRepeats: 5, int4GroupSize: 128,
                 bandwidthMebibytes: 64, bandwidthRepeats: 10)
         }
     }
