@@ -3,12 +3,23 @@ import Charts
 import Results
 
 extension MatmulChapter {
-    /// A consistent style per format across the chapter's charts; emulated formats dashed.
+    /// A consistent style per format across the chapter's charts: one Okabe–Ito colour per
+    /// format family (the palette has eight, the chapter ten formats), per-channel variants in
+    /// their per-tensor colour with another marker, emulated formats dashed, the rest solid.
     static func style(_ format: String, emulated: Bool) -> SeriesStyle {
-        let order = ["fp32", "fp16", "bf16", "fp8e4m3", "fp8e5m2", "int8-tensor", "int8-channel", "int4-tensor", "int4-channel", "openblas-fp32"]
-        var style = SeriesStyle.series(order.firstIndex(of: format) ?? 0)
-        style.dash = emulated ? .dashed : .solid
-        return style
+        let (color, marker): (Int, MarkerShape) = switch format {
+        case "fp32": (0, .circle)
+        case "fp16": (1, .square)
+        case "bf16": (2, .triangleUp)
+        case "fp8e4m3": (3, .diamond)
+        case "fp8e5m2": (4, .triangleDown)
+        case "int8-tensor": (5, .cross)
+        case "int8-channel": (5, .square)
+        case "int4-tensor": (7, .star)
+        case "int4-channel": (7, .diamond)
+        default: (6, .plus)  // OpenBLAS FP32
+        }
+        return SeriesStyle(color: Palette.color(color), marker: marker, dash: emulated ? .dashed : .solid)
     }
 
     /// Relative error against n, log–log, one panel per distribution, with bootstrap bands.
@@ -53,8 +64,12 @@ extension MatmulChapter {
     /// Achieved GEMM throughput with peak lines; GEMV bandwidth with the read bandwidth line.
     func throughputChart(_ curves: [MatmulThroughput], peaks: [MatmulThroughput.Peak], gemv: GEMVSummary) -> Charts.Figure {
         var gemm: [Mark] = []
-        for (i, peak) in peaks.enumerated() {
-            gemm.append(.referenceLine(ReferenceLine(.horizontal, at: peak.operationsPerSecond / 1e9, label: "\(peak.instruction.uppercased()) peak", color: Palette.color(i + 5))))
+        for peak in peaks {
+            // Each peak in the colour of the format that runs on that instruction type.
+            let format = ["fp32": "fp32", "bf16": "bf16", "int8": "int8-tensor"][peak.instruction] ?? "fp32"
+            gemm.append(.referenceLine(ReferenceLine(
+                .horizontal, at: peak.operationsPerSecond / 1e9, label: "\(peak.instruction.uppercased()) peak",
+                color: Self.style(format, emulated: false).color)))
         }
         for c in curves where ["fp32", "bf16", "int8-tensor", "openblas-fp32", "fp16"].contains(c.format) {
             let style = Self.style(c.format, emulated: c.emulated)
