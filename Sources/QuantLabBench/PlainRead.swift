@@ -19,3 +19,19 @@ func plainReadSum(_ values: UnsafeBufferPointer<Float>) -> Float {
     }
     return sum
 }
+
+/// `plainReadSum` split over `threads` contiguous slices run concurrently.
+func plainReadSumConcurrently(_ values: UnsafeBufferPointer<Float>, threads: Int) -> Float {
+    let sliceLength = (values.count + threads - 1) / threads
+    let partial = UnsafeMutableBufferPointer<Float>.allocate(capacity: threads)
+    defer { partial.deallocate() }
+    nonisolated(unsafe) let slots = partial
+    nonisolated(unsafe) let source = values
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+        let range = min(source.count, t * sliceLength)..<min(source.count, (t + 1) * sliceLength)
+        slots[t] = plainReadSum(UnsafeBufferPointer(rebasing: source[range]))
+    }
+    return partial.reduce(0, +)
+}
+
+import Dispatch
