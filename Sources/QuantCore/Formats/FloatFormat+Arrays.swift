@@ -57,25 +57,19 @@ extension FloatFormat {
     /// - Precondition: `bits ≤ 8`, equal counts.
     public func encodeSaturating8(_ values: UnsafeBufferPointer<Float>, into codes: UnsafeMutableBufferPointer<UInt8>) {
         precondition(bits <= 8 && codes.count == values.count, "encodeSaturating8: \(displayName), \(codes.count) codes for \(values.count) values")
-        let k = ChunkConstants(self)
-        // An explicit loop: as a closure through `forEachChunk` this body was not inlined (a call
-        // per 16 values).
-        let whole = values.count / 16 * 16
-        var i = 0
-        while i < whole {
-            let v = UnsafeRawPointer(values.baseAddress! + i).loadUnaligned(as: SIMD16<Float>.self)
-            let c = codeChunk(roundedChunk(v, k), k)
-            let out = codes.baseAddress! + i
-            for lane in 0..<16 { out[lane] = UInt8(truncatingIfNeeded: c[lane]) }  // packs, not a call
-            i += 16
-        }
-        for j in i..<values.count { codes[j] = UInt8(truncatingIfNeeded: encodeSaturating(Double(values[j]))) }
+        encodeCodes(values, into: codes)
     }
 
     /// Saturating FP16/BF16 codes of `values` into a caller's buffer (see `encodeSaturating16`).
     /// - Precondition: `bits ≤ 16`, equal counts.
     public func encodeSaturating16(_ values: UnsafeBufferPointer<Float>, into codes: UnsafeMutableBufferPointer<UInt16>) {
         precondition(bits <= 16 && codes.count == values.count, "encodeSaturating16: \(displayName), \(codes.count) codes for \(values.count) values")
+        encodeCodes(values, into: codes)
+    }
+
+    /// The shared loop of the two above, specialized and inlined into each.
+    @inline(__always)
+    private func encodeCodes<Code: FixedWidthInteger>(_ values: UnsafeBufferPointer<Float>, into codes: UnsafeMutableBufferPointer<Code>) {
         let k = ChunkConstants(self)
         // An explicit loop: as a closure through `forEachChunk` this body was not inlined (a call
         // per 16 values).
@@ -85,10 +79,10 @@ extension FloatFormat {
             let v = UnsafeRawPointer(values.baseAddress! + i).loadUnaligned(as: SIMD16<Float>.self)
             let c = codeChunk(roundedChunk(v, k), k)
             let out = codes.baseAddress! + i
-            for lane in 0..<16 { out[lane] = UInt16(truncatingIfNeeded: c[lane]) }  // packs, not a call
+            for lane in 0..<16 { out[lane] = Code(truncatingIfNeeded: c[lane]) }  // packs, not a call
             i += 16
         }
-        for j in i..<values.count { codes[j] = UInt16(truncatingIfNeeded: encodeSaturating(Double(values[j]))) }
+        for j in i..<values.count { codes[j] = Code(truncatingIfNeeded: encodeSaturating(Double(values[j]))) }
     }
 
     /// Calls `body` with each 16-element chunk (the last padded with zeros) and its offset.
