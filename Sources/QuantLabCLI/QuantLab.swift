@@ -12,7 +12,11 @@ struct QuantLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantlab",
         abstract: "A reproducible research report on neural-network quantization.",
-        subcommands: [ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self])
+        subcommands: [
+            Run.self, Sections.self, Env.self,
+            ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self,
+            ReportCommand.self, GalleryCommand.self,
+        ])
 
     /// Runs the command; a failure prints ONE line (`Error: …`) on stderr and exits non-zero
     /// (64 for a usage error, 1 for a failure at run time). ArgumentParser's own handler would
