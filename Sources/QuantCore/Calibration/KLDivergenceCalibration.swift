@@ -17,6 +17,8 @@ public struct KLDivergenceCalibration: Sendable, Hashable {
     /// Quantization levels on one side of zero (128 for INT8).
     public let targetBins: Int
 
+    /// TensorRT's defaults: 2048 histogram bins, 128 levels (INT8).
+    /// - Precondition: `bins ≥ targetBins ≥ 1`.
     public init(bins: Int = 2048, targetBins: Int = 128) {
         precondition(targetBins >= 1 && bins >= targetBins, "KLDivergenceCalibration: need bins ≥ targetBins ≥ 1")
         self.bins = bins

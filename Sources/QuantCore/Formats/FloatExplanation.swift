@@ -3,6 +3,7 @@
 /// The input is encoded with the format's own (non-saturating) rule, `FloatFormat.encode`:
 /// round to nearest, ties to even; overflow gives ±∞ (IEEE) or NaN (E4M3FN).
 public struct FloatExplanation: Sendable {
+    /// The format the number is stored in.
     public let format: FloatFormat
     /// The number asked about.
     public let input: Double
@@ -12,6 +13,7 @@ public struct FloatExplanation: Sendable {
     public let roundingError: Double
     /// The neighbouring representable values, if any.
     public let nextDown: Float?
+    /// The next representable value above, if any.
     public let nextUp: Float?
 
     /// Explains `input` in `format`.

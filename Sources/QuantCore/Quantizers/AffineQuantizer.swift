@@ -1,8 +1,11 @@
 /// Scale and zero point of one group: a code q stands for `scale · (q − zeroPoint)`.
 public struct AffineParameters: Sendable, Hashable {
+    /// The step between adjacent codes (1 for a zero-width range).
     public let scale: Float
+    /// The code that stands for 0.0.
     public let zeroPoint: Int32
 
+    /// Parameters as given (e.g. from a sidecar).
     public init(scale: Float, zeroPoint: Int32) {
         self.scale = scale
         self.zeroPoint = zeroPoint
