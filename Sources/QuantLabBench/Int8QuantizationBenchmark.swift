@@ -22,7 +22,7 @@ struct Int8QuantizationBenchmark {
         var sink: Float = 0
         // The four measurements alternate within each round, so all see the same machine load
         // (two cores shared with other work): the ratios compare like with like.
-        var seconds = [[Double]](repeating: [], count: 4)
+        var seconds = [[Double]](repeating: [], count: 5)
         values.withUnsafeBufferPointer { src in
             codes.withUnsafeMutableBufferPointer { buffer in
                 let dst = buffer
@@ -32,6 +32,7 @@ struct Int8QuantizationBenchmark {
                         { sink += plainReadSumConcurrently(src, threads: 2) },
                         { sink += AffineQuantizer.int8PerTensor(src, into: dst, threads: 1) },
                         { sink += AffineQuantizer.int8PerTensor(src, into: dst, threads: 2) },
+                        { sink += Reductions.absMax(src) },
                     ]
                     for (k, body) in runs.enumerated() {
                         let t = Timing(warmUp: 0, repeats: 1, body)
@@ -49,6 +50,7 @@ struct Int8QuantizationBenchmark {
         print("  plain SIMD read, 2 threads   \(format(rate[1])) GB/s  (spread \(t[1].spread(bytes)))")
         print("  absmax + round, 1 thread     \(format(rate[2])) GB/s  (spread \(t[2].spread(bytes)))  = \(format(100 * rate[2] / rate[0])) % of the 1-thread read")
         print("  absmax + round, 2 threads    \(format(rate[3])) GB/s  (spread \(t[3].spread(bytes)))  = \(format(100 * rate[3] / rate[0])) % of the 1-thread read, \(format(100 * rate[3] / rate[1])) % of the 2-thread read")
+        print("  absmax pass alone, 1 thread  \(format(rate[4])) GB/s  (spread \(t[4].spread(bytes)))  (the first of the two passes)")
         print("  floor (50 % of 1-thread read) \(format(floor)) GB/s: \(pass ? "PASS" : "FAIL")")
         if sink.isNaN || codes[0] == 127 && codes[1] == 127 { print("  (sink \(sink))") }  // keep results alive
         return pass
