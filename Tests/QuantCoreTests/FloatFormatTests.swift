@@ -203,7 +203,7 @@ struct LCG {
 @Suite struct FloatExplanationTests {
     @Test func pointThreeSevenFiveInFP32() {
         let e = FloatExplanation(0.375, in: .fp32)
-        #expect(e.roundingError == 0 && e.nextUp == 0.375.nextUp && e.nextDown == Float(0.375).nextDown)
+        #expect(e.roundingError == 0 && e.nextUp == Float(0.375).nextUp && e.nextDown == Float(0.375).nextDown)
         #expect(e.text.contains("bits       0 01111101 10000000000000000000000   (0x3EC00000)"))
     }
 
