@@ -15,6 +15,12 @@ public struct ChartWarning: Sendable, Hashable, CustomStringConvertible {
     public var series: String
     public var kind: Kind
 
+    public init(panel: Int, series: String, kind: Kind) {
+        self.panel = panel
+        self.series = series
+        self.kind = kind
+    }
+
     public var description: String {
         switch kind {
         case .emptySeries:
