@@ -1,2 +1,2 @@
 // Benchmarks: run in release builds by `make bench`.
-print("no benchmarks yet")
+try galleryBenchmark()
