@@ -264,7 +264,7 @@ struct Layouter {
             right = max(right, barRight + 2)
         }
 
-        let inner = referenceAndAnnotationTexts(p, xMap, yMap, plot: plot)
+        let inner = referenceAndAnnotationTexts(p, xMap, yMap, plot: plot, data: occupancy(p, xMap, yMap, plot: plot, texts: []))
 
         // Legend
         var legend: LegendLayout?
@@ -516,8 +516,10 @@ struct Layouter {
 
     // MARK: Labels inside the plot
 
-    /// Labels of reference lines (staggered so neighbours do not collide) and annotation texts.
-    func referenceAndAnnotationTexts(_ p: PreparedPanel, _ xMap: AxisMapping, _ yMap: AxisMapping, plot: Rect) -> [PlacedText] {
+    /// Labels of reference lines and annotation texts. A reference label takes the candidate
+    /// spot (ends of the line, either side) that covers the fewest data samples, then steps
+    /// down past labels already placed.
+    func referenceAndAnnotationTexts(_ p: PreparedPanel, _ xMap: AxisMapping, _ yMap: AxisMapping, plot: Rect, data: [Point]) -> [PlacedText] {
         var placed: [PlacedText] = []
         let m = measure.metrics(size: Theme.annotationSize)
         for shape in p.shapes {
@@ -526,17 +528,27 @@ struct Layouter {
                 guard let label = line.label else { continue }
                 let w = measure.width(label, size: Theme.annotationSize)
                 let color = line.color ?? .reference
-                var origin: Point
+                var origins: [Point]
                 if line.orientation == .vertical {
                     let x = xMap.pixel(line.value)
-                    origin = Point(x: x + 3 + w > plot.maxX - 2 ? x - 3 - w : x + 3, y: plot.minY + 3 + m.ascent)
+                    let right = x + 3
+                    let left = x - 3 - w
+                    let top = plot.minY + 3 + m.ascent
+                    let bottom = plot.maxY - 3 - m.descent
+                    origins = [Point(x: right, y: top), Point(x: left, y: top), Point(x: right, y: bottom), Point(x: left, y: bottom)]
                 } else {
                     let y = yMap.pixel(line.value)
-                    let above = y - 3 - m.ascent > plot.minY + 1
-                    origin = Point(x: plot.maxX - 4 - w, y: above ? y - 3 - m.descent : y + 3 + m.ascent)
+                    let above = y - 3 - m.descent
+                    let below = y + 3 + m.ascent
+                    let right = plot.maxX - 4 - w
+                    let left = plot.minX + 4
+                    origins = [Point(x: right, y: above), Point(x: left, y: above), Point(x: right, y: below), Point(x: left, y: below)]
                 }
-                var text = PlacedText.horizontal(label, origin: origin, size: Theme.annotationSize, color: color, measure: measure)
-                // Step down past any label already placed there.
+                let candidates = origins
+                    .map { PlacedText.horizontal(label, origin: $0, size: Theme.annotationSize, color: color, measure: measure) }
+                    .filter { plot.insetBy(1).contains($0.box) }
+                let cost = { (t: PlacedText) in data.filter { t.box.insetBy(-1).contains($0) }.count }
+                guard var text = candidates.min(by: { cost($0) < cost($1) }) else { continue }
                 while placed.contains(where: { $0.box.intersects(text.box) }) && text.box.maxY + m.height < plot.maxY {
                     text.origin.y += m.height + 1
                     text.box.y += m.height + 1

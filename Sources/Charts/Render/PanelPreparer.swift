@@ -391,7 +391,7 @@ struct PanelPreparer {
         if let label = histogram.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color.withAlpha(0.85)))) }
         let width = TickLabelFormat.compact(tEdges[1] - tEdges[0])
         result.notes.append(
-            "Histogram \(histogram.label.map { "“\($0)” " } ?? ""): \(counts.count) bins of width \(width)\(xLog ? " in log space" : "") by the \(histogram.bins.name) rule, n = \(values.count).")
+            "Histogram\(histogram.label.map { " “\($0)”" } ?? ""): \(counts.count) bins of width \(width)\(xLog ? " in log space" : "") by the \(histogram.bins.name) rule, n = \(values.count).")
     }
 
     private mutating func addHeatmap(_ map: Heatmap, position: Int) {
