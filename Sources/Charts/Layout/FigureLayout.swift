@@ -1,5 +1,6 @@
 /// One tick label as laid out: its text, the tick value and the box its text occupies.
 public struct TickLabelBox: Sendable, Hashable {
+    /// The label as drawn.
     public let text: String
     /// The tick's data value (the band centre for categories).
     public let value: Double
@@ -12,6 +13,7 @@ public struct TickLabelBox: Sendable, Hashable {
 
 /// Where a legend went and what it lists.
 public struct LegendLayout: Sendable, Hashable {
+    /// The legend frame in figure coordinates.
     public let box: Rect
     /// Whether it sits outside the plot area, to the right.
     public let outside: Bool
@@ -23,14 +25,19 @@ public struct LegendLayout: Sendable, Hashable {
 public struct PanelLayout: Sendable, Hashable {
     /// The rectangle data are drawn in (inside the axis frame).
     public let plotArea: Rect
+    /// Mapping of x data values to figure x.
     public let x: AxisMapping
+    /// Mapping of y data values to figure y.
     public let y: AxisMapping
     /// Ticks at major positions with their labels (category names for categorical axes).
     public let xTicks: AxisTicks
+    /// The y axis ticks, like `xTicks`.
     public let yTicks: AxisTicks
     /// Label boxes, empty for an axis whose labels are shared with a neighbouring panel.
     public let xTickLabels: [TickLabelBox]
+    /// The y tick label boxes, like `xTickLabels`.
     public let yTickLabels: [TickLabelBox]
+    /// The legend, if the panel has labelled series and its legend is not hidden.
     public let legend: LegendLayout?
     /// The colour bar of a heatmap panel.
     public let colorBar: Rect?
@@ -46,9 +53,12 @@ public struct PanelLayout: Sendable, Hashable {
 
 /// The geometry of a whole figure, in points from the top-left corner.
 public struct FigureLayout: Sendable, Hashable {
+    /// Figure width in points.
     public let width: Double
+    /// Figure height in points.
     public let height: Double
     /// The figure title's box, if there is a title.
     public let title: Rect?
+    /// Panels in `Figure.panels` order.
     public let panels: [PanelLayout]
 }

@@ -1,11 +1,15 @@
 /// One series of a bar chart: a value per category, with an optional symmetric error per bar.
 public struct BarSeries: Sendable, Hashable {
+    /// Legend label; `nil` leaves the series out of the legend.
     public var label: String?
+    /// One value per category; non-finite values draw no bar.
     public var values: [Double]
     /// Half-widths of error bars (for example a standard deviation or a confidence half-width).
     public var errors: [Double]?
+    /// `nil` takes the default style of the series' position in the panel.
     public var style: SeriesStyle?
 
+    /// A bar series; `errors`, when given, has one half-width per value.
     public init(_ label: String? = nil, values: [Double], errors: [Double]? = nil, style: SeriesStyle? = nil) {
         precondition(errors == nil || errors!.count == values.count, "BarSeries \(label ?? ""): \(values.count) values but \(errors!.count) errors")
         self.label = label
@@ -19,11 +23,14 @@ public struct BarSeries: Sendable, Hashable {
 ///
 /// The categories become the x axis's bands. Non-finite values draw no bar and are counted.
 public struct GroupedBars: Sendable, Hashable {
+    /// Category names in axis order.
     public var categories: [String]
+    /// Series in legend order, drawn left to right within a group.
     public var series: [BarSeries]
     /// Fraction of each band the group fills (the rest is the gap between groups).
     public var groupWidth: Double
 
+    /// Grouped bars; every series has one value per category (a mismatch is a programmer error).
     public init(categories: [String], series: [BarSeries], groupWidth: Double = 0.8) {
         for s in series {
             precondition(s.values.count == categories.count, "GroupedBars: series \(s.label ?? "") has \(s.values.count) values for \(categories.count) categories")

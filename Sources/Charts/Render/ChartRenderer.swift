@@ -7,6 +7,7 @@ public struct ChartRenderer: Sendable {
     /// Device pixels per point in the PNG: 2 gives 144 dpi, sharp on high-density screens.
     public var deviceScale: Double
 
+    /// A renderer whose PNG has `deviceScale` pixels per point.
     public init(deviceScale: Double = 2) {
         precondition(deviceScale > 0, "ChartRenderer: device scale \(deviceScale) must be positive")
         self.deviceScale = deviceScale

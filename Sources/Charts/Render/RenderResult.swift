@@ -6,7 +6,9 @@ public struct RenderedFigure: Sendable {
     public let svg: String
     /// The PNG's pixels, for probing colours at figure points.
     public let bitmap: Bitmap
+    /// The geometry the figure was drawn with.
     public let layout: FigureLayout
+    /// Every skipped or dropped value, per series.
     public let warnings: [ChartWarning]
     /// Facts worth stating next to the figure, such as a histogram's bin rule and width.
     public let notes: [String]
@@ -20,11 +22,15 @@ public struct RenderedFigure: Sendable {
 
 /// What `ChartRenderer.render(_:to:)` wrote and what it skipped.
 public struct RenderResult: Sendable {
+    /// Path of the PNG written.
     public let pngPath: String
+    /// Path of the SVG written.
     public let svgPath: String
+    /// The geometry the figure was drawn with.
     public let layout: FigureLayout
     /// Every skipped or dropped value, per series.
     public let warnings: [ChartWarning]
+    /// Facts worth stating next to the figure, such as a histogram's bin rule and width.
     public let notes: [String]
 
     /// Total NaN/±Inf values skipped across the figure.

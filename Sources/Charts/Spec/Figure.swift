@@ -3,11 +3,14 @@
 /// Plain values, no drawing state: build one, hand it to `ChartRenderer`. Sizes are in points
 /// (1/72 inch); the PNG is rendered at 2× (144 dpi), the SVG in points.
 public struct Figure: Sendable, Hashable {
+    /// Drawn bold above the panels; also the SVG `<title>`.
     public var title: String?
     /// A short description of what the figure shows, for readers who cannot see it: written into
     /// the SVG as `<title>`/`<desc>` and used by the report as the image's alt text.
     public var altText: String
+    /// Width in points.
     public var width: Double
+    /// Height in points.
     public var height: Double
     /// Panels in row-major order.
     public var panels: [Panel]

@@ -24,10 +24,14 @@ public enum DashPattern: Sendable, Hashable, CaseIterable {
 /// `SeriesStyle.series(i)` is the default of the `i`-th series of a panel (Okabe–Ito colour `i`,
 /// marker `i`, dash `i`); pass the same style to a band or error bars to pair them with a line.
 public struct SeriesStyle: Sendable, Hashable {
+    /// Line, marker and fill colour.
     public var color: Color
+    /// Marker shape for points.
     public var marker: MarkerShape
+    /// Dash pattern for lines.
     public var dash: DashPattern
 
+    /// A style; marker and dash default to circle and solid.
     public init(color: Color, marker: MarkerShape = .circle, dash: DashPattern = .solid) {
         self.color = color
         self.marker = marker
