@@ -77,6 +77,19 @@ import Charts
         #expect(abs(top.plotArea.minX - bottom.plotArea.minX) < 1e-9, "plot areas align")
     }
 
+    /// A 2×2 grid sharing both axes: one y domain for all, y labels only in the left column,
+    /// x labels only in the bottom row, plot areas aligned by column and row.
+    @Test func sharedGrid() throws {
+        let layout = try ChartRenderer().layout(Self.figure("small-multiples"))
+        let p = layout.panels
+        #expect(Set(p.map(\.y.domain)).count == 1)
+        #expect(Set(p.map(\.x.domain)).count == 1)
+        #expect(!p[0].yTickLabels.isEmpty && p[1].yTickLabels.isEmpty && !p[2].yTickLabels.isEmpty && p[3].yTickLabels.isEmpty)
+        #expect(p[0].xTickLabels.isEmpty && p[1].xTickLabels.isEmpty && !p[2].xTickLabels.isEmpty && !p[3].xTickLabels.isEmpty)
+        #expect(p[0].plotArea.minX == p[2].plotArea.minX && p[1].plotArea.minX == p[3].plotArea.minX)
+        #expect(p[0].plotArea.minY == p[1].plotArea.minY && p[2].plotArea.maxY == p[3].plotArea.maxY)
+    }
+
     /// Points along each line, in figure coordinates, every 1 pt.
     static func samples(_ panel: PanelLayout, x: [Double], y: [Double]) -> [Point] {
         var out: [Point] = []

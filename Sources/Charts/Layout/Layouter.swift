@@ -77,30 +77,23 @@ struct Layouter {
         return newLo...newHi
     }
 
-    /// Domains of every panel, with shared axes unified over their column (x) or row (y).
+    /// Domains of every panel, with shared axes unified over all panels.
     func domains() -> [(x: ClosedRange<Double>, y: ClosedRange<Double>)] {
         var xExtents = panels.map { Layouter.extent($0.xValues) }
         var yExtents = panels.map { Layouter.extent($0.yValues) }
+        // Shared axes span every panel (matplotlib's sharex/sharey=True), so all panels compare.
         if figure.sharedX {
-            for c in 0..<columns {
-                let members = panels.indices.filter { column($0) == c }
-                let u = members.reduce(nil) { Layouter.union($0, xExtents[$1]) }
-                for i in members { xExtents[i] = u }
-            }
+            let u = xExtents.reduce(nil, Layouter.union)
+            xExtents = xExtents.map { _ in u }
         }
         if figure.sharedY {
-            for r in 0..<rows {
-                let members = panels.indices.filter { row($0) == r }
-                let u = members.reduce(nil) { Layouter.union($0, yExtents[$1]) }
-                for i in members { yExtents[i] = u }
-            }
+            let u = yExtents.reduce(nil, Layouter.union)
+            yExtents = yExtents.map { _ in u }
         }
         return panels.indices.map { i in
             let spec = figure.panels[i]
             let p = panels[i]
-            let sticky = figure.sharedY
-                ? panels.indices.filter { row($0) == row(i) }.contains { panels[$0].stickyZeroY }
-                : p.stickyZeroY
+            let sticky = figure.sharedY ? panels.contains { $0.stickyZeroY } : p.stickyZeroY
             return (
                 Layouter.domain(axis: spec.x, scale: p.xScale, extent: xExtents[i], stickyZero: false),
                 Layouter.domain(axis: spec.y, scale: p.yScale, extent: yExtents[i], stickyZero: sticky && !p.yScale.isLogarithmic)

@@ -16,9 +16,9 @@ public struct Figure: Sendable, Hashable {
     public var panels: [Panel]
     /// Number of grid columns; rows follow from the panel count.
     public var columns: Int
-    /// Panels in one column share the x domain; only the bottom row shows x tick labels and title.
+    /// All panels share the x domain; only the lowest panel of each column shows x tick labels and title.
     public var sharedX: Bool
-    /// Panels in one row share the y domain; only the left column shows y tick labels and title.
+    /// All panels share the y domain; only the left column shows y tick labels and title.
     public var sharedY: Bool
 
     /// - Parameters:

@@ -17,7 +17,8 @@ public enum Scale: Sendable, Hashable {
     case log2
     /// Symmetric log with linear threshold `c` > 0 (matplotlib's `symlog`, base 10).
     case symlog(linearThreshold: Double)
-    /// Named bands in order; an empty list takes the categories of the panel's bars or heatmap.
+    /// Named bands in order. Bars and heatmaps always put their own categories on a band scale
+    /// (x for bars; x columns and y rows for heatmaps), whatever the axis's scale says.
     case categorical([String])
 
     /// Whether only positive values can be placed.
