@@ -471,7 +471,7 @@ struct Layouter {
                     }
                     if run.count == 1 { sampleSegment(map(run[0].x, run[0].low), map(run[0].x, run[0].high)) }
                 }
-            case .bars(let rects, _):
+            case .bars(let rects, _, _):
                 for r in rects { sampleRect(rect(r)) }
             case .reference(let line):
                 if line.orientation == .vertical {

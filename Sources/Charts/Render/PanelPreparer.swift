@@ -197,7 +197,7 @@ struct PanelPreparer {
             let runs = intervalRuns(x: band.x, lower: band.lower, upper: band.upper, series: series)
             let color = style.color.withAlpha(band.opacity)
             result.shapes.append(.band(segments: runs, color: color))
-            if let label = band.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(color))) }
+            if let label = band.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(color, .none))) }
 
         case .errorBars(let bars):
             let series = name(bars.label, "error bars", position)
@@ -313,11 +313,11 @@ struct PanelPreparer {
                 }
             }
             report(tally, series: series)
-            result.shapes.append(.bars(rects, color: style.color))
+            result.shapes.append(.bars(rects, color: style.color, hatch: style.hatch))
             if !whiskers.isEmpty {
                 result.shapes.append(.errorBars(whiskers, color: Color.ink, capHalfWidth: 2.5))
             }
-            if let label = s.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color))) }
+            if let label = s.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color, style.hatch))) }
         }
     }
 
@@ -350,8 +350,8 @@ struct PanelPreparer {
                 }
             }
             report(tally, series: series)
-            result.shapes.append(.bars(rects, color: style.color))
-            if let label = s.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color))) }
+            result.shapes.append(.bars(rects, color: style.color, hatch: style.hatch))
+            if let label = s.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color, style.hatch))) }
         }
     }
 
@@ -387,8 +387,8 @@ struct PanelPreparer {
         result.xValues.append(contentsOf: [edges.first!, edges.last!])
         result.stickyZeroY = true
         if !yLog { result.yValues.append(0) }
-        result.shapes.append(.bars(rects, color: style.color.withAlpha(0.85)))
-        if let label = histogram.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color.withAlpha(0.85)))) }
+        result.shapes.append(.bars(rects, color: style.color.withAlpha(0.85), hatch: style.hatch))
+        if let label = histogram.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color.withAlpha(0.85), style.hatch))) }
         let width = TickLabelFormat.compact(tEdges[1] - tEdges[0])
         result.notes.append(
             "Histogram\(histogram.label.map { " “\($0)”" } ?? ""): \(counts.count) bins of width \(width)\(xLog ? " in log space" : "") by the \(histogram.bins.name) rule, n = \(values.count).")

@@ -23,7 +23,7 @@ struct DataInterval: Hashable {
 enum LegendSwatch: Hashable {
     case line(SeriesStyle, width: Double, marker: Bool)
     case marker(SeriesStyle)
-    case patch(Color)
+    case patch(Color, HatchPattern)
 }
 
 struct LegendEntry: Hashable {
@@ -35,7 +35,7 @@ struct LegendEntry: Hashable {
 enum PreparedShape {
     case cells([(rect: DataRect, color: Color, value: Double)], showValues: Bool)
     case band(segments: [[DataInterval]], color: Color)
-    case bars([DataRect], color: Color)
+    case bars([DataRect], color: Color, hatch: HatchPattern)
     case reference(ReferenceLine)
     case polyline(segments: [[DataPoint]], style: SeriesStyle, width: Double, markerPoints: [DataPoint])
     case errorBars([DataInterval], color: Color, capHalfWidth: Double)

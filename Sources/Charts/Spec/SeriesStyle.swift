@@ -19,10 +19,16 @@ public enum DashPattern: Sendable, Hashable, CaseIterable {
     }
 }
 
+/// Lines drawn across a filled area (bars, histogram bars, legend patches), so filled series
+/// differ in texture as well as colour and stay apart in greyscale print.
+public enum HatchPattern: Sendable, Hashable, CaseIterable {
+    case none, diagonal, backDiagonal, cross, horizontal
+}
+
 /// How one series looks: colour, marker and dash.
 ///
 /// `SeriesStyle.series(i)` is the default of the `i`-th series of a panel (Okabe–Ito colour `i`,
-/// marker `i`, dash `i`); pass the same style to a band or error bars to pair them with a line.
+/// marker `i`, dash `i`, hatch `i`); pass the same style to a band or error bars to pair them with a line.
 public struct SeriesStyle: Sendable, Hashable {
     /// Line, marker and fill colour.
     public var color: Color
@@ -30,16 +36,21 @@ public struct SeriesStyle: Sendable, Hashable {
     public var marker: MarkerShape
     /// Dash pattern for lines.
     public var dash: DashPattern
+    /// Texture for filled areas.
+    public var hatch: HatchPattern
 
-    /// A style; marker and dash default to circle and solid.
-    public init(color: Color, marker: MarkerShape = .circle, dash: DashPattern = .solid) {
+    /// A style; marker, dash and hatch default to circle, solid and none.
+    public init(color: Color, marker: MarkerShape = .circle, dash: DashPattern = .solid, hatch: HatchPattern = .none) {
         self.color = color
         self.marker = marker
         self.dash = dash
+        self.hatch = hatch
     }
 
     /// The default style of series `index` (see `Palette`).
     public static func series(_ index: Int) -> SeriesStyle {
-        SeriesStyle(color: Palette.color(index), marker: Palette.marker(index), dash: Palette.dash(index))
+        SeriesStyle(
+            color: Palette.color(index), marker: Palette.marker(index), dash: Palette.dash(index),
+            hatch: HatchPattern.allCases[index % HatchPattern.allCases.count])
     }
 }
