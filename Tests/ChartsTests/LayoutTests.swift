@@ -66,6 +66,18 @@ import Charts
         Self.expectNoOverlap(panel.yTickLabels, "narrow y")
     }
 
+    /// A title too long for the figure wraps instead of running off the edges, and the panel
+    /// moves down below it.
+    @Test func longTitleWraps() throws {
+        let title = String(repeating: "A very long figure title ", count: 4)
+        let figure = Figure(title: title, altText: "long title", width: 300, height: 200, panel: Panel(marks: [.line(Line(x: [0, 1], y: [0, 1]))]))
+        let layout = try ChartRenderer().layout(figure)
+        let box = try #require(layout.title)
+        #expect(box.minX >= 0 && box.maxX <= 300, "title box \(box)")
+        #expect(box.height > 30, "several lines: \(box)")
+        #expect(layout.panels[0].plotArea.minY > box.maxY)
+    }
+
     /// Shared x: only the bottom panel shows x tick labels; both panels map x identically.
     @Test func sharedXAxis() throws {
         let layout = try ChartRenderer().layout(Self.figure("shared-x"))

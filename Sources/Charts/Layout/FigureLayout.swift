@@ -57,7 +57,7 @@ public struct FigureLayout: Sendable, Hashable {
     public let width: Double
     /// Figure height in points.
     public let height: Double
-    /// The figure title's box, if there is a title.
+    /// The box of the figure title (all its lines), if there is a title.
     public let title: Rect?
     /// Panels in `Figure.panels` order.
     public let panels: [PanelLayout]

@@ -103,17 +103,35 @@ struct Layouter {
 
     // MARK: Grid
 
-    func titleText() -> PlacedText? {
-        guard let title = figure.title else { return nil }
-        let m = measure.metrics(size: Theme.titleSize, bold: true)
-        let w = measure.width(title, size: Theme.titleSize, bold: true)
-        return .horizontal(
-            title, origin: Point(x: (figure.width - w) / 2, y: Theme.outerPadding + m.ascent),
-            size: Theme.titleSize, bold: true, measure: measure)
+    /// The figure title, centred; a title wider than the figure wraps at spaces onto more
+    /// lines, so it is never clipped.
+    func titleLines() -> [PlacedText] {
+        guard let title = figure.title else { return [] }
+        let room = figure.width - 2 * Theme.outerPadding
+        let size = Theme.titleSize
+        var lines: [String] = []
+        var current = ""
+        for word in title.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if !current.isEmpty && measure.width(candidate, size: size, bold: true) > room {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        let m = measure.metrics(size: size, bold: true)
+        return lines.enumerated().map { k, line in
+            let w = measure.width(line, size: size, bold: true)
+            return .horizontal(
+                line, origin: Point(x: max(Theme.outerPadding, (figure.width - w) / 2), y: Theme.outerPadding + m.ascent + Double(k) * m.height),
+                size: size, bold: true, measure: measure)
+        }
     }
 
-    func cells(below title: PlacedText?) -> [Rect] {
-        let top = (title.map { $0.box.maxY + 6 } ?? Theme.outerPadding)
+    func cells(below title: [PlacedText]) -> [Rect] {
+        let top = (title.last.map { $0.box.maxY + 6 } ?? Theme.outerPadding)
         let area = Rect(
             x: Theme.outerPadding, y: top, width: figure.width - 2 * Theme.outerPadding,
             height: figure.height - top - Theme.outerPadding)
@@ -126,8 +144,8 @@ struct Layouter {
 
     // MARK: Whole figure
 
-    func layout() -> (FigureLayout, [PanelGeometry], PlacedText?) {
-        let title = titleText()
+    func layout() -> (FigureLayout, [PanelGeometry], [PlacedText]) {
+        let title = titleLines()
         let cells = cells(below: title)
         let domains = domains()
         var legendOutside = figure.panels.map { $0.legend == .outsideRight }
@@ -157,7 +175,12 @@ struct Layouter {
             }
             if !moved { break }
         }
-        let layout = FigureLayout(width: figure.width, height: figure.height, title: title?.box, panels: geometries.map(\.layout))
+        let titleBox = title.isEmpty ? nil : title.dropFirst().reduce(title[0].box) { union, line in
+            let minX = min(union.minX, line.box.minX)
+            let maxX = max(union.maxX, line.box.maxX)
+            return Rect(x: minX, y: union.minY, width: maxX - minX, height: line.box.maxY - union.minY)
+        }
+        let layout = FigureLayout(width: figure.width, height: figure.height, title: titleBox, panels: geometries.map(\.layout))
         return (layout, geometries, title)
     }
 

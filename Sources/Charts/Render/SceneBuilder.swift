@@ -6,7 +6,7 @@ struct SceneBuilder {
     let figure: Figure
     let panels: [PreparedPanel]
     let geometries: [PanelGeometry]
-    let title: PlacedText?
+    let title: [PlacedText]
     let measure: TextMeasurer
 
     func build() -> [DrawOp] {
@@ -14,7 +14,7 @@ struct SceneBuilder {
         for i in panels.indices {
             ops += panelOps(i)
         }
-        if let title { ops.append(.text(title)) }
+        ops += title.map { .text($0) }
         return ops
     }
 
