@@ -1,22 +1,5 @@
 import Foundation
 
-/// Space around a plot area inside its grid cell, in points.
-struct Margins: Equatable {
-    var left = 0.0
-    var right = 0.0
-    var top = 0.0
-    var bottom = 0.0
-}
-
-/// A panel's full geometry: the public layout plus every text placement the scene draws.
-struct PanelGeometry {
-    var layout: PanelLayout
-    var texts: [PlacedText]
-    var colorBarTicks: AxisTicks?
-    var colorBarMapping: AxisMapping?
-    var legendEntries: [LegendEntry]
-}
-
 /// Lays out a figure: domains, grid cells, margins measured from the actual tick labels, tick
 /// thinning or rotation so labels never overlap, legend placement, and every text position.
 ///
