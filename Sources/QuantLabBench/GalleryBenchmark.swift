@@ -18,6 +18,6 @@ func galleryBenchmark(repeats: Int = 5) throws {
     }
     seconds.sort()
     print(String(
-        format: "gallery: %d figures (PNG + SVG), median %.3f s (min %.3f, max %.3f) over %d runs; target < 2 s",
+        format: "== Charts: gallery of %d figures (PNG + SVG), median %.3f s (min %.3f, max %.3f) over %d runs; target < 2 s",
         Gallery.figures.count, seconds[seconds.count / 2], seconds.first!, seconds.last!, repeats))
 }

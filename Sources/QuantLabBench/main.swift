@@ -1,2 +1,3 @@
 // Benchmarks: run in release builds by `make bench`.
+try runKernelsBenchmark()
 try galleryBenchmark()

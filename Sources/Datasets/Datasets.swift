@@ -1,1 +1,0 @@
-// The Datasets module: see DESIGN.md. Its types arrive with the issues that build it.
