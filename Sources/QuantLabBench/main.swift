@@ -1,3 +1,4 @@
-// Benchmarks: run in release builds by `make bench`.
+// Benchmarks: run in release builds by `make bench`, each printed against its floor.
 try runKernelsBenchmark()
+try galleryBenchmark()
 try runReportBenchmark()
