@@ -14,14 +14,14 @@ struct ConversionBenchmark {
         print("FP32 → low-precision codes, \(count) floats, median of 9")
         values.withUnsafeBufferPointer { src in
             let read = Timing { sink += plainReadSum(src) }
-            print("  plain SIMD read    \(format(read.gigabytesPerSecond(bytes))) GB/s")
+            print("  plain SIMD read    \(twoDecimals(read.gigabytesPerSecond(bytes))) GB/s")
             for format16 in [FloatFormat.fp16, .bf16] {
                 let t = codes16.withUnsafeMutableBufferPointer { dst in Timing { format16.encodeSaturating16(src, into: dst) } }
-                print("  \(format16.displayName.padded(9))  \(format(t.gigabytesPerSecond(bytes))) GB/s  (spread \(t.spread(bytes)))")
+                print("  \(format16.displayName.padded(9))  \(twoDecimals(t.gigabytesPerSecond(bytes))) GB/s  (spread \(t.spread(bytes)))")
             }
             for format8 in [FloatFormat.e4m3, .e5m2] {
                 let t = codes8.withUnsafeMutableBufferPointer { dst in Timing { format8.encodeSaturating8(src, into: dst) } }
-                print("  \(format8.displayName.padded(9))  \(format(t.gigabytesPerSecond(bytes))) GB/s  (spread \(t.spread(bytes)))")
+                print("  \(format8.displayName.padded(9))  \(twoDecimals(t.gigabytesPerSecond(bytes))) GB/s  (spread \(t.spread(bytes)))")
             }
         }
         if sink.isNaN || codes8[0] == 0xFF && codes16[0] == 0xFFFF { print("  (sink \(sink))") }

@@ -46,12 +46,12 @@ struct Int8QuantizationBenchmark {
         let floor = rate[0] / 2
         let pass = rate[3] >= floor
         print("int8 per-tensor quantization, \(count) floats (\(bytes >> 20) MiB), median of \(rounds - warmUpRounds) rounds")
-        print("  plain SIMD read, 1 thread    \(format(rate[0])) GB/s  (spread \(t[0].spread(bytes)))")
-        print("  plain SIMD read, 2 threads   \(format(rate[1])) GB/s  (spread \(t[1].spread(bytes)))")
-        print("  absmax + round, 1 thread     \(format(rate[2])) GB/s  (spread \(t[2].spread(bytes)))  = \(format(100 * rate[2] / rate[0])) % of the 1-thread read")
-        print("  absmax + round, 2 threads    \(format(rate[3])) GB/s  (spread \(t[3].spread(bytes)))  = \(format(100 * rate[3] / rate[0])) % of the 1-thread read, \(format(100 * rate[3] / rate[1])) % of the 2-thread read")
-        print("  absmax pass alone, 1 thread  \(format(rate[4])) GB/s  (spread \(t[4].spread(bytes)))  (the first of the two passes)")
-        print("  floor (50 % of 1-thread read) \(format(floor)) GB/s: \(pass ? "PASS" : "FAIL")")
+        print("  plain SIMD read, 1 thread    \(twoDecimals(rate[0])) GB/s  (spread \(t[0].spread(bytes)))")
+        print("  plain SIMD read, 2 threads   \(twoDecimals(rate[1])) GB/s  (spread \(t[1].spread(bytes)))")
+        print("  absmax + round, 1 thread     \(twoDecimals(rate[2])) GB/s  (spread \(t[2].spread(bytes)))  = \(twoDecimals(100 * rate[2] / rate[0])) % of the 1-thread read")
+        print("  absmax + round, 2 threads    \(twoDecimals(rate[3])) GB/s  (spread \(t[3].spread(bytes)))  = \(twoDecimals(100 * rate[3] / rate[0])) % of the 1-thread read, \(twoDecimals(100 * rate[3] / rate[1])) % of the 2-thread read")
+        print("  absmax pass alone, 1 thread  \(twoDecimals(rate[4])) GB/s  (spread \(t[4].spread(bytes)))  (the first of the two passes)")
+        print("  floor (50 % of 1-thread read) \(twoDecimals(floor)) GB/s: \(pass ? "PASS" : "FAIL")")
         if sink.isNaN || codes[0] == 127 && codes[1] == 127 { print("  (sink \(sink))") }  // keep results alive
         return pass
     }

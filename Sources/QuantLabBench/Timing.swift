@@ -25,12 +25,12 @@ struct Timing {
 
     /// "min–max" spread of throughput over the repeats.
     func spread(_ bytes: Int) -> String {
-        "\(format(Double(bytes) / seconds.last! / 1e9))–\(format(Double(bytes) / seconds.first! / 1e9))"
+        "\(twoDecimals(Double(bytes) / seconds.last! / 1e9))–\(twoDecimals(Double(bytes) / seconds.first! / 1e9))"
     }
 }
 
 /// A number with two decimals.
-func format(_ x: Double) -> String {
+func twoDecimals(_ x: Double) -> String {
     let hundredths = Int((x * 100).rounded())
     let fraction = String(hundredths % 100)
     return "\(hundredths / 100).\(fraction.count == 1 ? "0" + fraction : fraction)"
