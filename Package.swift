@@ -75,7 +75,7 @@ let package = Package(
         // Benchmarks live apart from tests: speed is measured in release builds (`make bench`).
         .executableTarget(
             name: "QuantLabBench",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts"],
+            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "Results", "Report"],
             swiftSettings: shared),
 
         // MARK: Tests (one target per source target)
