@@ -15,12 +15,15 @@ import Results
 public struct GEMVSummary: Sendable {
     /// One weight format on one shape.
     public struct Row: Sendable {
+        /// Rows of W.
         public let rows: Int
+        /// Columns of W.
         public let columns: Int
         /// `fp32`, `bf16`, `int8`, `int4`.
         public let weights: String
         /// The kernel's label, e.g. `INT4 per-group(128) GEMV (Swift SIMD)`.
         public let kernel: String
+        /// Bytes of weights and scales read per product.
         public let weightBytes: Double
         /// Median seconds with a bootstrap interval.
         public let seconds: ConfidenceInterval

@@ -9,9 +9,13 @@ import Results
 public struct MatmulFloors: Sendable {
     /// One floor: the measured value, the required one and whether it holds.
     public struct Check: Sendable {
+        /// What is checked, e.g. `INT8 kernel speedup at n = 4096`.
         public let name: String
+        /// The run's value.
         public let measured: Double
+        /// The floor.
         public let required: Double
+        /// Whether the measured value reaches the floor.
         public var holds: Bool { measured >= required }
     }
 

@@ -22,6 +22,7 @@ public struct MatmulSpeedCurve: Sendable {
 
     /// One size's comparison.
     public struct Point: Sendable {
+        /// The size n.
         public let size: Int
         /// Median seconds of the format with its bootstrap interval.
         public let seconds: ConfidenceInterval
@@ -29,7 +30,9 @@ public struct MatmulSpeedCurve: Sendable {
         public let ratio: ConfidenceInterval
     }
 
+    /// The format compared with FP32.
     public let format: String
+    /// Kernel-only or end to end.
     public let kind: Kind
     /// Whether the format is emulated: its ratio is a relative speed, not a speedup.
     public let emulated: Bool

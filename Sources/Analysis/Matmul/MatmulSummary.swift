@@ -10,7 +10,9 @@ import Results
 public struct MatmulSummary: Sendable {
     /// One format's row.
     public struct Row: Sendable {
+        /// The format, in the records' spelling.
         public let format: String
+        /// Whether its times are emulations (relative speeds, not speedups).
         public let emulated: Bool
         /// Relative error on N(0, 1) inputs.
         public let relativeError: Double

@@ -13,8 +13,10 @@ import Results
 public struct MatmulThroughput: Sendable {
     /// The measured peak of one instruction type, in operations per second.
     public struct Peak: Sendable {
+        /// `fp32`, `bf16` or `int8`.
         public let instruction: String
         /// The peak GEMM's size.
+        /// The size n.
         public let size: Int
         /// Operations per second of the fastest repeat.
         public let operationsPerSecond: Double
@@ -31,10 +33,13 @@ public struct MatmulThroughput: Sendable {
         public let peakShare: Double
     }
 
+    /// The format, in the records' spelling.
     public let format: String
     /// The instruction type whose peak applies (`fp32`, `bf16`, `int8`).
     public let instruction: String
+    /// Whether the format is emulated (an FP32 product of rounded inputs).
     public let emulated: Bool
+    /// Points by increasing size.
     public let points: [Point]
 
     /// The peaks of a run, by instruction type in run order.

@@ -31,10 +31,14 @@ public enum MatmulRecord {
 
     /// Where a timing ran: dispatched ISA, OpenBLAS core and thread count.
     public struct Environment: Sendable, Equatable {
+        /// oneDNN's dispatched ISA (`avx512_core_bf16`, …).
         public let isa: String
+        /// OpenBLAS's core type (`Haswell` under this environment's `OPENBLAS_CORETYPE`).
         public let blasCore: String
+        /// The run's thread count (one per process).
         public let threads: Int
 
+        /// The environment of a run.
         public init(isa: String, blasCore: String, threads: Int) {
             self.isa = isa
             self.blasCore = blasCore
