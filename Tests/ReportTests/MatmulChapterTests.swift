@@ -1,0 +1,53 @@
+import Datasets
+import Experiments
+import Foundation
+import Report
+import Results
+import Testing
+
+/// The `matmul` chapter rendered from a small real run of its experiment. Its timings vary from
+/// run to run, so it is checked for completeness and labelling rather than against a snapshot.
+@Suite struct MatmulChapterTests {
+    static func records() throws -> [TrialRecord] {
+        var p = MatmulParameters.profile(.quick)
+        (p.sizes, p.repeats, p.warmups) = ([10, 32, 64], [3, 3, 3], [1, 1, 1])
+        (p.openBLASMaxSize, p.emulatedTimingMaxSize, p.fullErrorMaxSize, p.sampledRows) = (32, 32, 32, 16)
+        (p.peakSize, p.peakRepeats, p.gemvShapes, p.gemvRepeats) = (32, 2, [[16, 256]], 2)
+        (p.bandwidthMebibytes, p.bandwidthRepeats) = (1, 2)
+        let context = ExperimentContext(
+            seed: RunDefaults.seed, profile: .quick, threads: 1, dataPaths: DataPaths(root: "data/raw"),
+            progress: ProgressReporter(label: "matmul", output: .silent))
+        return try MatmulExperiment().run(p, context: context)
+    }
+
+    @Test func chapterFillsEveryPlaceholderAndMarksEmulation() throws {
+        let output = try MatmulChapter().build(Self.records())
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("matmul-chapter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let template = "02-matmul.md.mustache"
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
+        let figures = output.charts.map {
+            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
+        }
+        let builder = ReportBuilder(
+            title: "Matmul", templateDirectory: directory,
+            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
+            appendix: nil)
+        let markdown = try builder.build().markdown
+        #expect(!markdown.contains("{{"))
+        #expect(Set(output.charts.map(\.label)) == ["matmul-error", "matmul-speedup", "matmul-throughput", "matmul-bytes"])
+        // Emulated formats are labelled wherever they are timed.
+        let summary = try #require(output.tables.first { $0.label == "matmul-summary-middle" })
+        let fp16 = try #require(summary.table.rows.first { $0.first == .text("FP16 (emulated)") }, "FP16 row labelled emulated")
+        #expect(fp16.count == 6)
+        #expect(Set(output.findings.keys).isSubset(of: Set(MatmulChapter().findingNames)))
+        #expect(output.findings["matmul_emulated"] != nil && output.findings["matmul_int8_speed"] != nil)
+    }
+
+    @Test func missingRecordsNameTheSection() {
+        #expect(throws: ChapterError.self) { try MatmulChapter().build([]) }
+    }
+}
