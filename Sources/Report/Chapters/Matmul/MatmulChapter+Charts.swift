@@ -46,7 +46,7 @@ extension MatmulChapter {
     func speedupChart(kernel: [MatmulSpeedCurve], endToEnd: [MatmulSpeedCurve]) -> Charts.Figure {
         let panels = [("Kernel only", kernel), ("End to end", endToEnd)].map { title, curves in
             var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 1, label: "FP32"))]
-            for c in curves where c.format != "openblas-fp32" || title == "Kernel only" {
+            for c in curves {
                 let x = c.points.map { Double($0.size) }
                 let style = Self.style(c.format, emulated: c.emulated)
                 marks.append(.errorBars(ErrorBars(x: x, lower: c.points.map(\.ratio.lower), upper: c.points.map(\.ratio.upper), style: style)))
