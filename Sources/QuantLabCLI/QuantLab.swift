@@ -6,5 +6,5 @@ struct QuantLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantlab",
         abstract: "A reproducible research report on neural-network quantization.",
-        subcommands: [])
+        subcommands: [ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self])
 }

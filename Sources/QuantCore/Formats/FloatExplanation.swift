@@ -1,0 +1,55 @@
+/// How one number is stored in one float format, as `quantlab explain` prints it.
+///
+/// The input is encoded with the format's own (non-saturating) rule, `FloatFormat.encode`:
+/// round to nearest, ties to even; overflow gives ±∞ (IEEE) or NaN (E4M3FN).
+public struct FloatExplanation: Sendable {
+    public let format: FloatFormat
+    /// The number asked about.
+    public let input: Double
+    /// Its code and fields.
+    public let fields: FloatBitFields
+    /// decoded − input (NaN when either is NaN or infinite).
+    public let roundingError: Double
+    /// The neighbouring representable values, if any.
+    public let nextDown: Float?
+    public let nextUp: Float?
+
+    /// Explains `input` in `format`.
+    public init(_ input: Double, in format: FloatFormat) {
+        self.format = format
+        self.input = input
+        let code = format.encode(input)
+        fields = format.bitFields(of: code)
+        let decoded = Double(fields.value)
+        roundingError = decoded.isFinite && input.isFinite ? decoded - input : .nan
+        nextDown = format.nextDown(code)
+        nextUp = format.nextUp(code)
+    }
+
+    /// The explanation as indented lines under a title line.
+    public var text: String {
+        let f = fields
+        let hexDigits = (format.bits + 3) / 4
+        let hex = String(f.code, radix: 16, uppercase: true)
+        let relative = input != 0 && roundingError.isFinite ? " (relative \(roundingError / input.magnitude))" : ""
+        func neighbour(_ v: Float?) -> String {
+            guard let v else { return "none" }
+            // Adjacent values differ by a power of two (or ∞), exactly a Float.
+            let gap = Float((Double(v) - Double(f.value)).magnitude)
+            return "\(v) (gap \(gap))"
+        }
+        return """
+            \(format.displayName) (\(format.exponentWidth) exponent bits, \(format.mantissaWidth) mantissa bits, bias \(format.bias))
+              input      \(input)
+              bits       \(f.spaced)   (0x\(String(repeating: "0", count: hexDigits - hex.count))\(hex))
+              sign       \(f.sign) (\(f.sign == 1 ? "−" : "+"))
+              exponent   stored \(f.storedExponent), bias \(f.bias), unbiased \(f.unbiasedExponent)\(f.kind == .subnormal || f.kind == .zero ? " (subnormal scale 2^\(format.minExponent))" : "")
+              mantissa   \(f.mantissaBits)
+              class      \(f.kind.rawValue)
+              decoded    \(f.value)
+              error      \(roundingError)\(relative)
+              next down  \(neighbour(nextDown))
+              next up    \(neighbour(nextUp))
+            """
+    }
+}

@@ -1,1 +1,0 @@
-// The QuantCore module: see DESIGN.md. Its types arrive with the issues that build it.
