@@ -6,5 +6,8 @@ struct QuantLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantlab",
         abstract: "A reproducible research report on neural-network quantization.",
-        subcommands: [ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self])
+        subcommands: [
+            Run.self, Sections.self, Env.self,
+            ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self,
+        ])
 }

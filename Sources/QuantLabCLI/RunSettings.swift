@@ -1,0 +1,28 @@
+public import ArgumentParser
+import Foundation
+import Results
+
+extension Profile: ExpressibleByArgument {}
+
+/// Options shared by every command that runs or judges sections.
+struct RunSettings: ParsableArguments {
+    @Option(help: "Run size: quick (CI, minutes) or full (the real report).")
+    var profile: Profile = .default
+
+    @Option(help: "Seed fixing every non-timing number (default \(RunDefaults.seed)).")
+    var seed: UInt64?
+
+    @Option(help: "Package root holding data/ and Sources/ (default: nearest folder with Package.swift).")
+    var root: String?
+
+    var workspace: Workspace {
+        root.map { Workspace(root: URL(fileURLWithPath: $0)) } ?? .current()
+    }
+
+    var resolvedSeed: UInt64 { seed ?? RunDefaults.seed }
+
+    /// `profile full, seed 20261123 (default)`.
+    var banner: String {
+        "profile \(profile), seed \(resolvedSeed)\(seed == nil ? " (default)" : "")"
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Experiments
+import Results
+
+/// `quantlab sections`: which sections are fresh, stale (and why), missing or failed.
+struct Sections: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List each section as fresh, stale (with the reason), missing or failed.")
+
+    @OptionGroup var settings: RunSettings
+
+    func run() throws {
+        let runner = SectionRunner(
+            workspace: settings.workspace, profile: settings.profile, seed: settings.resolvedSeed,
+            threads: ThreadCount.available)
+        print("judged against \(settings.banner)")
+        print(SectionListing.text(ExperimentRegistry.sections.experiments.map { runner.status(of: $0) }), terminator: "")
+    }
+}

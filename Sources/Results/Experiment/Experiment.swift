@@ -1,0 +1,37 @@
+/// One section of the report as an experiment: parameters in, trial records out.
+///
+/// Adding a section means writing one type conforming to this protocol (plus its report
+/// template) and listing it in the registry (`ExperimentRegistry.sections` in the Experiments
+/// module). Experiments produce raw facts only: no averaging, no prose, no drawing.
+///
+/// The runner fingerprints a run by the resolved `parameters(for:)`, the profile, the seed, the
+/// SHA-256 of every declared input and of every file under the declared `sourcePaths`, so a
+/// change to any of them marks the stored results stale.
+public protocol Experiment: Sendable {
+    /// The experiment's parameters, resolved for one profile (sizes, repeats, formats, …).
+    /// Encoded to JSON (keys sorted) for the fingerprint and `meta.json`.
+    associatedtype Parameters: Codable & Sendable
+
+    /// The section id, e.g. `formats`, `matmul`: the results folder name and the CLI argument.
+    var id: String { get }
+
+    /// The parameters of `profile`.
+    func parameters(for profile: Profile) -> Parameters
+
+    /// Input files read, relative to the data directory (e.g. `raw/mnist_5k.csv`); their
+    /// checksums go into the fingerprint and `meta.json`. Empty by default.
+    var inputs: [String] { get }
+
+    /// The source the experiment runs, relative to `Sources/`: its own file or folder and the
+    /// modules it calls, e.g. `["Experiments/Matmul", "Kernels", "QuantCore", "Tensor"]`.
+    var sourcePaths: [String] { get }
+
+    /// Runs every trial and returns their records, in a deterministic order.
+    /// - Throws: any error of the world (missing file, C status); the run is then recorded as
+    ///   failed and the previous good results are kept.
+    func run(_ parameters: Parameters, context: ExperimentContext) throws -> [TrialRecord]
+}
+
+extension Experiment {
+    public var inputs: [String] { [] }
+}

@@ -1,0 +1,29 @@
+/// An error from the result store, the lock or a run, as one line naming the file or section
+/// and what to do.
+public enum ResultsError: Error, CustomStringConvertible, Equatable {
+    /// A stored file does not parse.
+    case malformed(path: String, detail: String)
+    /// A system call on `path` failed with `errno`.
+    case io(path: String, operation: String, errno: Int32)
+    /// Another process holds the results lock.
+    case locked(path: String, holder: String)
+    /// A section name that no experiment has.
+    case unknownSection(String, known: [String])
+    /// An input file declared by an experiment is missing.
+    case missingInput(path: String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let path, let detail):
+            "\(path): \(detail); delete the file or rerun the section"
+        case .io(let path, let operation, let code):
+            "\(path): \(operation) failed: \(Syscalls.errorText(code))"
+        case .locked(let path, let holder):
+            "\(path): results locked by \(holder); wait for that run to finish"
+        case .unknownSection(let name, let known):
+            "unknown section '\(name)'; known sections: \(known.isEmpty ? "(none yet)" : known.joined(separator: ", "))"
+        case .missingInput(let path):
+            "\(path): input missing; run make data"
+        }
+    }
+}

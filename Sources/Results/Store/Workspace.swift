@@ -1,0 +1,44 @@
+public import Foundation
+
+/// Where a run reads and writes: the package root, its data and results folders, its sources.
+public struct Workspace: Sendable {
+    /// The package root (the folder holding `Package.swift`), or the folder given.
+    public let root: URL
+    /// `root/data`: inputs are declared relative to it.
+    public let dataDirectory: URL
+    /// `root/data/results`: one folder per section.
+    public let resultsDirectory: URL
+    /// `root/Sources`, whose files are hashed into fingerprints.
+    public let sourcesDirectory: URL
+
+    /// A workspace rooted at `root`.
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+        dataDirectory = self.root.appendingPathComponent("data")
+        resultsDirectory = dataDirectory.appendingPathComponent("results")
+        sourcesDirectory = self.root.appendingPathComponent("Sources")
+    }
+
+    /// The nearest folder at or above `start` that holds a `Package.swift`; `start` itself when none does.
+    public static func locate(from start: URL) -> Workspace {
+        var candidate = start.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path) {
+                return Workspace(root: candidate)
+            }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return Workspace(root: start) }
+            candidate = parent
+        }
+    }
+
+    /// The workspace of the current directory (`Workspace.locate(from:)`).
+    public static func current() -> Workspace {
+        locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// The results folder of one section.
+    public func directory(of section: String) -> ResultDirectory {
+        ResultDirectory(url: resultsDirectory.appendingPathComponent(section), displayPath: "data/results/\(section)")
+    }
+}
