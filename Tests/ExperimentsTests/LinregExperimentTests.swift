@@ -12,16 +12,22 @@ struct LinregExperimentTests {
             .deletingLastPathComponent().appendingPathComponent("data")
     }()
 
-    static func run(seed: UInt64 = 7) throws -> [TrialRecord] {
-        let context = ExperimentContext(
+    static func context(seed: UInt64) -> ExperimentContext {
+        ExperimentContext(
             seed: seed, profile: .quick, threads: 1, dataDirectory: dataDirectory,
             progress: ProgressReporter(label: "linreg", output: .silent))
-        return try LinregExperiment().run(.tiny, context: context)
     }
+
+    static func run(seed: UInt64 = 7) throws -> [TrialRecord] {
+        try LinregExperiment().run(.tiny, context: context(seed: seed))
+    }
+
+    /// One run shared by the tests that only read records (a debug-build run takes seconds).
+    static let shared = Result { try run() }
 
     @Test("tiny profile records every family and is identical across two runs")
     func everyFamilyDeterministic() throws {
-        let first = try Self.run(), second = try Self.run()
+        let first = try Self.shared.get(), second = try Self.run()
         let families = Set(first.compactMap { $0.parameters["family"]?.description })
         #expect(families == ["arithmetic", "ptq-weights", "input-quantization", "qat"])
         #expect(first.map(\.withoutTimings) == second.map(\.withoutTimings))
@@ -30,14 +36,14 @@ struct LinregExperimentTests {
 
     @Test("a different seed changes the synthetic problems")
     func seedMatters() throws {
-        let a = try Self.run(seed: 7).filter { $0.parameters["family"] == "arithmetic" }
-        let b = try Self.run(seed: 8).filter { $0.parameters["family"] == "arithmetic" }
+        let a = try Self.shared.get().filter { $0.parameters["family"] == "arithmetic" }
+        let b = try ArithmeticTrials(parameters: .tiny, context: Self.context(seed: 8)).run()
         #expect(a != b)
     }
 
     @Test("FP64 normal equations match QR at κ = 1; emulated arithmetics are labelled")
     func arithmeticSanity() throws {
-        let records = try Self.run().filter { $0.parameters["family"] == "arithmetic" && $0.parameters["kappa"] == .double(1) }
+        let records = try Self.shared.get().filter { $0.parameters["family"] == "arithmetic" && $0.parameters["kappa"] == .double(1) }
         let fp64 = try #require(records.first { $0.parameters["arithmetic"] == "fp64" && $0.parameters["solver"] == "normal-equations" })
         // At κ = 1 both solvers are backward stable: agreement to a few FP64 ulps times d.
         #expect(try #require(fp64.measurements["coefficientError"]).value < 1e-12)
@@ -49,7 +55,7 @@ struct LinregExperimentTests {
 
     @Test("INT8 weights cost almost nothing; every record has test RMSE with its unit")
     func ptqSanity() throws {
-        let records = try Self.run().filter { $0.parameters["family"] == "ptq-weights" }
+        let records = try Self.shared.get().filter { $0.parameters["family"] == "ptq-weights" }
         for r in records {
             let rmse = try #require(r.measurements["testRMSE"], "\(r.parameters)")
             #expect(rmse.value.isFinite && rmse.value > 0, "\(r.parameters)")
