@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // MARK: System libraries (a module map and a shim header each)
@@ -56,8 +57,9 @@ let package = Package(
         .target(
             name: "Report",
             dependencies: [
-                "Analysis", "Charts", "Results", "QuantCore",
+                "Analysis", "Charts", "Results", "Experiments", "QuantCore",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
             ],
             swiftSettings: shared),
 

@@ -8,17 +8,17 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show how a number is stored: sign, exponent, mantissa bits, rounding error, neighbours.",
         discussion: """
             Rounds to nearest, ties to even. Without --format, every float format is shown.
-            Put negative numbers after `--`.
+            Put a negative number last, after `--` (options first).
 
             Example:
               quantlab explain 0.375 --format fp32
-              quantlab explain -- -1e-3
+              quantlab explain --format bf16 -- -1e-3
             """)
 
     @Argument(help: "The number to explain (decimal, hex float like 0x1.8p-2, inf or nan).")
     var number: String
 
-    @Option(help: "One float format: \(FloatFormat.all.map(\.name).joined(separator: ", ")).")
+    @Option(help: "One float format (default: all of them).")
     var format: FloatFormatOption?
 
     func validate() throws {

@@ -26,7 +26,7 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Output .npy file; the sidecar is the same path with .json.")
     var output: String
 
-    @Option(help: "Target: \(TargetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Target format.")
     var format: TargetFormat
 
     @Option(help: "Integer code width, 2...16 (integer formats only; default from --format).")

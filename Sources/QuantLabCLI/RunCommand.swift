@@ -12,20 +12,16 @@ struct Run: ParsableCommand {
 
     @OptionGroup var settings: RunSettings
 
-    @Option(help: "Threads for oneDNN and OpenBLAS (default: all available processors).")
-    var threads: Int?
-
     @Flag(help: "Wait for another run holding a section's lock instead of exiting.")
     var wait = false
 
     func validate() throws {
         guard !sections.isEmpty else { throw ValidationError("name at least one section") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
     func run() throws {
         let experiments = try ExperimentRegistry.sections.experiments(named: sections)
-        let threadCount = threads ?? ThreadCount.available
+        let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
         output.write("quantlab run: \(settings.banner), \(threadCount) thread(s)\n")

@@ -12,6 +12,9 @@ struct RunSettings: ParsableArguments {
     @Option(help: "Seed fixing every non-timing number (default \(RunDefaults.seed)).")
     var seed: UInt64?
 
+    @Option(help: "Threads for oneDNN and OpenBLAS (default: all available processors).")
+    var threads: Int?
+
     @Option(help: "Package root holding data/ and Sources/ (default: nearest folder with Package.swift).")
     var root: String?
 
@@ -20,6 +23,12 @@ struct RunSettings: ParsableArguments {
     }
 
     var resolvedSeed: UInt64 { seed ?? RunDefaults.seed }
+
+    var resolvedThreads: Int { threads ?? ThreadCount.available }
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
 
     /// `profile full, seed 20261123 (default)`.
     var banner: String {

@@ -12,7 +12,7 @@ struct Sections: ParsableCommand {
     func run() throws {
         let runner = SectionRunner(
             workspace: settings.workspace, profile: settings.profile, seed: settings.resolvedSeed,
-            threads: ThreadCount.available)
+            threads: settings.resolvedThreads)
         print("judged against \(settings.banner)")
         print(SectionListing.text(ExperimentRegistry.sections.experiments.map { runner.status(of: $0) }), terminator: "")
     }

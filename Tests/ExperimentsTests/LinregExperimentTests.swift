@@ -1,4 +1,4 @@
-import Foundation
+import Datasets
 import Results
 import Testing
 @testable import Experiments
@@ -6,15 +6,12 @@ import Testing
 /// The `linreg` section on its tiny parameters: every family recorded, deterministic.
 @Suite("linreg experiment")
 struct LinregExperimentTests {
-    static let dataDirectory: URL = {
-        // Tests/ExperimentsTests/<file> → package root → data/
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("data")
-    }()
+    /// The fetched inputs of this checkout (`make test` runs `make data` first).
+    static let dataPaths = DataPaths(packageRoot: DataPaths.packageRoot(containing: #filePath)!)
 
     static func context(seed: UInt64) -> ExperimentContext {
         ExperimentContext(
-            seed: seed, profile: .quick, threads: 1, dataDirectory: dataDirectory,
+            seed: seed, profile: .quick, threads: 1, dataPaths: dataPaths,
             progress: ProgressReporter(label: "linreg", output: .silent))
     }
 

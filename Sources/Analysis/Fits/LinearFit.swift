@@ -5,7 +5,9 @@
 /// ```
 /// Centred sums, which keep precision when x is large compared to its spread.
 public struct LinearFit: Hashable, Sendable {
+    /// The fitted slope, in y units per x unit.
     public let slope: Double
+    /// The fitted y at x = 0.
     public let intercept: Double
     /// The coefficient of determination; 1 when the y values are all equal and fitted exactly.
     public let rSquared: Double

@@ -10,12 +10,16 @@ public struct ConfidenceInterval: Hashable, Sendable {
 
     /// The estimate from the full sample (not from the resamples).
     public let estimate: Double
+    /// The lower end of the interval.
     public let lower: Double
+    /// The upper end of the interval.
     public let upper: Double
     /// The nominal coverage, e.g. 0.95.
     public let level: Double
+    /// How the interval was computed.
     public let method: Method
 
+    /// An interval from its parts (tests, stored analyses).
     public init(estimate: Double, lower: Double, upper: Double, level: Double, method: Method) {
         self.estimate = estimate
         self.lower = lower

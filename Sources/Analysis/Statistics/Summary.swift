@@ -4,12 +4,19 @@
 /// the sample one (n − 1). A NaN in the sample makes every statistic NaN, rather than letting
 /// it sort to an arbitrary place.
 public struct Summary: Hashable, Sendable {
+    /// The number of values.
     public let count: Int
+    /// The smallest value (type-7 quantile 0).
     public let minimum: Double
+    /// The type-7 quantile ¼.
     public let lowerQuartile: Double
+    /// The type-7 quantile ½.
     public let median: Double
+    /// The type-7 quantile ¾.
     public let upperQuartile: Double
+    /// The largest value (type-7 quantile 1).
     public let maximum: Double
+    /// The arithmetic mean.
     public let mean: Double
     /// Sample standard deviation; NaN when `count` is 1.
     public let standardDeviation: Double

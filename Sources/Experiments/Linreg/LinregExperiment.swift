@@ -17,7 +17,7 @@ public struct LinregExperiment: Experiment {
     }
 
     public var inputs: [String] {
-        LinregDataset.allCases.flatMap(\.files).map { "raw/" + $0 }
+        LinregDataset.allCases.flatMap(\.files)
     }
 
     public var sourcePaths: [String] {

@@ -99,7 +99,9 @@ extension FloatFormat {
                 .replacing(with: -maxValue, where: v .< -maxValue)
             return SIMD16<Float>(SIMD16<Float16>(clamped))
         }
-        if mantissaWidth == 23 { return v }  // FP32 itself
+        if mantissaWidth == 23 {  // FP32 itself: only ±∞ change
+            return v.replacing(with: maxValue, where: v .> maxValue).replacing(with: -maxValue, where: v .< -maxValue)
+        }
         let bits = unsafeBitCast(v, to: SIMD16<UInt32>.self)
         let sign = bits & 0x8000_0000
         let magnitudeBits = bits & 0x7FFF_FFFF
@@ -131,7 +133,11 @@ extension FloatFormat {
         var code = (magnitudeBits &>> UInt32(23 - mantissaWidth)) &- rebias
         // Subnormal: the count of quanta is an integer below 2²³; adding 2²³ puts it in the
         // mantissa field exactly.
-        let quanta = magnitude * SIMD16<Float>(repeating: Float(sign: .plus, exponent: mantissaWidth - minExponent, significand: 1))
+        // The factor 2^(m − emin) can exceed Float's range (BF16: 2¹³³), so it is applied in two
+        // exact power-of-two steps.
+        let shift = mantissaWidth - minExponent
+        let quanta = magnitude * SIMD16<Float>(repeating: Float(sign: .plus, exponent: shift / 2, significand: 1))
+            * SIMD16<Float>(repeating: Float(sign: .plus, exponent: shift - shift / 2, significand: 1))
         let shifted = unsafeBitCast(quanta + 8_388_608, to: SIMD16<UInt32>.self) & 0x7F_FFFF
         code.replace(with: shifted, where: magnitude .< SIMD16<Float>(repeating: Float(smallestNormal)))
         code.replace(with: SIMD16<UInt32>(repeating: nanCode), where: magnitude .!= magnitude)

@@ -32,23 +32,23 @@ public struct GroupLayout: Sendable, Hashable {
     ///   positive or does not divide the axis's extent.
     public init(shape: [Int], granularity: Granularity) throws {
         let count = shape.reduce(1, *)
-        func split(_ requested: Int) throws -> (outer: Int, extent: Int, inner: Int) {
+        func split(_ requested: Int) throws -> (outer: Int, extent: Int, inner: Int, axis: Int) {
             let axis = requested < 0 ? requested + shape.count : requested
             guard shape.indices.contains(axis) else {
                 throw GranularityError(description: "axis \(requested) is outside a tensor of shape \(shape); use 0..<\(shape.count) or a negative axis")
             }
-            return (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *))
+            return (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *), axis)
         }
         switch granularity {
         case .perTensor:
             groupCount = 1
             groupOfElement = [Int](repeating: 0, count: count)
         case .perChannel(let axis):
-            let (_, extent, inner) = try split(axis)
+            let (_, extent, inner, _) = try split(axis)
             groupCount = extent
             groupOfElement = (0..<count).map { ($0 / inner) % extent }
-        case .perGroup(let axis, let size):
-            let (outer, extent, inner) = try split(axis)
+        case .perGroup(let requested, let size):
+            let (outer, extent, inner, axis) = try split(requested)
             guard size > 0, extent % size == 0 else {
                 throw GranularityError(
                     description: "group size \(size) does not divide axis \(axis) of extent \(extent) (shape \(shape)); choose a divisor of \(extent)")

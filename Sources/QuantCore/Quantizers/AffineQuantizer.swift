@@ -2,6 +2,11 @@
 public struct AffineParameters: Sendable, Hashable {
     public let scale: Float
     public let zeroPoint: Int32
+
+    public init(scale: Float, zeroPoint: Int32) {
+        self.scale = scale
+        self.zeroPoint = zeroPoint
+    }
 }
 
 /// Uniform (affine) integer quantization of b bits, 2 ≤ b ≤ 16 (Jacob et al., 2018,

@@ -26,6 +26,7 @@ public struct Environment: Codable, Equatable, Sendable {
         "amx_tile", "amx_int8", "amx_bf16",
     ]
 
+    /// An environment from known values (tests, stored meta).
     public init(
         cpuModel: String, cpuFlags: [String], cores: Int, os: String, swiftCompiler: String,
         openBLAS: String, oneDNN: String, openBLASCoreTypeVariable: String
@@ -125,9 +126,6 @@ extension Environment {
 
     /// Pretty JSON with sorted keys, as stored in `meta.json`.
     public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // A struct of strings and integers always encodes.
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+        PrettyJSON.text(of: self)
     }
 }

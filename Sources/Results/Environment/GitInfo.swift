@@ -7,6 +7,7 @@ public struct GitInfo: Codable, Equatable, Sendable {
     /// Whether tracked or untracked files differ from the commit, generated outputs excluded.
     public var dirty: Bool
 
+    /// A record from known values.
     public init(commit: String, dirty: Bool) {
         self.commit = commit
         self.dirty = dirty

@@ -18,8 +18,9 @@ public protocol Experiment: Sendable {
     /// The parameters of `profile`.
     func parameters(for profile: Profile) -> Parameters
 
-    /// Input files read, relative to the data directory (e.g. `raw/mnist_5k.csv`); their
-    /// checksums go into the fingerprint and `meta.json`. Empty by default.
+    /// Input files read, named as the Datasets module's `DataPaths` names them, relative to
+    /// `data/raw/` (e.g. `mnist_5k.csv`); their checksums go into the fingerprint and
+    /// `meta.json`, and a missing one fails the run before it starts. Empty by default.
     var inputs: [String] { get }
 
     /// The source the experiment runs, relative to `Sources/`: its own file or folder and the
@@ -33,5 +34,6 @@ public protocol Experiment: Sendable {
 }
 
 extension Experiment {
+    /// No inputs: the experiment generates its own data.
     public var inputs: [String] { [] }
 }

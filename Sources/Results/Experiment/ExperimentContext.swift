@@ -1,4 +1,4 @@
-public import Foundation
+public import Datasets
 public import Tensor
 
 /// What a running experiment gets from the runner: seed, threads, paths, progress and a clock.
@@ -9,28 +9,24 @@ public struct ExperimentContext: Sendable {
     public let profile: Profile
     /// Threads the experiment may use (also set as `OMP_NUM_THREADS` for oneDNN by the CLI).
     public let threads: Int
-    /// The data directory; declared inputs are relative to it.
-    public let dataDirectory: URL
+    /// Where the fetched inputs are (`data/raw/` of the workspace); pass it to the loaders.
+    public let dataPaths: DataPaths
     /// Where to report progress of long work.
     public let progress: ProgressReporter
     /// The clock to time work with (monotonic).
     public let clock: ContinuousClock
 
+    /// A context; the runner makes one per run.
     public init(
-        seed: UInt64, profile: Profile, threads: Int, dataDirectory: URL,
+        seed: UInt64, profile: Profile, threads: Int, dataPaths: DataPaths,
         progress: ProgressReporter, clock: ContinuousClock = ContinuousClock()
     ) {
         self.seed = seed
         self.profile = profile
         self.threads = threads
-        self.dataDirectory = dataDirectory
+        self.dataPaths = dataPaths
         self.progress = progress
         self.clock = clock
-    }
-
-    /// The URL of an input declared relative to the data directory.
-    public func input(_ relativePath: String) -> URL {
-        dataDirectory.appendingPathComponent(relativePath)
     }
 
     /// An independent generator for sub-stream `stream` (e.g. one per trial) of the run's seed,

@@ -5,7 +5,7 @@ import Datasets
 ///
 /// The digest is SHA-256 (FIPS 180-4) of a canonical text, one line per part, sorted:
 /// ```
-/// input raw/mnist_5k.csv <sha256>
+/// input mnist_5k.csv <sha256>
 /// parameters <sha256 of the canonical parameter JSON>
 /// profile quick
 /// seed 20261123
@@ -13,23 +13,26 @@ import Datasets
 /// ```
 /// Each part is also kept, so a change can be explained (`changes(since:)`), not just detected.
 public struct Fingerprint: Equatable, Sendable {
+    /// The profile the parameters were resolved for.
     public var profile: Profile
+    /// The run's seed.
     public var seed: UInt64
     /// The resolved parameters as canonical JSON (keys sorted, ints and doubles kept apart).
     public var parameters: JSONValue
     /// SHA-256 of `parameters.serialized`.
     public var parametersSHA256: String
-    /// SHA-256 of each declared input, by path relative to the data directory.
+    /// SHA-256 of each declared input, by name under `data/raw/`.
     public var inputs: [String: String]
     /// SHA-256 of each source file run, by path from the package root; `nil` when the sources
     /// were not present at run time, so code changes could not be fingerprinted.
     public var sources: [String: String]?
 
+    /// A fingerprint of these parts; `parametersSHA256` is computed from `parameters`.
     public init(profile: Profile, seed: UInt64, parameters: JSONValue, inputs: [String: String], sources: [String: String]?) {
         self.profile = profile
         self.seed = seed
         self.parameters = parameters
-        parametersSHA256 = SHA256.hex(of: SHA256.hash(Array(parameters.serialized.utf8)))
+        parametersSHA256 = SHA256.hex(ofText: parameters.serialized)
         self.inputs = inputs
         self.sources = sources
     }
@@ -48,7 +51,7 @@ public struct Fingerprint: Equatable, Sendable {
             lines.append("sources unavailable")
         }
         let text = lines.sorted().joined(separator: "\n") + "\n"
-        return SHA256.hex(of: SHA256.hash(Array(text.utf8)))
+        return SHA256.hex(ofText: text)
     }
 
     /// Why results fingerprinted as `old` no longer match this fingerprint; empty when they do.
@@ -89,36 +92,5 @@ public struct Fingerprint: Equatable, Sendable {
         }.sorted()
         // Equal by value but not by text (e.g. 1 became 1.0): the digest still changed.
         return keys.isEmpty ? ["(representation)"] : keys
-    }
-}
-
-/// One reason why stored results are stale.
-public enum StaleReason: Equatable, Sendable, CustomStringConvertible {
-    /// These top-level parameters changed.
-    case parameters([String])
-    case profile(from: Profile, to: Profile)
-    case seed(from: UInt64, to: UInt64)
-    /// These input files changed, appeared or disappeared.
-    case inputs([String])
-    /// These source files changed, appeared or disappeared.
-    case code([String])
-    /// The stored files do not match their `meta.json` (edited by hand, or damaged).
-    case damaged(String)
-
-    public var description: String {
-        switch self {
-        case .parameters(let keys): "parameters changed (\(StaleReason.list(keys)))"
-        case .profile(let from, let to): "profile changed (\(from) → \(to))"
-        case .seed(let from, let to): "seed changed (\(from) → \(to))"
-        case .inputs(let paths): "inputs changed (\(StaleReason.list(paths)))"
-        case .code(let paths): "code changed (\(StaleReason.list(paths)))"
-        case .damaged(let detail): "results damaged (\(detail))"
-        }
-    }
-
-    /// The first three names, then a count of the rest.
-    private static func list(_ names: [String]) -> String {
-        names.count <= 3 ? names.joined(separator: ", ")
-            : names.prefix(3).joined(separator: ", ") + ", +\(names.count - 3) more"
     }
 }

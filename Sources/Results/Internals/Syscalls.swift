@@ -86,3 +86,16 @@ extension Syscalls {
         _ = setenv(name, value, 1)
     }
 }
+
+extension Syscalls {
+    /// Creates `path` and its missing parents (mode 0755), like `mkdir -p`.
+    static func makeDirectories(_ path: String) throws(ResultsError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw .io(path: prefix, operation: "mkdir", errno: errno)
+            }
+        }
+    }
+}

@@ -146,7 +146,9 @@ struct JSONParser {
 
 /// A JSON text that does not parse, with the byte offset where parsing stopped.
 public struct JSONSyntaxError: Error, CustomStringConvertible {
+    /// The byte offset where parsing stopped.
     public let offset: Int
+    /// What was expected there.
     public let reason: String
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }

@@ -9,6 +9,7 @@ public struct ProgressOutput: Sendable {
     /// The current monotonic time in seconds (injectable for tests).
     public let now: @Sendable () -> Double
 
+    /// An output; `now` and `write` are injectable for tests.
     public init(
         isTerminal: Bool, interval: Double = 5, now: @escaping @Sendable () -> Double = ProgressOutput.monotonicSeconds,
         write: @escaping @Sendable (String) -> Void

@@ -22,6 +22,7 @@ public final class ProgressReporter: Sendable {
     private let output: ProgressOutput
     private let state = Mutex(State())
 
+    /// A reporter labelled `label` (the section id) writing to `output`.
     public init(label: String, output: ProgressOutput) {
         self.label = label
         self.output = output

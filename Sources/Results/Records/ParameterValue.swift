@@ -70,8 +70,12 @@ public enum ParameterValue: Hashable, Sendable, Comparable, CustomStringConverti
 extension ParameterValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral
 {
+    /// A string parameter from a literal: `"int8"`.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer parameter from a literal: `64`.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A double parameter from a literal: `0.5`.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A flag parameter from a literal: `true`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

@@ -59,6 +59,7 @@ public struct TrialRecord: Hashable, Sendable {
 
 /// A line of `trials.jsonl` that is not a trial record.
 public struct RecordFormatError: Error, CustomStringConvertible {
+    /// What is wrong with the line.
     public let reason: String
     public var description: String { reason }
 }

@@ -8,14 +8,20 @@ import Datasets
 /// `trials.jsonl`, `trials.csv` and `meta.json` together; on failure write only
 /// `meta.failed.json`. One summary line per section goes to the progress output.
 public struct SectionRunner: Sendable {
+    /// Where inputs, sources and results are.
     public let workspace: Workspace
+    /// The profile runs use and freshness is judged against.
     public let profile: Profile
+    /// The seed runs use and freshness is judged against.
     public let seed: UInt64
+    /// Threads given to experiments (recorded in meta).
     public let threads: Int
     /// Wait for another run holding a section's lock instead of failing at once.
     public let waitForLock: Bool
+    /// Where progress and summary lines go.
     public let output: ProgressOutput
 
+    /// A runner; `output` is standard error unless a test records it.
     public init(
         workspace: Workspace, profile: Profile, seed: UInt64, threads: Int, waitForLock: Bool = false,
         output: ProgressOutput = .standardError
@@ -35,7 +41,7 @@ public struct SectionRunner: Sendable {
         let parameters = (try? SectionRunner.canonicalJSON(experiment.parameters(for: profile))) ?? .null
         var inputs: [String: String] = [:]
         for input in experiment.inputs {
-            inputs[input] = (try? SHA256.hex(ofFile: workspace.dataDirectory.appendingPathComponent(input).path)) ?? "missing"
+            inputs[input] = (try? SHA256.hex(ofFile: workspace.dataPaths.file(input))) ?? "missing"
         }
         let sources = SourceHashes.of(experiment.sourcePaths, in: workspace.sourcesDirectory)
         let notes = sources == nil
@@ -96,14 +102,12 @@ public struct SectionRunner: Sendable {
         let (fingerprint, notes) = currentFingerprint(of: experiment)
         for note in notes { progress.summary("\(experiment.id): note: \(note)") }
         let context = ExperimentContext(
-            seed: seed, profile: profile, threads: threads, dataDirectory: workspace.dataDirectory,
+            seed: seed, profile: profile, threads: threads, dataPaths: workspace.dataPaths,
             progress: progress, clock: clock)
 
-        let outcome: Result<[TrialRecord], any Error>
-        if let missing = fingerprint.inputs.first(where: { $0.value == "missing" })?.key {
-            outcome = .failure(ResultsError.missingInput(path: "data/" + missing))
-        } else {
-            outcome = Result { try experiment.run(experiment.parameters(for: profile), context: context) }
+        let outcome = Result<[TrialRecord], any Error> {
+            try workspace.dataPaths.requireFiles(experiment.inputs)
+            return try experiment.run(experiment.parameters(for: profile), context: context)
         }
         progress.finish()
         let seconds = (clock.now - start).seconds
@@ -116,7 +120,7 @@ public struct SectionRunner: Sendable {
             let meta = RunMeta(
                 section: experiment.id, status: .ok, error: nil, fingerprint: fingerprint, threads: threads,
                 start: startDate, end: Date(), durationSeconds: seconds, trials: trials.count,
-                trialsSHA256: SHA256.hex(of: SHA256.hash(Array(jsonl.utf8))), environment: environment, git: git)
+                trialsSHA256: SHA256.hex(ofText: jsonl), environment: environment, git: git)
             try directory.commit([
                 (ResultDirectory.trialsJSONL, jsonl),
                 (ResultDirectory.trialsCSV, TrialsCSV.text(of: trials)),

@@ -32,6 +32,7 @@ public struct SectionStatus: Sendable {
 
     /// The section id.
     public let section: String
+    /// Fresh, stale, missing or failed.
     public let state: State
     /// The last successful run, whose results are on disk.
     public let lastGood: RunMeta?
@@ -42,6 +43,7 @@ public struct SectionStatus: Sendable {
     /// Caveats, e.g. that code could not be compared because the sources are not present.
     public let notes: [String]
 
+    /// A status from its parts (`SectionRunner.status(of:)` makes them).
     public init(
         section: String, state: State, lastGood: RunMeta?, lastFailure: RunMeta?, staleReasons: [StaleReason],
         notes: [String]

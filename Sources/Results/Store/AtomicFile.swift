@@ -19,12 +19,7 @@ public enum AtomicFile {
     public static func write(
         to url: URL, _ produce: (inout AtomicSink) throws(ResultsError) -> Void
     ) throws(ResultsError) {
-        let directory = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: directory, operation: "mkdir", errno: Int32((error as NSError).code))
-        }
+        try Syscalls.makeDirectories(url.deletingLastPathComponent().path)
         let temporary = temporaryPath(for: url)
         let fd = try Syscalls.open(temporary, O_WRONLY | O_CREAT | O_EXCL)
         var sink = AtomicSink(fd: fd, path: temporary)

@@ -15,16 +15,22 @@ import Datasets
 /// the journal says which pending files are the current ones, readers use them, and the next
 /// writer (`recover()`, under the lock) finishes the renames. Readers need no lock.
 public struct ResultDirectory: Sendable {
+    /// The folder.
     public let url: URL
     /// The folder as shown in messages, e.g. `data/results/matmul`.
     public let displayPath: String
 
+    /// One canonical JSON trial record per line.
     public static let trialsJSONL = "trials.jsonl"
+    /// The same trials as a tidy table.
     public static let trialsCSV = "trials.csv"
+    /// The last good run's `RunMeta`.
     public static let meta = "meta.json"
+    /// The `RunMeta` of a failed run after the last good one.
     public static let failedMeta = "meta.failed.json"
     static let journal = ".commit"
 
+    /// The folder at `url`, shown as `displayPath`.
     public init(url: URL, displayPath: String) {
         self.url = url
         self.displayPath = displayPath
@@ -58,7 +64,7 @@ public struct ResultDirectory: Sendable {
     /// SHA-256 of the current `trials.jsonl`, or `nil` when it is missing.
     public func trialsSHA256() throws(ResultsError) -> String? {
         guard let text = try read(ResultDirectory.trialsJSONL) else { return nil }
-        return SHA256.hex(of: SHA256.hash(Array(text.utf8)))
+        return SHA256.hex(ofText: text)
     }
 
     /// The text of a file as the last completed commit left it, or `nil` when missing.

@@ -9,8 +9,6 @@ public enum ResultsError: Error, CustomStringConvertible, Equatable {
     case locked(path: String, holder: String)
     /// A section name that no experiment has.
     case unknownSection(String, known: [String])
-    /// An input file declared by an experiment is missing.
-    case missingInput(path: String)
 
     public var description: String {
         switch self {
@@ -22,8 +20,6 @@ public enum ResultsError: Error, CustomStringConvertible, Equatable {
             "\(path): results locked by \(holder); wait for that run to finish"
         case .unknownSection(let name, let known):
             "unknown section '\(name)'; known sections: \(known.isEmpty ? "(none yet)" : known.joined(separator: ", "))"
-        case .missingInput(let path):
-            "\(path): input missing; run make data"
         }
     }
 }

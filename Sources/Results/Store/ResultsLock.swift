@@ -28,16 +28,20 @@ public final class ResultsLock {
     public static func acquire(
         _ directory: URL, displayPath: String, wait: Bool, onWait: (String) -> Void = { _ in }
     ) throws(ResultsError) -> ResultsLock {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: displayPath, operation: "mkdir", errno: Int32((error as NSError).code))
-        }
+        try Syscalls.makeDirectories(directory.path)
         let path = directory.appendingPathComponent(".lock").path
         let fd = try Syscalls.open(path, O_RDWR | O_CREAT)
         var told = false
+        var waited = 0.0
         do throws(ResultsError) {
             while try !Syscalls.tryLockExclusive(fd, path: path) {
+                // A child this process forks (to run git) shares the lock until it execs; a
+                // short grace period keeps that moment from reading as another run's lock.
+                if waited < graceSeconds {
+                    Syscalls.sleep(seconds: 0.02)
+                    waited += 0.02
+                    continue
+                }
                 let holder = holderDescription(path)
                 guard wait else { throw ResultsError.locked(path: displayPath + "/.lock", holder: holder) }
                 if !told { onWait(holder); told = true }
@@ -52,6 +56,9 @@ public final class ResultsLock {
         }
         return ResultsLock(fd: fd, path: path)
     }
+
+    /// How long a held lock is retried before it counts as held by another run, in seconds.
+    static let graceSeconds = 1.0
 
     /// What the holder wrote into the lock file, e.g. `pid 1234 since 2026-11-23T12:40:01Z`.
     private static func holderDescription(_ path: String) -> String {

@@ -11,33 +11,44 @@ public struct RunMeta: Codable, Equatable, Sendable {
         case failed
     }
 
+    /// The section id.
     public var section: String
+    /// `ok` or `failed`.
     public var status: Status
     /// The one-line error of a failed run.
     public var error: String?
     /// `Fingerprint.digest` of the run.
     public var fingerprint: String
+    /// The profile run.
     public var profile: Profile
+    /// The seed used.
     public var seed: UInt64
+    /// Threads the experiment was given.
     public var threads: Int
     /// The resolved parameters (canonical JSON).
     public var parameters: JSONValue
+    /// SHA-256 of the canonical parameter JSON.
     public var parametersSHA256: String
-    /// SHA-256 of each input read, by path relative to the data directory.
+    /// SHA-256 of each input read, by name under `data/raw/`.
     public var inputs: [String: String]
     /// SHA-256 of each source file the section runs; absent when sources were not present.
     public var sources: [String: String]?
-    /// Start and end, ISO 8601 UTC (`2026-11-23T12:40:01Z`).
+    /// When the run started, ISO 8601 UTC to the second (`2026-11-23T12:40:01Z`).
     public var startTime: String
+    /// When the run ended, in the same form.
     public var endTime: String
+    /// Monotonic duration of the experiment, in seconds.
     public var durationSeconds: Double
     /// Number of trial records written.
     public var trials: Int
     /// SHA-256 of `trials.jsonl` as written, so a damaged or hand-edited file is noticed.
     public var trialsSHA256: String?
+    /// The machine and libraries (`quantlab env`).
     public var environment: Environment
+    /// The commit run and whether the tree was dirty.
     public var git: GitInfo
 
+    /// A record of a run; parts of the fingerprint are stored field by field.
     public init(
         section: String, status: Status, error: String?, fingerprint: Fingerprint, threads: Int,
         start: Date, end: Date, durationSeconds: Double, trials: Int, trialsSHA256: String?,
@@ -73,19 +84,13 @@ public struct RunMeta: Codable, Equatable, Sendable {
 
     /// Pretty-printed JSON with sorted keys, ending in a newline.
     public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        // Encoding a value of plain Codable fields cannot fail.
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
+        PrettyJSON.text(of: self)
     }
 
     /// Reads `meta.json` text.
     /// - Throws: `ResultsError.malformed` naming `source`.
     public init(jsonText: String, source: String) throws(ResultsError) {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do { self = try decoder.decode(RunMeta.self, from: Data(jsonText.utf8)) } catch {
+        do { self = try PrettyJSON.decode(RunMeta.self, from: jsonText) } catch {
             throw .malformed(path: source, detail: "not a run record (\(error))")
         }
     }
@@ -93,5 +98,10 @@ public struct RunMeta: Codable, Equatable, Sendable {
     /// ISO 8601 UTC to the second.
     static func timestamp(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+
+    /// The date of a `timestamp(_:)` string (`2026-11-23T12:40:01Z`); `nil` if it is not one.
+    public static func date(_ timestamp: String) -> Date? {
+        try? Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).parse(timestamp)
     }
 }

@@ -1,11 +1,14 @@
+public import Datasets
 public import Foundation
 
 /// Where a run reads and writes: the package root, its data and results folders, its sources.
 public struct Workspace: Sendable {
     /// The package root (the folder holding `Package.swift`), or the folder given.
     public let root: URL
-    /// `root/data`: inputs are declared relative to it.
+    /// `root/data`.
     public let dataDirectory: URL
+    /// `root/data/raw`, as the Datasets loaders address it; inputs are declared relative to it.
+    public let dataPaths: DataPaths
     /// `root/data/results`: one folder per section.
     public let resultsDirectory: URL
     /// `root/Sources`, whose files are hashed into fingerprints.
@@ -16,20 +19,13 @@ public struct Workspace: Sendable {
         self.root = root.standardizedFileURL
         dataDirectory = self.root.appendingPathComponent("data")
         resultsDirectory = dataDirectory.appendingPathComponent("results")
+        dataPaths = DataPaths(packageRoot: self.root.path)
         sourcesDirectory = self.root.appendingPathComponent("Sources")
     }
 
     /// The nearest folder at or above `start` that holds a `Package.swift`; `start` itself when none does.
     public static func locate(from start: URL) -> Workspace {
-        var candidate = start.standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path) {
-                return Workspace(root: candidate)
-            }
-            let parent = candidate.deletingLastPathComponent()
-            if parent.path == candidate.path { return Workspace(root: start) }
-            candidate = parent
-        }
+        Workspace(root: DataPaths.packageRoot(containing: start.path).map { URL(fileURLWithPath: $0) } ?? start)
     }
 
     /// The workspace of the current directory (`Workspace.locate(from:)`).

@@ -26,11 +26,10 @@ struct FoldPlan {
     /// - Throws: `DataFileError` for a missing or malformed file; `LAPACKError` for a
     ///   rank-deficient training part.
     init(_ parameters: LinregParameters, context: ExperimentContext) throws {
-        let paths = DataPaths(root: context.input("raw").path)
-        var entries: [Entry] = []
+                var entries: [Entry] = []
         for name in parameters.datasets {
             guard let dataset = LinregDataset(rawValue: name) else { preconditionFailure("linreg: unknown dataset \(name)") }
-            let data = try dataset.load(from: paths)
+            let data = try dataset.load(from: context.dataPaths)
             for r in 0..<parameters.repeats {
                 var rng = context.generator(stream: UInt64(50_000 + 100 * LinregDataset.allCases.firstIndex(of: dataset)! + r))
                 let kfold = KFold(count: data.count, k: parameters.folds, using: &rng)

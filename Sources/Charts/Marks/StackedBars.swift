@@ -1,0 +1,19 @@
+/// Bars stacked within each category, series in order from the baseline outwards.
+///
+/// Positive values stack upwards from 0 and negative values downwards, each side separately
+/// (as ggplot2's `position_stack` does), so a negative part never hides a positive one.
+public struct StackedBars: Sendable, Hashable {
+    public var categories: [String]
+    public var series: [BarSeries]
+    /// Fraction of each band the bar fills.
+    public var barWidth: Double
+
+    public init(categories: [String], series: [BarSeries], barWidth: Double = 0.7) {
+        for s in series {
+            precondition(s.values.count == categories.count, "StackedBars: series \(s.label ?? "") has \(s.values.count) values for \(categories.count) categories")
+        }
+        self.categories = categories
+        self.series = series
+        self.barWidth = barWidth
+    }
+}

@@ -1,0 +1,43 @@
+public import ArgumentParser
+import Report
+import Results
+
+extension RerunPolicy: ExpressibleByArgument {}
+
+/// `quantlab report`: reruns stale and missing sections, then analyses, draws and writes the report.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Bring sections up to date, then write report/quantization.md (and .html) with its figures.",
+        discussion: """
+            Sections whose stored fingerprint still matches are reused; stale and missing ones \
+            run first (--rerun stale, the default). A section whose run fails keeps its last good \
+            results, shown as stale with the error.
+
+            Example: quantlab report --profile quick --rerun none
+            """)
+
+    @OptionGroup var settings: RunSettings
+
+    @Option(help: "Which sections to rerun first: stale (and missing), all, or none.")
+    var rerun: RerunPolicy = .stale
+
+    @Flag(help: "Wait for another run holding a section's lock instead of exiting.")
+    var wait = false
+
+    func run() throws {
+        let threadCount = settings.resolvedThreads
+        ThreadCount.apply(threadCount)
+        let output = ProgressOutput.standardError
+        output.write("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)\n")
+        let runner = SectionRunner(
+            workspace: settings.workspace, profile: settings.profile, seed: settings.resolvedSeed,
+            threads: threadCount, waitForLock: wait, output: output)
+        let assembler = ReportAssembler(runner: runner)
+        let outcomes = try assembler.run(policy: rerun)
+        for outcome in outcomes {
+            output.write("  \(outcome.section): \(outcome.rerun ? "rerun" : "reused"), \(outcome.after.state)\n")
+        }
+        output.write("wrote report/quantization.md and report/quantization.html\n")
+    }
+}

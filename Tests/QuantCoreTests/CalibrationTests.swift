@@ -1,0 +1,106 @@
+import Testing
+import QuantCore
+import Tensor
+
+@Suite struct CalibrationTests {
+    static func gaussian(_ n: Int, seed: UInt64) -> [Float] {
+        var g = SeededGenerator(seed: seed)
+        return (0..<n).map { _ in Float(g.nextNormal()) }
+    }
+
+    @Test func minMaxAndPercentileOnKnownData() {
+        let x = (0...100).map(Float.init)  // 0, 1, …, 100
+        #expect(MinMax.range(of: x, symmetric: false) == ClippingRange(lower: 0, upper: 100))
+        #expect(MinMax.range(of: x.map { -$0 }, symmetric: true) == ClippingRange(symmetric: 100))
+        // Position 0.9 · 100 = 90 exactly.
+        #expect(PercentileCalibration(percentile: 90).range(of: x, symmetric: true) == ClippingRange(symmetric: 90))
+        #expect(PercentileCalibration(percentile: 90).range(of: x, symmetric: false) == ClippingRange(lower: 10, upper: 90))
+        #expect(PercentileCalibration.quantile([0, 10], 0.25) == 2.5)
+    }
+
+    @Test func percentileOfAGaussian() {
+        // P(|Z| ≤ 2.5758) = 0.99; 200k samples put the estimate within ~0.02.
+        let r = PercentileCalibration(percentile: 99).range(of: Self.gaussian(200_000, seed: 1), symmetric: true)
+        #expect((r.upper - 2.5758).magnitude < 0.03, "\(r)")
+    }
+
+    @Test func mseSearchClipsAGaussianAt4Bits() {
+        let x = Self.gaussian(20_000, seed: 2)
+        let q = AffineQuantizer(bits: 4, symmetric: true)
+        func error(_ r: ClippingRange) -> Double {
+            let p = q.parameters(for: r)
+            return meanSquaredError(x, q.quantize(x, p).map { q.dequantize($0, p) })
+        }
+        let full = MinMax.range(of: x, symmetric: true)
+        let best = Calibration.mse.range(of: x, symmetric: true, levels: 8, error: error)
+        // The MSE-optimal 4-bit clip of N(0, 1) is about 2.5σ (Banner et al., 2019), far below max ≈ 4.
+        #expect(best.upper < full.upper * 0.8 && best.upper > 1.8, "\(best)")
+        #expect(error(best) < error(full))
+    }
+
+    @Test func klThresholdOfAGaussian() {
+        let x = Self.gaussian(50_000, seed: 4)
+        let t = KLDivergenceCalibration(bins: 2048, targetBins: 128).threshold(of: x)
+        let top = x.map(\.magnitude).max()!
+        #expect(t <= top && t > 2.0, "threshold \(t), max \(top)")
+        #expect(KLDivergenceCalibration().threshold(of: [0, 0]) == 0)
+    }
+
+    @Test func movingAverageObserver() {
+        var o = MovingAverageMinMaxObserver(averagingConstant: 0.5)
+        #expect(o.range == nil)
+        o.observe([-1, 3])
+        #expect(o.range == ClippingRange(lower: -1, upper: 3))
+        o.observe([-3, 5])
+        #expect(o.range == ClippingRange(lower: -2, upper: 4))
+        o.observe([])
+        #expect(o.range == ClippingRange(lower: -2, upper: 4))
+    }
+
+    @Test(arguments: [Calibration.minMax, .percentile(99.9), .mse, .kl])
+    func everyCalibrationRunsThroughTheScheme(_ c: Calibration) throws {
+        var g = SeededGenerator(seed: 11)
+        let t = Tensor.normal(shape: [4, 64], using: &g)
+        let r = try QuantizationScheme(target: .integer(bits: 8), granularity: .perChannel(axis: 0), calibration: c).quantize(t)
+        #expect(r.scales.count == 4)
+        #expect(r.error.sqnrDB > 30, "\(c): \(r.error.sqnrDB) dB")
+    }
+}
+
+@Suite struct PackingAndMetricsTests {
+    @Test func int4KnownByteAndRoundTrip() {
+        #expect(BitPacking.pack([1, -1], bits: 4) == [0xF1])
+        #expect(BitPacking.pack([1, 2, 3, -1, 1], bits: 2) == [0b11_11_10_01, 0b01])
+        var g = SeededGenerator(seed: 6)
+        for (bits, signed) in [(4, true), (4, false), (2, true), (2, false), (8, true)] {
+            let lo = signed ? -(1 << (bits - 1)) : 0
+            let codes = (0..<1001).map { _ in Int32(lo + g.nextIndex(below: 1 << bits)) }
+            let packed = BitPacking.pack(codes, bits: bits)
+            #expect(packed.count == (1001 * bits + 7) / 8)
+            #expect(BitPacking.unpack(packed, bits: bits, count: codes.count, signed: signed) == codes, "\(bits) bits, signed \(signed)")
+        }
+    }
+
+    @Test func storageAccounting() {
+        #expect(StorageCost(elements: 4096, codeBits: 4, groups: 32, scaleBits: 16).bitsPerWeight == 4.125)
+        let asym = StorageCost(elements: 256, codeBits: 8, groups: 1, scaleBits: 32, zeroPointBits: 8)
+        #expect(asym.totalBits == 256 * 8 + 40 && asym.totalBytes == 261)
+    }
+
+    @Test func metricsOnKnownValues() {
+        let m = ErrorMetrics(reference: [1.0, 2.0], approximation: [1.0, 1.0])
+        #expect(m.mse == 0.5 && m.maxAbsError == 1)
+        #expect((m.relativeFrobenius - 1 / 5.0.squareRoot()).magnitude < 1e-15)
+        #expect((m.sqnrDB - 6.989700043360188).magnitude < 1e-12)  // 10·log₁₀ 5
+        let exact = ErrorMetrics(reference: [Float(1)], approximation: [Float(1)])
+        #expect(exact.sqnrDB == .infinity && exact.relativeFrobenius == 0)
+    }
+
+    @Test func reductions() {
+        let x: [Float] = (0..<100).map { Float($0) - 70 }
+        #expect(Reductions.absMax(x) == 70)
+        #expect(Reductions.minMax(x) == (-70, 29))
+        #expect(Reductions.firstNonFinite(x) == nil)
+        #expect(Reductions.firstNonFinite(x + [.nan])?.index == 100)
+    }
+}
