@@ -26,7 +26,7 @@ struct LinregExperimentTests {
     func everyFamilyDeterministic() throws {
         let first = try Self.shared.get(), second = try Self.run()
         let families = Set(first.compactMap { $0.parameters["family"]?.description })
-        #expect(families == ["arithmetic", "ptq-weights", "input-quantization", "qat"])
+        #expect(families == ["dataset", "arithmetic", "ptq-weights", "input-quantization", "qat"])
         #expect(first.map(\.withoutTimings) == second.map(\.withoutTimings))
         #expect(first.map(\.jsonLine) == second.map(\.jsonLine), "byte-identical records")
     }

@@ -12,23 +12,16 @@ public enum LinregAnalysis {
     /// - Returns: points ordered by dataset, targets, method, bits.
     public static func errorAgainstBits(_ records: [TrialRecord]) -> [BitsErrorPoint] {
         let qat = records.matching(["family": "qat"])
-        var baseline: [[ParameterValue?]: Double] = [:]
-        for r in qat.matching(["method": "fp32"]) {
-            baseline[foldKey(r)] = r.measurements["testRMSE"]?.value
-        }
         let quantized = qat.filter { $0.parameters["method"] != "fp32" }
         return quantized.grouped(by: ["dataset", "targets", "method", "bits"]).compactMap { group in
             let rmse = group.values(of: "testRMSE")
-            let relative = group.records.compactMap { r -> Double? in
-                guard let v = r.measurements["testRMSE"]?.value, let b = baseline[foldKey(r)] else { return nil }
-                return v / b
-            }
-            guard !rmse.isEmpty, !relative.isEmpty, let bits = group["bits"]?.numberValue else { return nil }
+            guard !rmse.isEmpty, let bits = group["bits"]?.numberValue,
+                  let relative = medianRatio(group.records, candidate: [:], baseline: ["method": "fp32"], within: qat)
+            else { return nil }
             return BitsErrorPoint(
                 dataset: group["dataset"]?.description ?? "", method: group["method"]?.description ?? "",
                 targets: group["targets"]?.description ?? "", bits: Int(bits),
-                rmse: rmse.medianConfidenceInterval(), relativeToFP32: relative.medianConfidenceInterval(),
-                count: rmse.count)
+                rmse: rmse.medianConfidenceInterval(), relativeToFP32: relative, count: rmse.count)
         }
     }
 
@@ -86,6 +79,35 @@ public enum LinregAnalysis {
                 baselineRMSE: baselines[parts[0]].map { $0.median() } ?? .nan, unit: units[parts[0]] ?? "")
         }
         return best.sorted { ($0.dataset, -$0.bits) < ($1.dataset, -$1.bits) }
+    }
+
+    /// The median over folds of RMSE(candidate) / RMSE(baseline), each candidate trial paired
+    /// with the baseline trial of the same (dataset, repeat, fold), with its 95 % bootstrap
+    /// interval; `nil` when no candidate has a baseline.
+    /// - Parameters:
+    ///   - candidate: parameters the candidate trials match, e.g. `["family": "ptq-weights",
+    ///     "format": "int8", "symmetric": true]`.
+    ///   - baseline: parameters the baseline trials match, e.g. `["family": "ptq-weights",
+    ///     "format": "fp64"]`.
+    public static func medianRatio(
+        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
+        measurement: String = "testRMSE"
+    ) -> ConfidenceInterval? {
+        medianRatio(records, candidate: candidate, baseline: baseline, within: records, measurement: measurement)
+    }
+
+    /// `medianRatio` with candidates from `records` and baselines from `pool`.
+    private static func medianRatio(
+        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
+        within pool: [TrialRecord], measurement: String = "testRMSE"
+    ) -> ConfidenceInterval? {
+        var reference: [[ParameterValue?]: Double] = [:]
+        for r in pool.matching(baseline) { reference[foldKey(r)] = r.measurements[measurement]?.value }
+        let ratios = records.matching(candidate).compactMap { r -> Double? in
+            guard let v = r.measurements[measurement]?.value, let b = reference[foldKey(r)] else { return nil }
+            return v / b
+        }
+        return ratios.isEmpty ? nil : ratios.medianConfidenceInterval()
     }
 
     /// The identity of a trial's fold: (dataset, repeat, fold).

@@ -5,7 +5,8 @@ public import Results
 ///
 /// Four families of trials, told apart by the `family` parameter of each record:
 /// `arithmetic` (`ArithmeticTrials`), `ptq-weights` (`WeightPTQTrials`), `input-quantization`
-/// (`InputQuantizationTrials`) and `qat` (`QATTrials`). Every number is fixed by the profile
+/// (`InputQuantizationTrials`) and `qat` (`QATTrials`); plus one `dataset` record per table
+/// (rows, features, rows dropped for missing values). Every number is fixed by the profile
 /// and the seed; nothing is timed.
 public struct LinregExperiment: Experiment {
     public init() {}
@@ -28,7 +29,8 @@ public struct LinregExperiment: Experiment {
         let plan = try FoldPlan(parameters, context: context)
         context.progress.start(
             total: parameters.kappas.count * parameters.syntheticSeeds + plan.entries.count, task: "linreg")
-        var records = try ArithmeticTrials(parameters: parameters, context: context).run()
+        var records = plan.datasetRecords
+        records += try ArithmeticTrials(parameters: parameters, context: context).run()
         records += try WeightPTQTrials(parameters: parameters, plan: plan).run()
         records += try InputQuantizationTrials(parameters: parameters, plan: plan).run()
         records += QATTrials(parameters: parameters, plan: plan, context: context).run()

@@ -20,6 +20,9 @@ struct FoldPlan {
     }
 
     let entries: [Entry]
+    /// One record per dataset (`family = dataset`): `rows` used, `features`, `droppedRows`
+    /// (rows removed for missing values).
+    let datasetRecords: [TrialRecord]
 
     /// Loads every dataset and splits it `repeats` times into `folds` folds; each partition
     /// has its own generator stream, so adding a dataset or repeat changes no other split.
@@ -27,9 +30,16 @@ struct FoldPlan {
     ///   rank-deficient training part.
     init(_ parameters: LinregParameters, context: ExperimentContext) throws {
                 var entries: [Entry] = []
+        var datasetRecords: [TrialRecord] = []
         for name in parameters.datasets {
             guard let dataset = LinregDataset(rawValue: name) else { preconditionFailure("linreg: unknown dataset \(name)") }
             let data = try dataset.load(from: context.dataPaths)
+            datasetRecords.append(TrialRecord(
+                parameters: ["family": "dataset", "dataset": .string(dataset.rawValue)],
+                measurements: [
+                    "rows": Measurement(Double(data.count)), "features": Measurement(Double(data.features.cols)),
+                    "droppedRows": Measurement(Double(data.droppedRows)),
+                ]))
             for r in 0..<parameters.repeats {
                 var rng = context.generator(stream: UInt64(50_000 + 100 * LinregDataset.allCases.firstIndex(of: dataset)! + r))
                 let kfold = KFold(count: data.count, k: parameters.folds, using: &rng)
@@ -42,5 +52,6 @@ struct FoldPlan {
             }
         }
         self.entries = entries
+        self.datasetRecords = datasetRecords
     }
 }

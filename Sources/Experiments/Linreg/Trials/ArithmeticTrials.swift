@@ -5,7 +5,8 @@ import Tensor
 /// reference), normal equations and gradient descent, against the condition number of X.
 ///
 /// One record per (κ, seed, arithmetic, solver), parameters `family = arithmetic`, `kappa`,
-/// `seed`, `arithmetic`, `solver`, `emulated`; measurements:
+/// `seed`, `arithmetic`, `solver`, `emulated`, `rows` and `features` of the training part,
+/// `iterations` (gradient descent); measurements:
 /// - `coefficientError`: ‖ŵ − w_QR‖/‖w_QR‖ against the FP64 QR fit of the same data (the
 ///   arithmetic's own error);
 /// - `coefficientErrorToTruth`: ‖ŵ − w‖/‖w‖ against the generating coefficients;
@@ -28,7 +29,10 @@ struct ArithmeticTrials {
                     features: parameters.syntheticFeatures, kappa: kappa, noise: parameters.noise, using: &rng)
                 let sigma = try problem.train.x.singularValues()
                 let reference = try problem.train.x.leastSquares(problem.train.y)
-                let common: [String: ParameterValue] = ["family": "arithmetic", "kappa": .double(kappa), "seed": .int(seed)]
+                let common: [String: ParameterValue] = [
+                    "family": "arithmetic", "kappa": .double(kappa), "seed": .int(seed),
+                    "rows": .int(parameters.syntheticTrain), "features": .int(parameters.syntheticFeatures),
+                ]
                 let measureCommon: [String: Measurement] = ["kappaTrain": Measurement(sigma.first! / sigma.last!)]
                 func record(_ arithmetic: String, _ solver: String, emulated: Bool, _ w: [Double]?) -> TrialRecord {
                     var m = measureCommon
@@ -41,6 +45,7 @@ struct ArithmeticTrials {
                     p["arithmetic"] = .string(arithmetic)
                     p["solver"] = .string(solver)
                     p["emulated"] = .bool(emulated)
+                    if solver == "gradient-descent" { p["iterations"] = .int(parameters.gradientDescentIterations) }
                     return TrialRecord(parameters: p, measurements: m)
                 }
                 records.append(record("fp64", "qr", emulated: false, reference))
