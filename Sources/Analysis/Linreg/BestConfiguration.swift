@@ -1,6 +1,8 @@
 /// The configuration with the lowest median test RMSE at one bit width on one dataset.
 public struct BestConfiguration: Sendable, Hashable {
+    /// The dataset, e.g. `diabetes`.
     public let dataset: String
+    /// The code width.
     public let bits: Int
     /// E.g. `ptq int4 asymmetric`, `ptq nf4`, `qat-lsq`.
     public let configuration: String

@@ -6,12 +6,14 @@ public struct KappaErrorPoint: Sendable, Hashable {
     public let solver: String
     /// Whether the arithmetic was emulated by rounding.
     public let emulated: Bool
+    /// The condition number κ of the synthetic X.
     public let kappa: Double
     /// Median ‖ŵ − w_QR‖/‖w_QR‖ over the fits that did not fail; NaN when all failed.
     public let medianCoefficientError: Double
     /// Median test RMSE over the fits that did not fail; NaN when all failed.
     public let medianTestRMSE: Double
-    /// Fits that failed (Cholesky met a non-positive pivot), and fits in all.
+    /// Fits that failed (Cholesky met a non-positive pivot).
     public let failures: Int
+    /// Fits in all.
     public let count: Int
 }

@@ -16,7 +16,7 @@ public enum LinregAnalysis {
         return quantized.grouped(by: ["dataset", "targets", "method", "bits"]).compactMap { group in
             let rmse = group.values(of: "testRMSE")
             guard !rmse.isEmpty, let bits = group["bits"]?.numberValue,
-                  let relative = medianRatio(group.records, candidate: [:], baseline: ["method": "fp32"], within: qat)
+                  let relative = medianRatio(group.records, candidate: [:], baseline: ["method": "fp32"], pool: qat)
             else { return nil }
             return BitsErrorPoint(
                 dataset: group["dataset"]?.description ?? "", method: group["method"]?.description ?? "",
@@ -93,13 +93,13 @@ public enum LinregAnalysis {
         _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
         measurement: String = "testRMSE"
     ) -> ConfidenceInterval? {
-        medianRatio(records, candidate: candidate, baseline: baseline, within: records, measurement: measurement)
+        medianRatio(records, candidate: candidate, baseline: baseline, pool: records, measurement: measurement)
     }
 
     /// `medianRatio` with candidates from `records` and baselines from `pool`.
-    private static func medianRatio(
+    public static func medianRatio(
         _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
-        within pool: [TrialRecord], measurement: String = "testRMSE"
+        pool: [TrialRecord], measurement: String = "testRMSE"
     ) -> ConfidenceInterval? {
         var reference: [[ParameterValue?]: Double] = [:]
         for r in pool.matching(baseline) { reference[foldKey(r)] = r.measurements[measurement]?.value }

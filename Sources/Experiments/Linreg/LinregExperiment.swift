@@ -9,10 +9,12 @@ public import Results
 /// (rows, features, rows dropped for missing values). Every number is fixed by the profile
 /// and the seed; nothing is timed.
 public struct LinregExperiment: Experiment {
+    /// The experiment.
     public init() {}
 
     public var id: String { "linreg" }
 
+    /// `LinregParameters.of(profile)`.
     public func parameters(for profile: Profile) -> LinregParameters {
         LinregParameters.of(profile)
     }
@@ -25,6 +27,8 @@ public struct LinregExperiment: Experiment {
         ["Experiments/Linreg", "NN", "QuantCore", "Tensor", "Datasets", "Kernels"]
     }
 
+    /// Every family's trials, in order: datasets, arithmetic, weight PTQ, inputs, QAT.
+    /// - Throws: `DataFileError` for a missing or malformed input; `LAPACKError` (not expected).
     public func run(_ parameters: LinregParameters, context: ExperimentContext) throws -> [TrialRecord] {
         let plan = try FoldPlan(parameters, context: context)
         context.progress.start(

@@ -5,6 +5,7 @@ public struct LinregParameters: Codable, Sendable, Equatable {
     // MARK: Fitting arithmetic on synthetic data
     /// Training and test rows of each synthetic problem.
     public var syntheticTrain: Int
+    /// Test rows of each synthetic problem.
     public var syntheticTest: Int
     /// Features d of the synthetic problems.
     public var syntheticFeatures: Int
@@ -34,14 +35,18 @@ public struct LinregParameters: Codable, Sendable, Equatable {
     public var dynamicBatchSize: Int
 
     // MARK: QAT
+    /// Bit widths of QAT (and its PTQ baseline).
     public var qatBits: [Int]
     /// Training seeds per fold.
     public var qatSeeds: Int
+    /// Fine-tuning epochs.
     public var qatEpochs: Int
+    /// Mini-batch size of fine-tuning.
     public var qatBatchSize: Int
     /// Adam's learning rate on standardised data.
     public var qatLearningRate: Double
 
+    /// Parameters with every field given.
     public init(
         syntheticTrain: Int, syntheticTest: Int, syntheticFeatures: Int, noise: Double, kappas: [Double],
         arithmetics: [String], gradientDescentIterations: Int, syntheticSeeds: Int, datasets: [String],

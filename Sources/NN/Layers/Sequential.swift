@@ -8,6 +8,7 @@ public struct Sequential: CompositeLayer {
     /// The layers, first applied first.
     public var layers: [any Layer]
 
+    /// A composition of `layers`, applied in order.
     public init(_ layers: [any Layer]) {
         self.layers = layers
     }

@@ -8,6 +8,7 @@ public import Tensor
 /// The sum is accumulated in FP64 so that the value is exact to FP32's rounding of the
 /// residuals, which gradient checks rely on.
 public struct MSELoss: Loss {
+    /// The loss.
     public init() {}
 
     /// - Precondition: `prediction` and `target` have the same shape and at least one element.

@@ -15,8 +15,11 @@ import Darwin
 public struct Adam: Optimizer {
     /// η.
     public var learningRate: Float
+    /// β₁, the decay of the first moment.
     public let beta1: Float
+    /// β₂, the decay of the second moment.
     public let beta2: Float
+    /// ε, added to √v̂ so that a zero moment does not divide by zero.
     public let epsilon: Float
     /// Steps taken, t.
     public private(set) var stepCount = 0

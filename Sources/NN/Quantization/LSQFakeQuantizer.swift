@@ -18,6 +18,7 @@ public import Tensor
 /// values has Qn = Qp + 1; the symmetric grid here leaves the most negative code unused, as
 /// QuantCore's symmetric quantizer does, so PTQ and QAT share one grid.
 public struct LSQFakeQuantizer: FakeQuantizer {
+    /// Code width b, 2...16.
     public let bits: Int
     /// s, shape `[1]`.
     public var step: Parameter

@@ -28,6 +28,7 @@ public struct STEFakeQuantizer: FakeQuantizer {
 
     /// The integer grid (bits, symmetric or asymmetric).
     public let quantizer: AffineQuantizer
+    /// Where the clipping range comes from.
     public let rangeSource: RangeSource
     /// The running range for `.observed`, `nil` before the first training batch.
     public private(set) var observer: MovingAverageMinMaxObserver?

@@ -6,11 +6,13 @@ public import Tensor
 /// (so that models and learning rates see values of order one; errors are reported back in
 /// the target's own units through `targetScale`).
 public struct RegressionFold: Sendable {
-    /// Standardised training features and targets.
+    /// Standardised training features.
     public let trainX: Matrix64
+    /// Standardised training targets.
     public let trainY: [Double]
-    /// Test features and targets, standardised with the training statistics.
+    /// Test features, standardised with the training statistics.
     public let testX: Matrix64
+    /// Test targets, standardised with the training statistics.
     public let testY: [Double]
     /// σ of the training target: multiply a standardised error by it for target units.
     public let targetScale: Double

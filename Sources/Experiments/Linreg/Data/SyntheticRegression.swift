@@ -9,11 +9,14 @@ public import Tensor
 /// `trainCount` rows are the training part and the rest the test part; the rows of U are
 /// exchangeable, so the split is a random one.
 public struct SyntheticRegression: Sendable {
+    /// The training rows of X and their targets.
     public let train: (x: Matrix64, y: [Double])
+    /// The test rows of X and their targets.
     public let test: (x: Matrix64, y: [Double])
     /// The generating coefficients w.
     public let coefficients: [Double]
 
+    /// A problem drawn from `rng`.
     /// - Throws: `LAPACKError` from the random orthogonal factors (not expected).
     public init(
         trainCount: Int, testCount: Int, features: Int, kappa: Double, noise: Double,

@@ -7,6 +7,7 @@ public struct LinearModel: Sendable, Equatable {
     /// b.
     public var bias: Double
 
+    /// A model with these coefficients.
     public init(weights: [Double], bias: Double) {
         self.weights = weights
         self.bias = bias

@@ -94,8 +94,11 @@ extension LinregChapter {
     /// The best configuration per bit width and dataset.
     func bestTable(_ records: [TrialRecord]) -> Table {
         let display = Dictionary(uniqueKeysWithValues: Self.datasets)
-        let rows = LinregAnalysis.bestConfigurations(records).map { b -> [Table.Cell] in
-            [.text(display[b.dataset] ?? b.dataset), .number(Double(b.bits)), .text(b.configuration),
+        let order = Self.datasets.map(\.0)
+        let best = LinregAnalysis.bestConfigurations(records)
+            .sorted { (order.firstIndex(of: $0.dataset) ?? order.count, -$0.bits) < (order.firstIndex(of: $1.dataset) ?? order.count, -$1.bits) }
+        let rows = best.map { b -> [Table.Cell] in
+            [.text(display[b.dataset] ?? b.dataset), .number(Double(b.bits)), .text(Self.configurationName(b.configuration)),
              .number(b.rmse.estimate), .number(b.rmse.lower), .number(b.rmse.upper), .number(b.baselineRMSE)]
         }
         return Table(columns: [

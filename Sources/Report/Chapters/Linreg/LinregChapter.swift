@@ -68,9 +68,10 @@ public struct LinregChapter: ChapterBuilder {
 
         // Weight PTQ, inputs, QAT.
         var int8: [String: TemplateValue] = [:]
-        var qat: [String: TemplateValue] = [:]
         var twoBits: [String: TemplateValue] = [:]
         var lsqBeatsPTQ2 = true, steBeatsPTQ2 = true
+        var recovery: [Int: [String: TemplateValue]] = [:]  // bits → dataset → numbers
+        var lsqHelps: [Int: Set<String>] = [:]  // bits → datasets where LSQ beats PTQ
         for (name, _) in Self.datasets {
             let dataset = ParameterValue.string(name)
             let baseline: [String: ParameterValue] = ["family": "ptq-weights", "dataset": dataset, "format": "fp64"]
@@ -101,24 +102,41 @@ public struct LinregChapter: ChapterBuilder {
                 lsqBeatsPTQ2 = lsqBeatsPTQ2 && lsq < ptq
                 steBeatsPTQ2 = steBeatsPTQ2 && ste < ptq
             }
-            if let ptq3 = points.first(where: { $0.method == "ptq" && $0.bits == 3 }),
-               let lsq3 = points.first(where: { $0.method == "qat-lsq" && $0.bits == 3 }) {
-                let ptqLoss = ptq3.relativeToFP32.estimate - 1, lsqLoss = lsq3.relativeToFP32.estimate - 1
-                values["\(name)_lsq_beats_ptq_3"] = .flag(lsqLoss < ptqLoss)
-                qat[name] = ["ptq": .number(ptqLoss, .percent), "lsq": .number(lsqLoss, .percent)]
+            for bits in [2, 3, 4] {
+                guard let ptq = loss("ptq", bits), let lsq = loss("qat-lsq", bits) else { continue }
+                recovery[bits, default: [:]][name] = [
+                    "ptq": .number(ptq, .percent), "lsq": .number(lsq, .percent),
+                    "recovered": .number(ptq > 0 ? 1 - lsq / ptq : 0, .percent),
+                ]
+                if ptq > 0 && lsq < ptq { lsqHelps[bits, default: []].insert(name) }
             }
             if let best2 = LinregAnalysis.bestConfigurations(records).first(where: { $0.dataset == name && $0.bits == 2 }) {
                 let change = best2.rmse.estimate / best2.baselineRMSE - 1
                 values["\(name)_best2_change"] = .number(change, .percent)
-                values["\(name)_best2_config"] = .text(best2.configuration)
+                values["\(name)_best2_config"] = .text(Self.configurationName(best2.configuration))
                 // "Too few": even the best 2-bit choice costs more than 1 %.
-                if change > 0.01 { twoBits[name] = ["change": .number(change, .percent), "config": .text(best2.configuration)] }
+                if change > 0.01 { twoBits[name] = ["change": .number(change, .percent), "config": .text(Self.configurationName(best2.configuration))] }
             }
         }
         values["lsq_beats_ptq_2"] = .flag(lsqBeatsPTQ2)
         values["ste_beats_ptq_2"] = .flag(steBeatsPTQ2)
         if int8.count == Self.datasets.count { findings["linreg_int8"] = .record(int8) }
-        if qat.count == Self.datasets.count { findings["linreg_qat"] = .record(qat) }
+        // The pro cites the lowest bit width at which LSQ beats PTQ on every dataset, if any.
+        if let bits = lsqHelps.keys.sorted().first(where: { lsqHelps[$0]!.count == Self.datasets.count }) {
+            findings["linreg_qat"] = .record(recovery[bits]!.merging(["bits": .number(Double(bits), .count)]) { $1 })
+        }
+        let inputs8 = records.matching(["family": "input-quantization", "bits": 8])
+        var worst8 = 0.0
+        for (name, _) in Self.datasets {
+            for calibration in ["minmax", "percentile", "mse", "dynamic"] {
+                if let r = LinregAnalysis.medianRatio(
+                    inputs8, candidate: ["dataset": .string(name), "calibration": .string(calibration)],
+                    baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"], pool: records) {
+                    worst8 = max(worst8, abs(r.estimate - 1))
+                }
+            }
+        }
+        values["inputs8_worst_change"] = .number(worst8, .percent)
         if twoBits.count == Self.datasets.count { findings["linreg_two_bits"] = .record(twoBits) }
 
         let tables = [
@@ -139,6 +157,20 @@ public struct LinregChapter: ChapterBuilder {
         let v = records.values(of: name)
         guard !v.isEmpty else { throw ChapterError(section: section, "no \(name) values") }
         return v.median()
+    }
+
+    /// Display name of a configuration label of `LinregAnalysis.bestConfigurations`:
+    /// `PTQ INT4 asymmetric`, `PTQ FP8 E4M3`, `QAT (LSQ)`.
+    static func configurationName(_ raw: String) -> String {
+        switch raw {
+        case "qat-lsq": return "QAT (LSQ)"
+        case "qat-ste": return "QAT (STE)"
+        default:
+            return raw.replacingOccurrences(of: "ptq ", with: "PTQ ")
+                .replacingOccurrences(of: "fp8-e4m3", with: "FP8 E4M3")
+                .replacingOccurrences(of: "nf4", with: "NF4")
+                .replacingOccurrences(of: "int", with: "INT")
+        }
     }
 
     /// Display name of an arithmetic: `FP16 (FP32 acc.)` for `fp16-acc32`.
