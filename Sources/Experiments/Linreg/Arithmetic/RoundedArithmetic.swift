@@ -4,9 +4,10 @@ import QuantCore
 /// kept, to the accumulator format inside running sums (see `FittingArithmetic`).
 ///
 /// Written once over the element type: `Double` for FP64 (no rounding), `Float` for FP32 and
-/// the emulated formats. Whole-array rounding goes through QuantCore's vectorized
-/// `FloatFormat.rounded(_: [Float])`, so the emulated fits cost a few array passes per
-/// operation rather than a scalar conversion per element.
+/// the emulated formats. Rounding is shaped as whole-array calls because QuantCore's scalar
+/// `rounded(_: Float)` encodes through a `Double` and branches per value (about 0.1 GB/s by
+/// QuantCore's own measurement), while `rounded(_: [Float])` rounds 16 lanes per step; so the
+/// sequential sums of the fits are evaluated for many sums at once (one array call per step).
 struct RoundedArithmetic<T: BinaryFloatingPoint> {
     /// Rounds stored arrays.
     let store: ([T]) -> [T]

@@ -38,7 +38,7 @@ public struct LinregChapter: ChapterBuilder {
         values["synthetic_seeds"] = .number(Double(Set(arithmetic.compactMap { $0.parameters["seed"] }).count), .count)
         let kappas = Set(arithmetic.compactMap { $0.parameters["kappa"]?.numberValue }).sorted()
         guard let kappaMax = kappas.last else { throw ChapterError(section: section, "no arithmetic trials") }
-        values["kappa_max"] = .number(kappaMax, .plain)
+        values["kappa_max"] = .text(Self.powerOfTen(kappaMax))
 
         // Fitting arithmetic.
         let kappaPoints = LinregAnalysis.coefficientErrorAgainstKappa(records)
@@ -57,7 +57,7 @@ public struct LinregChapter: ChapterBuilder {
         for (key, arithmetic) in [("fp32", "fp32"), ("fp16", "fp16"), ("bf16", "bf16"), ("fp16acc", "fp16-acc32"), ("bf16acc", "bf16-acc32")] {
             let kappa = firstFailure(arithmetic)
             values["\(key)_fails"] = .flag(kappa != nil)
-            values["\(key)_first_failure"] = kappa.map { .number($0, .plain) } ?? .text("—")
+            values["\(key)_first_failure"] = .text(kappa.map(Self.powerOfTen) ?? "—")
             failureValues[key] = values["\(key)_first_failure"]!
         }
         if firstFailure("fp16") != nil || firstFailure("bf16") != nil {
