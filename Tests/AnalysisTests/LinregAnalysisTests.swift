@@ -24,7 +24,7 @@ struct LinregAnalysisTests {
         let p = try #require(points.first)
         #expect(p.method == "ptq" && p.bits == 4 && p.count == 2)
         #expect(abs(p.relativeToFP32.estimate - 1.1) < 1e-12)
-        #expect(abs(p.rmse.estimate - 1.65) < 1e-12, "median of 2.2 and 1.1")
+        #expect(abs(p.medianRMSE - 1.65) < 1e-12, "median of 2.2 and 1.1")
     }
 
     @Test("coefficient error against κ leaves failed fits out and counts them")

@@ -8,8 +8,8 @@ public struct BitsErrorPoint: Sendable, Hashable {
     public let targets: String
     /// The code width of weights (and inputs).
     public let bits: Int
-    /// Median test RMSE (target units) with its 95 % bootstrap interval.
-    public let rmse: ConfidenceInterval
+    /// Median test RMSE (target units).
+    public let medianRMSE: Double
     /// Median of RMSE / RMSE(FP32) per fold, with its 95 % bootstrap interval: 1 is lossless.
     public let relativeToFP32: ConfidenceInterval
     /// Trials behind the point.

@@ -21,7 +21,7 @@ public enum LinregAnalysis {
             return BitsErrorPoint(
                 dataset: group["dataset"]?.description ?? "", method: group["method"]?.description ?? "",
                 targets: group["targets"]?.description ?? "", bits: Int(bits),
-                rmse: rmse.medianConfidenceInterval(), relativeToFP32: relative, count: rmse.count)
+                medianRMSE: rmse.median(), relativeToFP32: relative, count: rmse.count)
         }
     }
 
@@ -101,13 +101,23 @@ public enum LinregAnalysis {
         _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
         pool: [TrialRecord], measurement: String = "testRMSE"
     ) -> ConfidenceInterval? {
+        let r = ratios(records, candidate: candidate, baseline: baseline, pool: pool, measurement: measurement)
+        return r.isEmpty ? nil : r.medianConfidenceInterval()
+    }
+
+    /// Every candidate's RMSE(candidate) / RMSE(baseline), paired by (dataset, repeat, fold),
+    /// with candidates from `records` and baselines from `pool`: for callers that need only the
+    /// median, which costs no bootstrap.
+    public static func ratios(
+        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
+        pool: [TrialRecord], measurement: String = "testRMSE"
+    ) -> [Double] {
         var reference: [[ParameterValue?]: Double] = [:]
         for r in pool.matching(baseline) { reference[foldKey(r)] = r.measurements[measurement]?.value }
-        let ratios = records.matching(candidate).compactMap { r -> Double? in
+        return records.matching(candidate).compactMap { r -> Double? in
             guard let v = r.measurements[measurement]?.value, let b = reference[foldKey(r)] else { return nil }
             return v / b
         }
-        return ratios.isEmpty ? nil : ratios.medianConfidenceInterval()
     }
 
     /// The identity of a trial's fold: (dataset, repeat, fold).

@@ -29,8 +29,7 @@ extension LinregChapter {
     }
 
     /// Test RMSE relative to FP32 against bits, with intervals; one panel per dataset and target.
-    func bitsChart(_ records: [TrialRecord]) throws -> Charts.Figure {
-        let points = LinregAnalysis.errorAgainstBits(records)
+    func bitsChart(_ points: [BitsErrorPoint]) throws -> Charts.Figure {
         var panels: [Panel] = []
         for (name, display) in Self.datasets {
             for (targets, targetTitle) in [("weights", "weights"), ("weights+inputs", "weights and inputs")] {

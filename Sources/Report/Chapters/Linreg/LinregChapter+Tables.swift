@@ -50,10 +50,10 @@ extension LinregChapter {
                 let candidate: [String: ParameterValue] = [
                     "family": "ptq-weights", "dataset": .string(name), "format": .string(entry.format), "symmetric": .bool(entry.symmetric),
                 ]
-                guard let ratio = LinregAnalysis.medianRatio(
+                guard let ratio = Self.medianRatio(
                     records, candidate: candidate, baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"])
                 else { throw ChapterError(section: section, "no weight PTQ trials for \(entry.label) on \(name)") }
-                row += [.number(ratio.estimate - 1), .number(try median(records.matching(candidate), "coefficientError"))]
+                row += [.number(ratio - 1), .number(try median(records.matching(candidate), "coefficientError"))]
             }
             return row
         }
@@ -77,10 +77,10 @@ extension LinregChapter {
                         "family": "input-quantization", "dataset": .string(name), "bits": .int(Int(b)),
                         "symmetric": true, "calibration": .string(calibration),
                     ]
-                    guard let ratio = LinregAnalysis.medianRatio(
+                    guard let ratio = Self.medianRatio(
                         records, candidate: candidate, baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"])
                     else { throw ChapterError(section: section, "no input trials for \(name), \(Int(b)) bits, \(calibration)") }
-                    row.append(.number(ratio.estimate - 1))
+                    row.append(.number(ratio - 1))
                 }
                 rows.append(row)
             }
@@ -91,11 +91,11 @@ extension LinregChapter {
         ], rows: rows)
     }
 
-    /// The best configuration per bit width and dataset.
-    func bestTable(_ records: [TrialRecord]) -> Table {
+    /// The best configuration per bit width and dataset (`LinregAnalysis.bestConfigurations`).
+    func bestTable(_ best: [BestConfiguration]) -> Table {
         let display = Dictionary(uniqueKeysWithValues: Self.datasets)
         let order = Self.datasets.map(\.0)
-        let best = LinregAnalysis.bestConfigurations(records)
+        let best = best
             .sorted { (order.firstIndex(of: $0.dataset) ?? order.count, -$0.bits) < (order.firstIndex(of: $1.dataset) ?? order.count, -$1.bits) }
         let rows = best.map { b -> [Table.Cell] in
             [.text(display[b.dataset] ?? b.dataset), .number(Double(b.bits)), .text(Self.configurationName(b.configuration)),

@@ -67,6 +67,8 @@ public struct LinregChapter: ChapterBuilder {
         }
 
         // Weight PTQ, inputs, QAT.
+        let bitsPoints = LinregAnalysis.errorAgainstBits(records)
+        let best = LinregAnalysis.bestConfigurations(records)
         var int8: [String: TemplateValue] = [:]
         var twoBits: [String: TemplateValue] = [:]
         var lsqBeatsPTQ2 = true, steBeatsPTQ2 = true
@@ -75,19 +77,19 @@ public struct LinregChapter: ChapterBuilder {
         for (name, _) in Self.datasets {
             let dataset = ParameterValue.string(name)
             let baseline: [String: ParameterValue] = ["family": "ptq-weights", "dataset": dataset, "format": "fp64"]
-            guard let int8Ratio = LinregAnalysis.medianRatio(
+            guard let int8Ratio = Self.medianRatio(
                 records, candidate: ["family": "ptq-weights", "dataset": dataset, "format": "int8", "symmetric": true], baseline: baseline)
             else { throw ChapterError(section: section, "no INT8 weight trials for \(name)") }
-            values["\(name)_int8_change"] = .number(int8Ratio.estimate - 1, .percent)
-            if let int4Ratio = LinregAnalysis.medianRatio(
+            values["\(name)_int8_change"] = .number(int8Ratio - 1, .percent)
+            if let int4Ratio = Self.medianRatio(
                 records, candidate: ["family": "ptq-weights", "dataset": dataset, "format": "int4", "symmetric": true], baseline: baseline) {
-                values["\(name)_int4_change"] = .number(int4Ratio.estimate - 1, .percent)
+                values["\(name)_int4_change"] = .number(int4Ratio - 1, .percent)
             }
             // "Nothing measurable": within half a percent of the FP64 fit's RMSE.
-            if abs(int8Ratio.estimate - 1) < 0.005 { int8[name] = values["\(name)_int8_change"]! }
+            if abs(int8Ratio - 1) < 0.005 { int8[name] = values["\(name)_int8_change"]! }
             values["\(name)_fp64_rmse"] = .number(try median(q.all(baseline), "testRMSE"), .plain)
 
-            let points = LinregAnalysis.errorAgainstBits(records).filter { $0.dataset == name && $0.targets == "weights" }
+            let points = bitsPoints.filter { $0.dataset == name && $0.targets == "weights" }
             for method in ["ptq", "qat-ste", "qat-lsq"] {
                 for bits in [2, 3, 4] {
                     guard let p = points.first(where: { $0.method == method && $0.bits == bits }) else { continue }
@@ -110,7 +112,7 @@ public struct LinregChapter: ChapterBuilder {
                 ]
                 if ptq > 0 && lsq < ptq { lsqHelps[bits, default: []].insert(name) }
             }
-            if let best2 = LinregAnalysis.bestConfigurations(records).first(where: { $0.dataset == name && $0.bits == 2 }) {
+            if let best2 = best.first(where: { $0.dataset == name && $0.bits == 2 }) {
                 let change = best2.rmse.estimate / best2.baselineRMSE - 1
                 values["\(name)_best2_change"] = .number(change, .percent)
                 values["\(name)_best2_config"] = .text(Self.configurationName(best2.configuration))
@@ -129,11 +131,10 @@ public struct LinregChapter: ChapterBuilder {
         var worst8 = 0.0
         for (name, _) in Self.datasets {
             for calibration in ["minmax", "percentile", "mse", "dynamic"] {
-                if let r = LinregAnalysis.medianRatio(
+                let r = LinregAnalysis.ratios(
                     inputs8, candidate: ["dataset": .string(name), "calibration": .string(calibration)],
-                    baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"], pool: records) {
-                    worst8 = max(worst8, abs(r.estimate - 1))
-                }
+                    baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"], pool: records)
+                if !r.isEmpty { worst8 = max(worst8, abs(r.median() - 1)) }
             }
         }
         values["inputs8_worst_change"] = .number(worst8, .percent)
@@ -143,13 +144,22 @@ public struct LinregChapter: ChapterBuilder {
             CaptionedTable(label: "linreg-arithmetic", caption: "Median coefficient error ‖ŵ − w_QR‖/‖w_QR‖ of the normal equations against the FP64 QR fit, per arithmetic and condition number; “fails k/n” counts fits whose Cholesky factorisation met a non-positive pivot. FP16 and BF16 are emulated (every operation rounded).", table: try arithmeticTable(kappaPoints, kappas: kappas)),
             CaptionedTable(label: "linreg-ptq", caption: "Weight PTQ of the FP64 fit: median test RMSE change against the unquantized fit, and median coefficient error, over all folds. The bias stays FP32.", table: try ptqTable(records)),
             CaptionedTable(label: "linreg-inputs", caption: "Quantized inputs (symmetric, one range per feature): median test RMSE change against unquantized inputs, by calibration of the range; static ranges come from the training split, dynamic ones from each batch of test rows.", table: try inputsTable(records)),
-            CaptionedTable(label: "linreg-best", caption: "Best weight quantization per bit width: the lowest median test RMSE among PTQ formats and QAT (STE, LSQ) at that width, with its 95 % bootstrap interval.", table: bestTable(records)),
+            CaptionedTable(label: "linreg-best", caption: "Best weight quantization per bit width: the lowest median test RMSE among PTQ formats and QAT (STE, LSQ) at that width, with its 95 % bootstrap interval.", table: bestTable(best)),
         ]
         let charts = [
             ChapterChart(label: "linreg-kappa", chart: try kappaChart(kappaPoints), caption: "Coefficient error against the condition number of X, per arithmetic; normal equations (left) and gradient descent with a fixed budget (right). Missing points are fits that failed. FP16 and BF16 are emulated."),
-            ChapterChart(label: "linreg-bits", chart: try bitsChart(records), caption: "Test RMSE relative to the FP32 model against weight bits (median over folds and seeds, 95 % bootstrap interval): PTQ against QAT with the straight-through estimator and with learned step sizes (LSQ)."),
+            ChapterChart(label: "linreg-bits", chart: try bitsChart(bitsPoints), caption: "Test RMSE relative to the FP32 model against weight bits (median over folds and seeds, 95 % bootstrap interval): PTQ against QAT with the straight-through estimator and with learned step sizes (LSQ)."),
         ]
         return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings)
+    }
+
+    /// The median of the per-fold ratios of `LinregAnalysis.ratios` (no bootstrap); `nil`
+    /// when no candidate has a baseline.
+    static func medianRatio(
+        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue]
+    ) -> Double? {
+        let r = LinregAnalysis.ratios(records, candidate: candidate, baseline: baseline, pool: records)
+        return r.isEmpty ? nil : r.median()
     }
 
     /// The median of measurement `name` over `records`.
