@@ -53,6 +53,8 @@ public struct LinregChapter: ChapterBuilder {
         values["fp16_ne_error_1"] = .number(neError("fp16", 1), .plain)
         values["bf16_ne_error_1"] = .number(neError("bf16", 1), .plain)
         values["fp16acc_ne_error_1"] = .number(neError("fp16-acc32", 1), .plain)
+        values["accumulator_dominates"] = .flag(
+            neError("fp16", 1) > neError("fp16-acc32", 1) && neError("bf16", 1) > neError("bf16-acc32", 1))
         var failureValues: [String: TemplateValue] = [:]
         for (key, arithmetic) in [("fp32", "fp32"), ("fp16", "fp16"), ("bf16", "bf16"), ("fp16acc", "fp16-acc32"), ("bf16acc", "bf16-acc32")] {
             let kappa = firstFailure(arithmetic)
