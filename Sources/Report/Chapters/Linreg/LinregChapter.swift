@@ -48,11 +48,13 @@ public struct LinregChapter: ChapterBuilder {
         func neError(_ arithmetic: String, _ kappa: Double) -> Double {
             kappaPoints.first { $0.arithmetic == arithmetic && $0.solver == "normal-equations" && $0.kappa == kappa }?.medianCoefficientError ?? .nan
         }
-        values["fp64_ne_error_max"] = .number(neError("fp64", kappaMax), .plain)
-        values["fp32_ne_error_1"] = .number(neError("fp32", 1), .plain)
-        values["fp16_ne_error_1"] = .number(neError("fp16", 1), .plain)
-        values["bf16_ne_error_1"] = .number(neError("bf16", 1), .plain)
-        values["fp16acc_ne_error_1"] = .number(neError("fp16-acc32", 1), .plain)
+        // A median over no successful fit is NaN, which a template cannot print: say so instead.
+        func errorValue(_ x: Double) -> TemplateValue { x.isFinite ? .number(x, .plain) : .text("none (every fit failed)") }
+        values["fp64_ne_error_max"] = errorValue(neError("fp64", kappaMax))
+        values["fp32_ne_error_1"] = errorValue(neError("fp32", 1))
+        values["fp16_ne_error_1"] = errorValue(neError("fp16", 1))
+        values["bf16_ne_error_1"] = errorValue(neError("bf16", 1))
+        values["fp16acc_ne_error_1"] = errorValue(neError("fp16-acc32", 1))
         values["accumulator_dominates"] = .flag(
             neError("fp16", 1) > neError("fp16-acc32", 1) && neError("bf16", 1) > neError("bf16-acc32", 1))
         var failureValues: [String: TemplateValue] = [:]
