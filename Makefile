@@ -42,7 +42,6 @@ release: deps
 
 ## test: the whole test suite
 test: deps data
-	swift build $(RELEASE_FLAGS) --product quantlab
 	swift test
 
 ## report: rerun stale and missing sections, then write report/quantization.md

@@ -75,7 +75,7 @@ let package = Package(
         // Benchmarks live apart from tests: speed is measured in release builds (`make bench`).
         .executableTarget(
             name: "QuantLabBench",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts"],
+            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "Results", "Report"],
             swiftSettings: shared),
 
         // MARK: Tests (one target per source target)
@@ -88,7 +88,9 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Results"], swiftSettings: shared),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], swiftSettings: shared),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Analysis", "Results"], swiftSettings: shared),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Analysis", "Results", "Experiments", "Datasets"],
+            swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

@@ -1,2 +1,4 @@
-// Benchmarks: run in release builds by `make bench`.
-print("no benchmarks yet")
+// Benchmarks: run in release builds by `make bench`, each printed against its floor.
+try runKernelsBenchmark()
+try galleryBenchmark()
+try runReportBenchmark()

@@ -5,18 +5,8 @@ import Testing
 @Suite struct ResultsCommandsTests {
     /// Runs `quantlab` with `arguments`; returns exit status, stdout and stderr.
     private func quantlab(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let binary = try #require(Bundle.main.executableURL).deletingLastPathComponent().appendingPathComponent("quantlab")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let output = try Binary.run(arguments)
+        return (output.status, output.stdout, output.stderr)
     }
 
     @Test func unknownSectionIsOneLineListingKnownOnes() throws {

@@ -209,6 +209,10 @@ struct ReportBuilderTests {
             profile: "full", seed: 42, fingerprint: "3F2A9C1D0B7E99", runDate: Date(timeIntervalSince1970: 1_795_437_617),
             duration: 41.23, origin: .rerun)
         #expect(provenance.markdown() == "*Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · rerun*")
+        var stale = provenance
+        stale.origin = .reused
+        stale.staleReason = "seed changed (42 → 7)"
+        #expect(stale.markdown() == "*Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · reused · stale (seed changed (42 → 7))*")
     }
 
     @Test func headingSlugsFollowGitHub() {

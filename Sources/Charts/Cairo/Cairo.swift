@@ -108,13 +108,6 @@ final class CairoSurface {
     }
 }
 
-/// Font metrics in points at the current size: ascent above and descent below the baseline.
-struct FontMetrics: Hashable {
-    var ascent: Double
-    var descent: Double
-    var height: Double { ascent + descent }
-}
-
 /// Owns a `cairo_t` drawing onto a `CairoSurface`.
 final class CairoContext {
     let handle: OpaquePointer

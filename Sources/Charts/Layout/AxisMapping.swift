@@ -8,6 +8,7 @@
 /// edge, so the first category reads first. Categorical domains are band coordinates [0, n]:
 /// category i is centred at i + 0.5.
 public struct AxisMapping: Sendable, Hashable {
+    /// The scale whose transform positions values.
     public let scale: Scale
     /// The data range shown (band coordinates for categorical axes).
     public let domain: ClosedRange<Double>
@@ -16,6 +17,7 @@ public struct AxisMapping: Sendable, Hashable {
     /// Figure coordinate of `domain.upperBound`.
     public let end: Double
 
+    /// Maps `domain` onto [start, end] through `scale`.
     public init(scale: Scale, domain: ClosedRange<Double>, start: Double, end: Double) {
         self.scale = scale
         self.domain = domain

@@ -1,22 +1,5 @@
 import Foundation
 
-/// Space around a plot area inside its grid cell, in points.
-struct Margins: Equatable {
-    var left = 0.0
-    var right = 0.0
-    var top = 0.0
-    var bottom = 0.0
-}
-
-/// A panel's full geometry: the public layout plus every text placement the scene draws.
-struct PanelGeometry {
-    var layout: PanelLayout
-    var texts: [PlacedText]
-    var colorBarTicks: AxisTicks?
-    var colorBarMapping: AxisMapping?
-    var legendEntries: [LegendEntry]
-}
-
 /// Lays out a figure: domains, grid cells, margins measured from the actual tick labels, tick
 /// thinning or rotation so labels never overlap, legend placement, and every text position.
 ///
@@ -77,30 +60,23 @@ struct Layouter {
         return newLo...newHi
     }
 
-    /// Domains of every panel, with shared axes unified over their column (x) or row (y).
+    /// Domains of every panel, with shared axes unified over all panels.
     func domains() -> [(x: ClosedRange<Double>, y: ClosedRange<Double>)] {
         var xExtents = panels.map { Layouter.extent($0.xValues) }
         var yExtents = panels.map { Layouter.extent($0.yValues) }
+        // Shared axes span every panel (matplotlib's sharex/sharey=True), so all panels compare.
         if figure.sharedX {
-            for c in 0..<columns {
-                let members = panels.indices.filter { column($0) == c }
-                let u = members.reduce(nil) { Layouter.union($0, xExtents[$1]) }
-                for i in members { xExtents[i] = u }
-            }
+            let u = xExtents.reduce(nil, Layouter.union)
+            xExtents = xExtents.map { _ in u }
         }
         if figure.sharedY {
-            for r in 0..<rows {
-                let members = panels.indices.filter { row($0) == r }
-                let u = members.reduce(nil) { Layouter.union($0, yExtents[$1]) }
-                for i in members { yExtents[i] = u }
-            }
+            let u = yExtents.reduce(nil, Layouter.union)
+            yExtents = yExtents.map { _ in u }
         }
         return panels.indices.map { i in
             let spec = figure.panels[i]
             let p = panels[i]
-            let sticky = figure.sharedY
-                ? panels.indices.filter { row($0) == row(i) }.contains { panels[$0].stickyZeroY }
-                : p.stickyZeroY
+            let sticky = figure.sharedY ? panels.contains { $0.stickyZeroY } : p.stickyZeroY
             return (
                 Layouter.domain(axis: spec.x, scale: p.xScale, extent: xExtents[i], stickyZero: false),
                 Layouter.domain(axis: spec.y, scale: p.yScale, extent: yExtents[i], stickyZero: sticky && !p.yScale.isLogarithmic)
@@ -110,17 +86,35 @@ struct Layouter {
 
     // MARK: Grid
 
-    func titleText() -> PlacedText? {
-        guard let title = figure.title else { return nil }
-        let m = measure.metrics(size: Theme.titleSize, bold: true)
-        let w = measure.width(title, size: Theme.titleSize, bold: true)
-        return .horizontal(
-            title, origin: Point(x: (figure.width - w) / 2, y: Theme.outerPadding + m.ascent),
-            size: Theme.titleSize, bold: true, measure: measure)
+    /// The figure title, centred; a title wider than the figure wraps at spaces onto more
+    /// lines, so it is never clipped.
+    func titleLines() -> [PlacedText] {
+        guard let title = figure.title else { return [] }
+        let room = figure.width - 2 * Theme.outerPadding
+        let size = Theme.titleSize
+        var lines: [String] = []
+        var current = ""
+        for word in title.split(separator: " ") {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if !current.isEmpty && measure.width(candidate, size: size, bold: true) > room {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        let m = measure.metrics(size: size, bold: true)
+        return lines.enumerated().map { k, line in
+            let w = measure.width(line, size: size, bold: true)
+            return .horizontal(
+                line, origin: Point(x: max(Theme.outerPadding, (figure.width - w) / 2), y: Theme.outerPadding + m.ascent + Double(k) * m.height),
+                size: size, bold: true, measure: measure)
+        }
     }
 
-    func cells(below title: PlacedText?) -> [Rect] {
-        let top = (title.map { $0.box.maxY + 6 } ?? Theme.outerPadding)
+    func cells(below title: [PlacedText]) -> [Rect] {
+        let top = (title.last.map { $0.box.maxY + 6 } ?? Theme.outerPadding)
         let area = Rect(
             x: Theme.outerPadding, y: top, width: figure.width - 2 * Theme.outerPadding,
             height: figure.height - top - Theme.outerPadding)
@@ -133,8 +127,8 @@ struct Layouter {
 
     // MARK: Whole figure
 
-    func layout() -> (FigureLayout, [PanelGeometry], PlacedText?) {
-        let title = titleText()
+    func layout() -> (FigureLayout, [PanelGeometry], [PlacedText]) {
+        let title = titleLines()
         let cells = cells(below: title)
         let domains = domains()
         var legendOutside = figure.panels.map { $0.legend == .outsideRight }
@@ -164,7 +158,12 @@ struct Layouter {
             }
             if !moved { break }
         }
-        let layout = FigureLayout(width: figure.width, height: figure.height, title: title?.box, panels: geometries.map(\.layout))
+        let titleBox = title.isEmpty ? nil : title.dropFirst().reduce(title[0].box) { union, line in
+            let minX = min(union.minX, line.box.minX)
+            let maxX = max(union.maxX, line.box.maxX)
+            return Rect(x: minX, y: union.minY, width: maxX - minX, height: line.box.maxY - union.minY)
+        }
+        let layout = FigureLayout(width: figure.width, height: figure.height, title: titleBox, panels: geometries.map(\.layout))
         return (layout, geometries, title)
     }
 
@@ -264,7 +263,7 @@ struct Layouter {
             right = max(right, barRight + 2)
         }
 
-        let inner = referenceAndAnnotationTexts(p, xMap, yMap, plot: plot)
+        let inner = referenceAndAnnotationTexts(p, xMap, yMap, plot: plot, data: occupancy(p, xMap, yMap, plot: plot, texts: []))
 
         // Legend
         var legend: LegendLayout?
@@ -478,7 +477,7 @@ struct Layouter {
                     }
                     if run.count == 1 { sampleSegment(map(run[0].x, run[0].low), map(run[0].x, run[0].high)) }
                 }
-            case .bars(let rects, _):
+            case .bars(let rects, _, _):
                 for r in rects { sampleRect(rect(r)) }
             case .reference(let line):
                 if line.orientation == .vertical {
@@ -516,8 +515,10 @@ struct Layouter {
 
     // MARK: Labels inside the plot
 
-    /// Labels of reference lines (staggered so neighbours do not collide) and annotation texts.
-    func referenceAndAnnotationTexts(_ p: PreparedPanel, _ xMap: AxisMapping, _ yMap: AxisMapping, plot: Rect) -> [PlacedText] {
+    /// Labels of reference lines and annotation texts. A reference label takes the candidate
+    /// spot (ends of the line, either side) that covers the fewest data samples, then steps
+    /// down past labels already placed.
+    func referenceAndAnnotationTexts(_ p: PreparedPanel, _ xMap: AxisMapping, _ yMap: AxisMapping, plot: Rect, data: [Point]) -> [PlacedText] {
         var placed: [PlacedText] = []
         let m = measure.metrics(size: Theme.annotationSize)
         for shape in p.shapes {
@@ -526,17 +527,27 @@ struct Layouter {
                 guard let label = line.label else { continue }
                 let w = measure.width(label, size: Theme.annotationSize)
                 let color = line.color ?? .reference
-                var origin: Point
+                var origins: [Point]
                 if line.orientation == .vertical {
                     let x = xMap.pixel(line.value)
-                    origin = Point(x: x + 3 + w > plot.maxX - 2 ? x - 3 - w : x + 3, y: plot.minY + 3 + m.ascent)
+                    let right = x + 3
+                    let left = x - 3 - w
+                    let top = plot.minY + 3 + m.ascent
+                    let bottom = plot.maxY - 3 - m.descent
+                    origins = [Point(x: right, y: top), Point(x: left, y: top), Point(x: right, y: bottom), Point(x: left, y: bottom)]
                 } else {
                     let y = yMap.pixel(line.value)
-                    let above = y - 3 - m.ascent > plot.minY + 1
-                    origin = Point(x: plot.maxX - 4 - w, y: above ? y - 3 - m.descent : y + 3 + m.ascent)
+                    let above = y - 3 - m.descent
+                    let below = y + 3 + m.ascent
+                    let right = plot.maxX - 4 - w
+                    let left = plot.minX + 4
+                    origins = [Point(x: right, y: above), Point(x: left, y: above), Point(x: right, y: below), Point(x: left, y: below)]
                 }
-                var text = PlacedText.horizontal(label, origin: origin, size: Theme.annotationSize, color: color, measure: measure)
-                // Step down past any label already placed there.
+                let candidates = origins
+                    .map { PlacedText.horizontal(label, origin: $0, size: Theme.annotationSize, color: color, measure: measure) }
+                    .filter { plot.insetBy(1).contains($0.box) }
+                let cost = { (t: PlacedText) in data.filter { t.box.insetBy(-1).contains($0) }.count }
+                guard var text = candidates.min(by: { cost($0) < cost($1) }) else { continue }
                 while placed.contains(where: { $0.box.intersects(text.box) }) && text.box.maxY + m.height < plot.maxY {
                     text.origin.y += m.height + 1
                     text.box.y += m.height + 1

@@ -4,8 +4,11 @@
 public struct Heatmap: Sendable, Hashable {
     /// `values[row][column]`.
     public var values: [[Double]]
+    /// Names of the rows, top to bottom.
     public var rowLabels: [String]
+    /// Names of the columns, left to right.
     public var columnLabels: [String]
+    /// How values map to colours.
     public var colormap: Colormap
     /// Colour limits; `nil` uses the finite data range (symmetric about 0 for `.diverging`).
     public var limits: ClosedRange<Double>?
@@ -14,6 +17,7 @@ public struct Heatmap: Sendable, Hashable {
     /// Whether to print each value inside its cell (for small matrices).
     public var showValues: Bool
 
+    /// A heatmap of `values[row][column]`; label counts must match the matrix (programmer error otherwise).
     public init(
         values: [[Double]], rowLabels: [String], columnLabels: [String], colormap: Colormap = .viridis,
         limits: ClosedRange<Double>? = nil, colorBarLabel: String? = nil, showValues: Bool = false

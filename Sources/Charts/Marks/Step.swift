@@ -10,13 +10,20 @@ public struct Step: Sendable, Hashable {
         case mid
     }
 
+    /// Legend label; `nil` leaves the line out of the legend.
     public var label: String?
+    /// x values, increasing.
     public var x: [Double]
+    /// y values, one per x.
     public var y: [Double]
+    /// Where the jumps sit.
     public var position: Position
+    /// `nil` takes the default style of the series' position in the panel.
     public var style: SeriesStyle?
+    /// Line width in points.
     public var width: Double
 
+    /// A step line through (x[i], y[i]); x and y have equal lengths (programmer error otherwise).
     public init(_ label: String? = nil, x: [Double], y: [Double], position: Position = .post, style: SeriesStyle? = nil, width: Double = 1.6) {
         precondition(x.count == y.count, "Step \(label ?? ""): x has \(x.count) values, y has \(y.count)")
         self.label = label

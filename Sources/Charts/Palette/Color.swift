@@ -1,10 +1,15 @@
 /// An sRGB colour with straight (not premultiplied) alpha, each channel in 0...1.
 public struct Color: Sendable, Hashable {
+    /// Red channel in 0...1 (sRGB).
     public var red: Double
+    /// Green channel in 0...1 (sRGB).
     public var green: Double
+    /// Blue channel in 0...1 (sRGB).
     public var blue: Double
+    /// Opacity in 0...1 (straight, not premultiplied).
     public var alpha: Double
 
+    /// A colour from sRGB channels in 0...1 and an opacity.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red
         self.green = green
@@ -34,7 +39,9 @@ public struct Color: Sendable, Hashable {
     /// Relative luminance (ITU-R BT.709 weights on sRGB values; good enough to pick black or white text).
     public var luminance: Double { 0.2126 * red + 0.7152 * green + 0.0722 * blue }
 
+    /// Opaque black.
     public static let black = Color(hex: 0x000000)
+    /// Opaque white.
     public static let white = Color(hex: 0xFFFFFF)
     /// Axis frame, tick marks and tick labels.
     static let ink = Color(hex: 0x262626)

@@ -2,6 +2,7 @@
 public struct Bitmap: Sendable, Hashable {
     /// Size in device pixels (figure size in points × `scale`).
     public let width: Int
+    /// Height in device pixels.
     public let height: Int
     /// Device pixels per point (2 for the PNG).
     public let scale: Double

@@ -7,6 +7,7 @@ public enum ChartError: Error, CustomStringConvertible, Equatable {
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
 
+    /// One line: what failed and what to do.
     public var description: String {
         switch self {
         case .cairo(let operation, let status):

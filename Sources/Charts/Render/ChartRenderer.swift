@@ -7,6 +7,7 @@ public struct ChartRenderer: Sendable {
     /// Device pixels per point in the PNG: 2 gives 144 dpi, sharp on high-density screens.
     public var deviceScale: Double
 
+    /// A renderer whose PNG has `deviceScale` pixels per point.
     public init(deviceScale: Double = 2) {
         precondition(deviceScale > 0, "ChartRenderer: device scale \(deviceScale) must be positive")
         self.deviceScale = deviceScale
@@ -47,9 +48,9 @@ public struct ChartRenderer: Sendable {
     /// - Throws: `ChartError` for a Cairo failure or a log axis left with no positive value.
     public func renderInMemory(_ figure: Figure) throws -> RenderedFigure {
         let scene = try scene(figure)
-        let (png, bitmap) = try renderPNG(scene, figure)
+        let (png, bitmap) = try renderPNG(scene, figure, readPixels: true)
         let svg = try renderSVG(scene, figure)
-        return RenderedFigure(png: png, svg: svg, bitmap: bitmap, layout: scene.layout, warnings: scene.warnings, notes: scene.notes)
+        return RenderedFigure(png: png, svg: svg, bitmap: bitmap!, layout: scene.layout, warnings: scene.warnings, notes: scene.notes)
     }
 
     /// Renders `figure` to `<basePath>.png` and `<basePath>.svg`, each written atomically.
@@ -59,21 +60,24 @@ public struct ChartRenderer: Sendable {
     /// - Throws: `ChartError` for a Cairo failure, a write failure, or a log axis with no
     ///   positive value.
     public func render(_ figure: Figure, to basePath: String) throws -> RenderResult {
-        let rendered = try renderInMemory(figure)
+        let scene = try scene(figure)
+        // No pixel read-back here: converting the surface to RGBA is only for tests' probes.
+        let (png, _) = try renderPNG(scene, figure, readPixels: false)
+        let svg = try renderSVG(scene, figure)
         let pngPath = basePath + ".png"
         let svgPath = basePath + ".svg"
-        try AtomicFile.write(rendered.png, to: pngPath)
-        try AtomicFile.write(Array(rendered.svg.utf8), to: svgPath)
-        return RenderResult(pngPath: pngPath, svgPath: svgPath, layout: rendered.layout, warnings: rendered.warnings, notes: rendered.notes)
+        try AtomicFile.write(png, to: pngPath)
+        try AtomicFile.write(Array(svg.utf8), to: svgPath)
+        return RenderResult(pngPath: pngPath, svgPath: svgPath, layout: scene.layout, warnings: scene.warnings, notes: scene.notes)
     }
 
-    private func renderPNG(_ scene: Scene, _ figure: Figure) throws -> ([UInt8], Bitmap) {
+    private func renderPNG(_ scene: Scene, _ figure: Figure, readPixels: Bool) throws -> ([UInt8], Bitmap?) {
         let surface = try CairoSurface.image(
             width: Int((figure.width * deviceScale).rounded(.up)), height: Int((figure.height * deviceScale).rounded(.up)))
         let cr = try CairoContext(surface)
         cr.scale(deviceScale)
         try ScenePlayer.play(scene.ops, on: cr)
-        return (try surface.pngBytes(), try surface.bitmap(scale: deviceScale))
+        return (try surface.pngBytes(), readPixels ? try surface.bitmap(scale: deviceScale) : nil)
     }
 
     private func renderSVG(_ scene: Scene, _ figure: Figure) throws -> String {

@@ -1,5 +1,6 @@
 /// Something the renderer skipped or dropped instead of drawing; collected in `RenderResult`.
 public struct ChartWarning: Sendable, Hashable, CustomStringConvertible {
+    /// What was skipped and how much.
     public enum Kind: Sendable, Hashable {
         /// A series with no values at all.
         case emptySeries
@@ -13,8 +14,17 @@ public struct ChartWarning: Sendable, Hashable, CustomStringConvertible {
     public var panel: Int
     /// The series label, or a description of the mark when it has none.
     public var series: String
+    /// What was skipped.
     public var kind: Kind
 
+    /// A warning about `series` in panel `panel`.
+    public init(panel: Int, series: String, kind: Kind) {
+        self.panel = panel
+        self.series = series
+        self.kind = kind
+    }
+
+    /// One line naming the panel, the series and the count.
     public var description: String {
         switch kind {
         case .emptySeries:

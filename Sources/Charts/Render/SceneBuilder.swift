@@ -6,7 +6,7 @@ struct SceneBuilder {
     let figure: Figure
     let panels: [PreparedPanel]
     let geometries: [PanelGeometry]
-    let title: PlacedText?
+    let title: [PlacedText]
     let measure: TextMeasurer
 
     func build() -> [DrawOp] {
@@ -14,7 +14,7 @@ struct SceneBuilder {
         for i in panels.indices {
             ops += panelOps(i)
         }
-        if let title { ops.append(.text(title)) }
+        ops += title.map { .text($0) }
         return ops
     }
 
@@ -138,9 +138,11 @@ struct SceneBuilder {
                 path.append(.close)
                 ops.append(.path(path, stroke: nil, fill: color))
             }
-        case .bars(let rects, let color):
+        case .bars(let rects, let color, let hatch):
             for d in rects {
-                ops.append(.path([.rect(rect(layout, d))], stroke: Stroke(color: .white, width: 0.5), fill: color))
+                let r = rect(layout, d)
+                ops.append(.path([.rect(r)], stroke: Stroke(color: .white, width: 0.5), fill: color))
+                ops += SceneBuilder.hatching(hatch, in: r)
             }
         case .reference(let line):
             let color = line.color ?? .reference
@@ -241,6 +243,38 @@ struct SceneBuilder {
         }
     }
 
+    /// White lines across `r` in `pattern`, 4 pt apart, clipped to `r`. The lines are laid on a
+    /// grid anchored at the figure origin, so neighbouring bars' hatching lines up.
+    static func hatching(_ pattern: HatchPattern, in r: Rect) -> [DrawOp] {
+        guard pattern != .none, r.width > 0, r.height > 0 else { return [] }
+        let spacing = 4.0
+        var path: [PathElement] = []
+        func diagonals(_ slope: Double) {
+            // Lines y = slope·x + c for c on the grid, covering the rectangle.
+            let cs = [r.minY - slope * r.minX, r.minY - slope * r.maxX, r.maxY - slope * r.minX, r.maxY - slope * r.maxX]
+            var c = (cs.min()! / spacing).rounded(.down) * spacing
+            while c <= cs.max()! {
+                path += [.move(Point(x: r.minX, y: slope * r.minX + c)), .line(Point(x: r.maxX, y: slope * r.maxX + c))]
+                c += spacing
+            }
+        }
+        switch pattern {
+        case .none: break
+        case .diagonal: diagonals(-1)
+        case .backDiagonal: diagonals(1)
+        case .cross:
+            diagonals(-1)
+            diagonals(1)
+        case .horizontal:
+            var y = (r.minY / spacing).rounded(.up) * spacing
+            while y < r.maxY {
+                path += [.move(Point(x: r.minX, y: y)), .line(Point(x: r.maxX, y: y))]
+                y += spacing
+            }
+        }
+        return [.pushClip(r), .path(path, stroke: Stroke(color: Color.white.withAlpha(0.75), width: 0.8), fill: nil), .popClip]
+    }
+
     // MARK: Legend
 
     private func legendOps(_ legend: LegendLayout, entries: [LegendEntry]) -> [DrawOp] {
@@ -260,9 +294,11 @@ struct SceneBuilder {
                 if marker { ops.append(SceneBuilder.marker(style.marker, at: Point(x: (x0 + x1) / 2, y: midY), size: 5.5, color: style.color)) }
             case .marker(let style):
                 ops.append(SceneBuilder.marker(style.marker, at: Point(x: (x0 + x1) / 2, y: midY), size: 5.5, color: style.color))
-            case .patch(let color):
-                let h = m.height * 0.7
-                ops.append(.path([.rect(Rect(x: x0 + 2, y: midY - h / 2, width: Theme.legendSwatch - 4, height: h))], stroke: nil, fill: color))
+            case .patch(let color, let hatch):
+                let h = m.height * 0.8
+                let swatch = Rect(x: x0 + 2, y: midY - h / 2, width: Theme.legendSwatch - 4, height: h)
+                ops.append(.path([.rect(swatch)], stroke: nil, fill: color))
+                ops += SceneBuilder.hatching(hatch, in: swatch)
             }
             ops.append(.text(.horizontal(entry.label, origin: Point(x: x1 + 5, y: rowTop + m.ascent), size: Theme.legendSize, measure: measure)))
         }

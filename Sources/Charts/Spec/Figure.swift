@@ -3,19 +3,22 @@
 /// Plain values, no drawing state: build one, hand it to `ChartRenderer`. Sizes are in points
 /// (1/72 inch); the PNG is rendered at 2× (144 dpi), the SVG in points.
 public struct Figure: Sendable, Hashable {
+    /// Drawn bold above the panels; also the SVG `<title>`.
     public var title: String?
     /// A short description of what the figure shows, for readers who cannot see it: written into
     /// the SVG as `<title>`/`<desc>` and used by the report as the image's alt text.
     public var altText: String
+    /// Width in points.
     public var width: Double
+    /// Height in points.
     public var height: Double
     /// Panels in row-major order.
     public var panels: [Panel]
     /// Number of grid columns; rows follow from the panel count.
     public var columns: Int
-    /// Panels in one column share the x domain; only the bottom row shows x tick labels and title.
+    /// All panels share the x domain; only the lowest panel of each column shows x tick labels and title.
     public var sharedX: Bool
-    /// Panels in one row share the y domain; only the left column shows y tick labels and title.
+    /// All panels share the y domain; only the left column shows y tick labels and title.
     public var sharedY: Bool
 
     /// - Parameters:

@@ -17,7 +17,9 @@ public enum Scale: Sendable, Hashable {
     case log2
     /// Symmetric log with linear threshold `c` > 0 (matplotlib's `symlog`, base 10).
     case symlog(linearThreshold: Double)
-    /// Named bands in order; an empty list takes the categories of the panel's bars or heatmap.
+    /// Named bands in order. Bars and heatmaps always put their own categories on a band scale
+    /// (x for bars; x columns and y rows for heatmaps), whatever the axis's scale says. Other
+    /// marks on a categorical axis give positions in band coordinates (category i at i + 0.5).
     case categorical([String])
 
     /// Whether only positive values can be placed.

@@ -2,10 +2,14 @@ import Foundation
 
 /// The ticks of one numeric axis: labelled major ticks and unlabelled minor ticks, in data units.
 public struct AxisTicks: Sendable, Hashable {
+    /// Labelled tick positions in data units, increasing.
     public var major: [Double]
+    /// One label per major tick.
     public var labels: [String]
+    /// Unlabelled tick positions (log axes).
     public var minor: [Double]
 
+    /// Ticks with one label per major position.
     public init(major: [Double], labels: [String], minor: [Double] = []) {
         self.major = major
         self.labels = labels

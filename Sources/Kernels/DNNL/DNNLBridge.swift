@@ -1,6 +1,8 @@
 // Every call into oneDNN's C API lives in this file (swift-system's `Syscalls.swift` pattern):
 // the rest of the module sees only the final classes below, which own one C handle each and
-// release it in `deinit`, and Swift enums in place of C enums.
+// release it in `deinit`, and Swift enums in place of C enums. Every status is checked and
+// thrown, except those of the `*_destroy` calls in `deinit`, which cannot throw and which oneDNN
+// fails only for invalid handles (these classes hold only handles that were created successfully).
 internal import CDNNL
 
 /// Throws a `DNNLError` naming `call` unless `status` is `dnnl_success`.
@@ -45,8 +47,11 @@ struct DNNLMemoryDescriptor {
     init(rows: Int, columns: Int, type: DNNLDataType, layout: DNNLLayout) throws(DNNLError) {
         var md = dnnl_memory_desc_t()
         // dnnl_dims_t is a fixed C array (a 12-tuple in Swift); only the first two entries are read.
-        var dims: dnnl_dims_t = (dnnl_dim_t(rows), dnnl_dim_t(columns), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let status = withUnsafePointer(to: &dims.0) { dnnl_memory_desc_init_by_tag(&md, 2, $0, type.c, layout.c) }
+        // A pointer to `dims.0` would cover that element only (the optimizer may copy it alone).
+        let dims: dnnl_dims_t = (dnnl_dim_t(rows), dnnl_dim_t(columns), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let status = withUnsafeBytes(of: dims) { raw in
+            dnnl_memory_desc_init_by_tag(&md, 2, raw.baseAddress!.assumingMemoryBound(to: dnnl_dim_t.self), type.c, layout.c)
+        }
         try check(status, "dnnl_memory_desc_init_by_tag")
         c = md
     }
@@ -128,37 +133,15 @@ final class DNNLMemory {
     deinit { dnnl_memory_destroy(handle) }
 }
 
-/// Primitive attributes: only the output scales are used here.
-final class DNNLAttributes {
-    fileprivate let handle: dnnl_primitive_attr_t
-
-    init() throws(DNNLError) {
-        var attr: dnnl_primitive_attr_t?
-        try check(dnnl_primitive_attr_create(&attr), "dnnl_primitive_attr_create")
-        handle = attr!
-    }
-
-    /// Output scales given at execution time (`DNNL_RUNTIME_F32_VAL`), one per value of the
-    /// destination dimensions selected by `mask` (0: one scale; 2: one per column).
-    func setRuntimeOutputScales(mask: Int32) throws(DNNLError) {
-        // DNNL_RUNTIME_F32_VAL is a union member; its bit pattern is fixed by dnnl_types.h.
-        var runtime = Float(bitPattern: 0x7fc0_00d0)
-        try check(dnnl_primitive_attr_set_output_scales(handle, 1, mask, &runtime), "dnnl_primitive_attr_set_output_scales")
-    }
-
-    deinit { dnnl_primitive_attr_destroy(handle) }
-}
-
 /// Argument roles passed to `DNNLPrimitive.execute`.
 enum DNNLArgument {
-    case source, weights, destination, from, to, outputScales
+    case source, weights, destination, from, to
 
     fileprivate var c: Int32 {
         switch self {
         case .source, .from: DNNL_ARG_SRC
         case .weights: DNNL_ARG_WEIGHTS
         case .destination, .to: DNNL_ARG_DST
-        case .outputScales: DNNL_ARG_ATTR_OUTPUT_SCALES
         }
     }
 }
@@ -182,16 +165,15 @@ final class DNNLPrimitive {
         self.engine = engine
     }
 
-    /// A matmul `dst = src · weights` (2-D, no bias), optionally with output scales.
+    /// A matmul `dst = src · weights` (2-D, no bias, default attributes).
     static func matmul(
-        source: DNNLMemoryDescriptor, weights: DNNLMemoryDescriptor, destination: DNNLMemoryDescriptor,
-        attributes: DNNLAttributes?, engine: DNNLEngine
+        source: DNNLMemoryDescriptor, weights: DNNLMemoryDescriptor, destination: DNNLMemoryDescriptor, engine: DNNLEngine
     ) throws(DNNLError) -> DNNLPrimitive {
         var op = dnnl_matmul_desc_t()
         var src = source.c, wei = weights.c, dst = destination.c
         try check(dnnl_matmul_desc_init(&op, &src, &wei, nil, &dst), "dnnl_matmul_desc_init")
         var pd: dnnl_primitive_desc_t?
-        try check(dnnl_primitive_desc_create(&pd, &op, attributes?.handle, engine.handle, nil), "dnnl_primitive_desc_create(matmul)")
+        try check(dnnl_primitive_desc_create(&pd, &op, nil, engine.handle, nil), "dnnl_primitive_desc_create(matmul)")
         return try DNNLPrimitive(descriptor: pd!, engine: engine)
     }
 
@@ -206,9 +188,13 @@ final class DNNLPrimitive {
     }
 
     /// The weights layout the primitive chose (when created with `.any`).
-    var weightsDescriptor: DNNLMemoryDescriptor { DNNLMemoryDescriptor(dnnl_primitive_desc_query_md(descriptor, dnnl_query_weights_md, 0).pointee) }
-    /// The source layout the primitive chose.
-    var sourceDescriptor: DNNLMemoryDescriptor { DNNLMemoryDescriptor(dnnl_primitive_desc_query_md(descriptor, dnnl_query_src_md, 0).pointee) }
+    func weightsDescriptor() throws(DNNLError) -> DNNLMemoryDescriptor {
+        // The query returns NULL on error rather than a status.
+        guard let md = dnnl_primitive_desc_query_md(descriptor, dnnl_query_weights_md, 0) else {
+            throw DNNLError(call: "dnnl_primitive_desc_query_md(weights)", status: Int(dnnl_invalid_arguments.rawValue))
+        }
+        return DNNLMemoryDescriptor(md.pointee)
+    }
 
     /// The implementation oneDNN picked, e.g. `brg:avx512_core_vnni` (its `impl_info_str`).
     var implementation: String {

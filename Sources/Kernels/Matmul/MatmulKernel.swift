@@ -67,6 +67,10 @@ public protocol MatmulKernel: AnyObject {
     /// The FP32 result `C` (`m × n`) of the last `execute`.
     /// - Precondition: `execute` has been called since the last `prepare`.
     func product() -> Tensor
+
+    /// Frees the primitives and memories cached for every shape (a sweep up to n = 10 000 would
+    /// otherwise keep gigabytes alive); the next `prepare` creates them again.
+    func removeCachedPlans()
 }
 
 extension MatmulKernel {

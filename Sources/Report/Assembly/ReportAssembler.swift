@@ -92,12 +92,19 @@ public struct ReportAssembler: Sendable {
     /// The provenance line of a chapter shown from `meta`.
     private func provenance(_ meta: RunMeta, rerun: Bool, status: SectionStatus) -> Provenance {
         var failure: String?
-        if case .failed(let error) = status.state { failure = error }
-        return Provenance(
+        var provenance = Provenance(
             profile: meta.profile.rawValue, seed: meta.seed, fingerprint: meta.fingerprint,
             runDate: RunMeta.date(meta.startTime) ?? Date(timeIntervalSince1970: 0),
             duration: max(0, meta.durationSeconds),
-            origin: rerun && failure == nil ? .rerun : .reused, failure: failure)
+            origin: .reused)
+        switch status.state {
+        case .failed(let error): failure = error
+        case .stale(let reasons): provenance.staleReason = reasons.map(\.description).joined(separator: "; ")
+        default: break
+        }
+        provenance.failure = failure
+        provenance.origin = rerun && failure == nil ? .rerun : .reused
+        return provenance
     }
 
     /// The closing chapter: every finding any chapter produced, the others false.

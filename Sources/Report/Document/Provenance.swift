@@ -32,6 +32,9 @@ public struct Provenance: Sendable, Equatable {
     /// The error of the section's latest run when it failed after these results were made;
     /// `nil` when the latest run produced them.
     public var failure: String?
+    /// Why the results shown no longer match the current parameters, inputs or code, when the
+    /// report was built without rerunning them (`--rerun none`); `nil` when they are fresh.
+    public var staleReason: String?
 
     /// A provenance record.
     /// - Parameters:
@@ -70,7 +73,11 @@ public struct Provenance: Sendable, Equatable {
             try! NumberStyle.duration.format(duration),
             origin.rawValue,
         ]
-        if failure != nil { parts.append("stale") }
+        if failure != nil {
+            parts.append("stale")
+        } else if let staleReason {
+            parts.append("stale (\(Self.oneLine(staleReason)))")
+        }
         let line = "*Provenance: " + parts.joined(separator: " · ") + "*"
         guard let failure else { return line }
         return Self.failureNote(

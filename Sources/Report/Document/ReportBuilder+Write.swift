@@ -1,4 +1,5 @@
 public import Foundation
+import Results
 
 extension ReportBuilder {
     /// Builds the report and writes `reportFile` (Markdown) and the same name with `.html`.
@@ -8,8 +9,8 @@ extension ReportBuilder {
     /// - Parameter reportFile: The Markdown file (`report/quantization.md`); figure paths are
     ///   relative to its directory.
     /// - Returns: The built document.
-    /// - Throws: `ReportError` from `build()`, for a figure file that does not exist, or for a
-    ///   file that cannot be written.
+    /// - Throws: `ReportError` from `build()` or for a figure file that does not exist;
+    ///   `ResultsError` for a file that cannot be written (the atomic writer is Results').
     @discardableResult
     public func write(to reportFile: URL) throws -> ReportDocument {
         let document = try build()

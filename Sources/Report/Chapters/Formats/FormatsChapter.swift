@@ -45,7 +45,7 @@ public struct FormatsChapter: ChapterBuilder {
             CaptionedTable(label: "formats-memory", caption: "Weight memory of dense models at each precision (decimal GB), scale overhead included.", table: try memoryTable(q, values: &values, findings: &findings)),
         ]
         let charts = [
-            ChapterChart(label: "formats-spacing", chart: try spacingChart(q), caption: "Gap between neighbouring representable values against magnitude. Floats keep a constant relative gap (parallel diagonals) until their range ends; INT8 with scale 1/127 has one gap everywhere, so its relative precision collapses for small values."),
+            ChapterChart(label: "formats-spacing", chart: try spacingChart(q), caption: "Gap between neighbouring representable values against magnitude. Floats keep a constant relative gap (parallel staircases) until their range ends; below their smallest normal value the subnormals have one fixed gap (the flat left ends). INT8 with scale 1/127 has one gap everywhere, so its relative precision collapses for small values."),
             ChapterChart(label: "formats-levels", chart: try levelsChart(q), caption: "Block-normalised values x / max|block| (density) with the 4-bit levels drawn over them: INT4's uniform levels waste codes in the tails; NF4 puts them where the values are."),
         ]
 

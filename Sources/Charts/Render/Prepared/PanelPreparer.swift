@@ -159,6 +159,11 @@ struct PanelPreparer {
 
     // MARK: Marks
 
+    /// Adds a legend row for a labelled series; unlabelled series stay out of the legend.
+    private mutating func addLegend(_ label: String?, _ swatch: LegendSwatch) {
+        if let label { result.legendEntries.append(LegendEntry(label: label, swatch: swatch)) }
+    }
+
     private mutating func add(_ mark: Mark, position: Int) {
         switch mark {
         case .line(let line):
@@ -168,9 +173,7 @@ struct PanelPreparer {
             let runs = segments(x: line.x, y: line.y, series: series)
             let showMarkers = line.markers ?? (line.x.count <= 30)
             result.shapes.append(.polyline(segments: runs, style: style, width: line.width, markerPoints: showMarkers ? runs.flatMap { $0 } : []))
-            if let label = line.label {
-                result.legendEntries.append(LegendEntry(label: label, swatch: .line(style, width: line.width, marker: showMarkers)))
-            }
+            addLegend(line.label, .line(style, width: line.width, marker: showMarkers))
 
         case .scatter(let scatter):
             let series = name(scatter.label, "scatter", position)
@@ -178,7 +181,7 @@ struct PanelPreparer {
             if scatter.x.isEmpty { return reportEmpty(series) }
             let points = segments(x: scatter.x, y: scatter.y, series: series).flatMap { $0 }
             result.shapes.append(.markers(points, style: style, size: scatter.size))
-            if let label = scatter.label { result.legendEntries.append(LegendEntry(label: label, swatch: .marker(style))) }
+            addLegend(scatter.label, .marker(style))
 
         case .step(let step):
             let series = name(step.label, "step", position)
@@ -186,9 +189,7 @@ struct PanelPreparer {
             if step.x.isEmpty { return reportEmpty(series) }
             let runs = segments(x: step.x, y: step.y, series: series).map { stepVertices($0, step.position) }
             result.shapes.append(.polyline(segments: runs, style: style, width: step.width, markerPoints: []))
-            if let label = step.label {
-                result.legendEntries.append(LegendEntry(label: label, swatch: .line(style, width: step.width, marker: false)))
-            }
+            addLegend(step.label, .line(style, width: step.width, marker: false))
 
         case .band(let band):
             let series = name(band.label, "band", position)
@@ -197,7 +198,7 @@ struct PanelPreparer {
             let runs = intervalRuns(x: band.x, lower: band.lower, upper: band.upper, series: series)
             let color = style.color.withAlpha(band.opacity)
             result.shapes.append(.band(segments: runs, color: color))
-            if let label = band.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(color))) }
+            addLegend(band.label, .patch(color, .none))
 
         case .errorBars(let bars):
             let series = name(bars.label, "error bars", position)
@@ -205,9 +206,7 @@ struct PanelPreparer {
             if bars.x.isEmpty { return reportEmpty(series) }
             let intervals = intervalRuns(x: bars.x, lower: bars.lower, upper: bars.upper, series: series).flatMap { $0 }
             result.shapes.append(.errorBars(intervals, color: style.color, capHalfWidth: 3))
-            if let label = bars.label {
-                result.legendEntries.append(LegendEntry(label: label, swatch: .line(SeriesStyle(color: style.color), width: 1.2, marker: false)))
-            }
+            addLegend(bars.label, .line(SeriesStyle(color: style.color), width: 1.2, marker: false))
 
         case .groupedBars(let bars):
             addGroupedBars(bars, position: position)
@@ -285,12 +284,15 @@ struct PanelPreparer {
     /// −∞ and the renderer clamps them to the bottom of the plot area.
     private var barBase: Double { yLog ? -Double.infinity : 0 }
 
-    private mutating func addGroupedBars(_ bars: GroupedBars, position: Int) {
-        let count = Double(max(bars.series.count, 1))
-        let barWidth = bars.groupWidth / count
+    /// Adds every bar series: `bar(j, i, v)` gives the rectangle of value v in category i of
+    /// series j and the value the y domain must reach. Values that cannot be drawn are counted;
+    /// error bars are drawn when `withErrors` (grouped bars) and the series has errors.
+    private mutating func addBars(
+        _ all: [BarSeries], position: Int, withErrors: Bool, bar: (Int, Int, Double) -> (rect: DataRect, reach: Double)
+    ) {
         result.stickyZeroY = true
         if !yLog { result.yValues.append(0) }
-        for (j, s) in bars.series.enumerated() {
+        for (j, s) in all.enumerated() {
             let series = name(s.label, "bar series", position)
             let style = seriesStyle(s.style)
             if s.values.isEmpty {
@@ -302,56 +304,49 @@ struct PanelPreparer {
             var whiskers: [DataInterval] = []
             for (i, raw) in s.values.enumerated() {
                 guard let v = barValue(raw, &tally) else { continue }
-                let x0 = Double(i) + 0.5 - bars.groupWidth / 2 + Double(j) * barWidth
-                rects.append(DataRect(x0: x0, x1: x0 + barWidth, y0: barBase, y1: v))
-                result.yValues.append(v)
-                if let e = s.errors?[i], e.isFinite {
+                let (r, reach) = bar(j, i, v)
+                rects.append(r)
+                result.yValues.append(reach)
+                if withErrors, let e = s.errors?[i], e.isFinite {
                     let low = v - abs(e)
                     let high = v + abs(e)
-                    whiskers.append(DataInterval(x: x0 + barWidth / 2, low: yLog && low <= 0 ? v : low, high: high))
+                    // On a log axis a lower end ≤ 0 cannot be placed: the bar keeps its upper half.
+                    whiskers.append(DataInterval(x: (r.x0 + r.x1) / 2, low: yLog && low <= 0 ? v : low, high: high))
                     result.yValues.append(contentsOf: yLog && low <= 0 ? [high] : [low, high])
                 }
             }
             report(tally, series: series)
-            result.shapes.append(.bars(rects, color: style.color))
+            result.shapes.append(.bars(rects, color: style.color, hatch: style.hatch))
             if !whiskers.isEmpty {
                 result.shapes.append(.errorBars(whiskers, color: Color.ink, capHalfWidth: 2.5))
             }
-            if let label = s.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color))) }
+            addLegend(s.label, .patch(style.color, style.hatch))
+        }
+    }
+
+    private mutating func addGroupedBars(_ bars: GroupedBars, position: Int) {
+        let barWidth = bars.groupWidth / Double(max(bars.series.count, 1))
+        let base = barBase
+        addBars(bars.series, position: position, withErrors: true) { j, i, v in
+            let x0 = Double(i) + 0.5 - bars.groupWidth / 2 + Double(j) * barWidth
+            return (DataRect(x0: x0, x1: x0 + barWidth, y0: base, y1: v), v)
         }
     }
 
     private mutating func addStackedBars(_ bars: StackedBars, position: Int) {
-        result.stickyZeroY = true
-        if !yLog { result.yValues.append(0) }
         var positive = [Double](repeating: 0, count: bars.categories.count)
         var negative = [Double](repeating: 0, count: bars.categories.count)
-        for s in bars.series {
-            let series = name(s.label, "bar series", position)
-            let style = seriesStyle(s.style)
-            if s.values.isEmpty {
-                reportEmpty(series)
-                continue
+        let base = barBase
+        addBars(bars.series, position: position, withErrors: false) { _, i, v in
+            let x0 = Double(i) + 0.5 - bars.barWidth / 2
+            if v >= 0 {
+                let rect = DataRect(x0: x0, x1: x0 + bars.barWidth, y0: positive[i] == 0 ? base : positive[i], y1: positive[i] + v)
+                positive[i] += v
+                return (rect, positive[i])
             }
-            var tally = Tally()
-            var rects: [DataRect] = []
-            for (i, raw) in s.values.enumerated() {
-                guard let v = barValue(raw, &tally) else { continue }
-                let x0 = Double(i) + 0.5 - bars.barWidth / 2
-                if v >= 0 {
-                    let base = positive[i] == 0 ? barBase : positive[i]
-                    rects.append(DataRect(x0: x0, x1: x0 + bars.barWidth, y0: base, y1: positive[i] + v))
-                    positive[i] += v
-                    result.yValues.append(positive[i])
-                } else {
-                    rects.append(DataRect(x0: x0, x1: x0 + bars.barWidth, y0: negative[i], y1: negative[i] + v))
-                    negative[i] += v
-                    result.yValues.append(negative[i])
-                }
-            }
-            report(tally, series: series)
-            result.shapes.append(.bars(rects, color: style.color))
-            if let label = s.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color))) }
+            let rect = DataRect(x0: x0, x1: x0 + bars.barWidth, y0: negative[i], y1: negative[i] + v)
+            negative[i] += v
+            return (rect, negative[i])
         }
     }
 
@@ -387,11 +382,11 @@ struct PanelPreparer {
         result.xValues.append(contentsOf: [edges.first!, edges.last!])
         result.stickyZeroY = true
         if !yLog { result.yValues.append(0) }
-        result.shapes.append(.bars(rects, color: style.color.withAlpha(0.85)))
-        if let label = histogram.label { result.legendEntries.append(LegendEntry(label: label, swatch: .patch(style.color.withAlpha(0.85)))) }
+        result.shapes.append(.bars(rects, color: style.color.withAlpha(0.85), hatch: style.hatch))
+        addLegend(histogram.label, .patch(style.color.withAlpha(0.85), style.hatch))
         let width = TickLabelFormat.compact(tEdges[1] - tEdges[0])
         result.notes.append(
-            "Histogram \(histogram.label.map { "“\($0)” " } ?? ""): \(counts.count) bins of width \(width)\(xLog ? " in log space" : "") by the \(histogram.bins.name) rule, n = \(values.count).")
+            "Histogram\(histogram.label.map { " “\($0)”" } ?? ""): \(counts.count) bins of width \(width)\(xLog ? " in log space" : "") by the \(histogram.bins.name) rule, n = \(values.count).")
     }
 
     private mutating func addHeatmap(_ map: Heatmap, position: Int) {

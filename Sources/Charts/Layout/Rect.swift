@@ -1,21 +1,15 @@
-/// A point in figure space: points (1/72 inch) from the top-left corner, y growing downwards.
-public struct Point: Sendable, Hashable {
-    public var x: Double
-    public var y: Double
-
-    public init(x: Double, y: Double) {
-        self.x = x
-        self.y = y
-    }
-}
-
 /// An axis-aligned rectangle in figure space (points, y growing downwards).
 public struct Rect: Sendable, Hashable, CustomStringConvertible {
+    /// Horizontal position in points from the left edge.
     public var x: Double
+    /// Vertical position in points from the top edge (downwards).
     public var y: Double
+    /// Width in points (non-negative).
     public var width: Double
+    /// Height in points (non-negative).
     public var height: Double
 
+    /// A rectangle with top-left corner (x, y) and the given size in points.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x
         self.y = y
@@ -23,11 +17,17 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
         self.height = height
     }
 
+    /// Left edge.
     public var minX: Double { x }
+    /// Top edge.
     public var minY: Double { y }
+    /// Right edge.
     public var maxX: Double { x + width }
+    /// Bottom edge.
     public var maxY: Double { y + height }
+    /// Horizontal centre.
     public var midX: Double { x + width / 2 }
+    /// Vertical centre.
     public var midY: Double { y + height / 2 }
 
     /// Whether `p` lies inside or on the edge.
@@ -51,6 +51,7 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
         Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d)
     }
 
+    /// The rectangle as `(x, y, width×height)` rounded to 0.01 pt.
     public var description: String {
         func f(_ v: Double) -> String { String((v * 100).rounded() / 100) }
         return "(\(f(x)), \(f(y)), \(f(width))×\(f(height)))"

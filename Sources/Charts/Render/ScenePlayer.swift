@@ -1,31 +1,3 @@
-/// One element of a path in figure coordinates.
-enum PathElement: Hashable {
-    case move(Point)
-    case line(Point)
-    case close
-    case circle(Point, radius: Double)
-    case rect(Rect)
-}
-
-/// How a path is stroked: width and dash lengths in points.
-struct Stroke: Hashable {
-    var color: Color
-    var width: Double
-    var dash: [Double] = []
-    var roundCaps = false
-}
-
-/// A drawing instruction. A figure becomes a list of these once, and the list is played onto
-/// the PNG and the SVG surface alike, so both show exactly the same geometry.
-enum DrawOp {
-    case path([PathElement], stroke: Stroke?, fill: Color?)
-    case text(PlacedText)
-    /// A rectangle filled bottom to top through evenly spaced colour stops.
-    case verticalGradient(Rect, [Color])
-    case pushClip(Rect)
-    case popClip
-}
-
 /// Plays draw operations onto a Cairo context.
 enum ScenePlayer {
     static func play(_ ops: [DrawOp], on cr: CairoContext) throws {

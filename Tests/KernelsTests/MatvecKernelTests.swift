@@ -1,0 +1,145 @@
+import Testing
+import Tensor
+@testable import Kernels
+
+/// Shapes with odd extents: tails below one SIMD block, several blocks, a partial last group.
+private let shapes: [(rows: Int, columns: Int)] = [(1, 1), (7, 13), (5, 64), (3, 200), (9, 300), (4, 1000)]
+
+@Suite("GEMV kernels against FP64 references")
+struct MatvecKernelTests {
+    /// `Ŵ · x` in FP64 and `Σ|ŵ||x|` per row.
+    private func reference(_ w: Tensor, _ x: [Float]) -> (value: [Double], magnitude: [Double]) {
+        let (r, c) = (w.shape[0], w.shape[1])
+        var value = [Double](repeating: 0, count: r), magnitude = value
+        for i in 0..<r {
+            for j in 0..<c {
+                let p = Double(w.storage[i * c + j]) * Double(x[j])
+                value[i] += p
+                magnitude[i] += abs(p)
+            }
+        }
+        return (value, magnitude)
+    }
+
+    private func vector(_ n: Int, seed: UInt64) -> [Float] { Reference.normal(1, n, seed: seed).storage }
+
+    /// Checks `kernel` against the FP64 product of its own stored weights `ŵ`, within
+    /// `factor · (C + 2) · 2⁻²⁴ · Σ|ŵ||x|` (FP32 summation, Higham §3.1).
+    private func check(_ kernel: some MatvecKernel, stored: Tensor, factor: Double, seed: UInt64, _ label: String) {
+        let x = vector(kernel.columns, seed: seed)
+        let y = kernel.apply(x)
+        let ref = reference(stored, x)
+        for r in 0..<kernel.rows {
+            let bound = factor * Double(kernel.columns + 2) * 0x1p-24 * ref.magnitude[r]
+            #expect(abs(Double(y[r]) - ref.value[r]) <= bound, "\(label) \(kernel.rows)×\(kernel.columns) row \(r)")
+        }
+    }
+
+    @Test("FP32 GEMV equals the FP64 product", arguments: shapes)
+    func fp32(shape: (rows: Int, columns: Int)) throws {
+        let w = Reference.normal(shape.rows, shape.columns, seed: 31)
+        // 2×: the four partial accumulators and the tail add one rounding level each.
+        check(try FloatMatvec(weights: w), stored: w, factor: 2, seed: 32, "FP32")
+    }
+
+    @Test("BF16 GEMV equals the FP64 product of the BF16-rounded weights", arguments: shapes)
+    func bf16(shape: (rows: Int, columns: Int)) throws {
+        let w = Reference.normal(shape.rows, shape.columns, seed: 33)
+        let kernel = try BFloat16Matvec(weights: w)
+        // The stored weights are the test's own round-to-nearest-even BF16 of W, bit for bit.
+        #expect(kernel.dequantized() == Reference.bfloat16(w), "\(shape)")
+        check(kernel, stored: Reference.bfloat16(w), factor: 2, seed: 34, "BF16")
+    }
+
+    @Test("INT8 GEMV equals the FP64 product of its per-row dequantized weights", arguments: shapes)
+    func int8(shape: (rows: Int, columns: Int)) throws {
+        let w = Reference.normal(shape.rows, shape.columns, seed: 35)
+        let kernel = try Int8Matvec(weights: w)
+        // Packing round trip: the unpacked codes are exactly SymmetricIntegerMatrix's per-row codes.
+        #expect(kernel.dequantized() == (try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)).dequantized(), "\(shape)")
+        // Products of an exact code and x are exact-ish in FP32, then one scale multiply:
+        // factor 2 for the accumulator levels, +1 rounding of the row scale (inside the 2 slack).
+        check(kernel, stored: kernel.dequantized(), factor: 2, seed: 36, "INT8")
+    }
+
+    @Test("Packed INT4 GEMV equals the dequantized FP32 GEMV", arguments: shapes, [128, 256])
+    func int4(shape: (rows: Int, columns: Int), groupSize: Int) throws {
+        let w = Reference.normal(shape.rows, shape.columns, seed: 37)
+        let kernel = try Int4Matvec(weights: w, groupSize: groupSize)
+        let stored = kernel.dequantized()
+        // The kernel sums (1 + u/16)·x (terms up to 2|x|) and recovers Σ(u−8)x = 16·acc − 24·X
+        // (see `nibble`): per group the rounding error is at most 16·s·γ·2Σ|x| + 24·s·γ·Σ|x|
+        // = 56·s·γ·Σ|x| with γ = (C+2)·2⁻²⁴, so 64·max_g s·γ·Σ|x| bounds the row; plus the
+        // usual FP32 summation bound of the reference product itself.
+        let x = vector(shape.columns, seed: 38)
+        let y = kernel.apply(x)
+        let ref = reference(stored, x)
+        let sumAbsX = x.reduce(0.0) { $0 + Double(abs($1)) }
+        for r in 0..<shape.rows {
+            let maxScale = Double(kernel.scales[(r * kernel.scales.count / shape.rows)..<((r + 1) * kernel.scales.count / shape.rows)].max()!)
+            let bound = 64 * Double(shape.columns + 2) * 0x1p-24 * maxScale * sumAbsX + 2 * Double(shape.columns + 2) * 0x1p-24 * ref.magnitude[r]
+            #expect(abs(Double(y[r]) - ref.value[r]) <= bound, "INT4 g\(groupSize) \(shape) row \(r)")
+        }
+    }
+
+    @Test("INT4 packing: codes in [−7, 7], the group maximum maps to ±7, half-step reconstruction")
+    func int4Packing() throws {
+        let (rows, columns, group) = (3, 300, 128)
+        let w = Reference.normal(rows, columns, seed: 39)
+        let kernel = try Int4Matvec(weights: w, groupSize: group)
+        let stored = kernel.dequantized()
+        let groups = (columns + group - 1) / group
+        for r in 0..<rows {
+            for g in 0..<groups {
+                let s = kernel.scales[r * groups + g]
+                let cols = (g * group)..<min(columns, (g + 1) * group)
+                let codes = cols.map { (stored.storage[r * columns + $0] / s).rounded() }
+                #expect(codes.allSatisfy { abs($0) <= 7 }, "row \(r) group \(g)")
+                #expect(codes.contains { abs($0) == 7 }, "row \(r) group \(g)")
+                for c in cols {
+                    // Half a step plus FP32 rounding of w·(1/s).
+                    #expect(abs(w.storage[r * columns + c] - stored.storage[r * columns + c]) <= s * 0.5001, "(\(r), \(c))")
+                }
+            }
+        }
+    }
+
+    @Test("Bad shapes, group sizes and NaN weights are rejected with one-line errors")
+    func rejects() {
+        #expect(throws: KernelInputError.self) { try FloatMatvec(weights: Tensor(shape: [0, 4])) }
+        #expect(throws: KernelInputError.self) { try BFloat16Matvec(weights: Tensor(shape: [4])) }
+        #expect(throws: KernelInputError.self) { try Int4Matvec(weights: Tensor(shape: [2, 256]), groupSize: 64) }
+        #expect(throws: KernelInputError.self) { try Int4Matvec(weights: Tensor(shape: [2, 256]), groupSize: 200) }
+        var values = [Float](repeating: 1, count: 512)
+        values[300] = .nan
+        #expect(throws: KernelInputError.self) { try Int4Matvec(weights: Tensor(shape: [2, 256], storage: values)) }
+        #expect(throws: KernelInputError.self) { try Int8Matvec(weights: Tensor(shape: [2, 256], storage: values)) }
+    }
+
+    @Test("Results do not depend on the thread count", arguments: [1, 2, 3])
+    func threads(count: Int) throws {
+        let w = Reference.normal(9, 300, seed: 40)
+        let x = vector(300, seed: 41)
+        #expect(try Int4Matvec(weights: w, threads: count).apply(x) == (try Int4Matvec(weights: w, threads: 1)).apply(x))
+        #expect(try FloatMatvec(weights: w, threads: count).apply(x) == (try FloatMatvec(weights: w, threads: 1)).apply(x))
+    }
+
+    @Test("The read-bandwidth probe sums its buffer of ones")
+    func probe() {
+        let probe = ReadBandwidthProbe(mebibytes: 1, threads: 2)
+        #expect(probe.bytes == 1 << 20)
+        #expect(probe.run() == Float(1 << 18))
+    }
+
+    @Test("gemmS8 equals a plain integer loop exactly")
+    func gemmS8Exact() throws {
+        let (m, k, n) = (7, 13, 5)
+        let a = try SymmetricIntegerMatrix(quantizing: Reference.normal(m, k, seed: 42), bits: 8, axis: .tensor).codes
+        let b = try SymmetricIntegerMatrix(quantizing: Reference.normal(k, n, seed: 43), bits: 8, axis: .tensor).codes
+        var c = [Int32](repeating: 0, count: m * n)
+        try a.withUnsafeBufferPointer { pa in
+            try b.withUnsafeBufferPointer { pb in try c.withUnsafeMutableBufferPointer { try gemmS8(m: m, n: n, k: k, a: pa, b: pb, c: $0) } }
+        }
+        #expect(c == Reference.integerProduct(a, b, m: m, k: k, n: n))
+    }
+}
