@@ -1,25 +1,55 @@
+import Datasets
+import Experiments
 import Foundation
 import Report
 import Results
 import Testing
 
-/// The linreg chapter built from the section's committed results (`data/results/linreg/`).
+/// The `linreg` chapter rendered from a small run of its experiment (every family, every bit
+/// width the template cites, two folds, one seed), compared with a recorded snapshot
+/// (`RECORD_GOLDEN=1` re-records it). Every number is fixed by the parameters and the seed.
 @Suite("Linreg chapter")
 struct LinregChapterTests {
-    /// The stored records of the first k-fold repeat (and every record without repeats): the
-    /// bootstrap intervals of the full set take seconds in a debug build.
-    static func storedRecords() throws -> [TrialRecord] {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("data/results/linreg/trials.jsonl")
-        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
-            .map { try TrialRecord(jsonLine: String($0)) }
-            .filter { ($0.parameters["repeat"] ?? 0) == 0 }
+    /// The tiny test parameters widened to the bit widths the template names.
+    static let parameters: LinregParameters = {
+        var p = LinregParameters.tiny
+        p.bits = [8, 4, 3, 2]
+        p.qatBits = [2, 3, 4]
+        return p
+    }()
+
+    /// One run shared by the tests (a debug-build run takes seconds).
+    static let records = Result {
+        let context = ExperimentContext(
+            seed: RunDefaults.seed, profile: .quick, threads: 1,
+            dataPaths: DataPaths(packageRoot: DataPaths.packageRoot(containing: #filePath)!),
+            progress: ProgressReporter(label: "linreg", output: .silent))
+        return try LinregExperiment().run(parameters, context: context)
     }
 
-    @Test("builds every table, chart and finding from stored records; numbers are finite")
+    @Test func chapterMatchesSnapshot() throws {
+        let output = try LinregChapter().build(Self.records.get())
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linreg-chapter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let template = LinregChapter().template
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
+        let figures = output.charts.map {
+            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
+        }
+        let builder = ReportBuilder(
+            title: "Linreg", templateDirectory: directory,
+            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
+            appendix: nil)
+        try Golden.check(try builder.build().markdown, "linreg-chapter.md")
+    }
+
+    @Test("every table, chart and finding is built; every number is finite")
     func build() throws {
         let chapter = LinregChapter()
-        let output = try chapter.build(try Self.storedRecords())
+        let output = try chapter.build(Self.records.get())
         #expect(output.tables.map(\.label) == ["linreg-arithmetic", "linreg-ptq", "linreg-inputs", "linreg-best"])
         #expect(output.charts.map(\.label) == ["linreg-kappa", "linreg-bits"])
         #expect(Set(output.findings.keys).isSubset(of: chapter.findingNames))
@@ -35,8 +65,10 @@ struct LinregChapterTests {
         for (name, value) in output.findings { finite(value, name) }
     }
 
-    @Test("records of another section are rejected with the section named")
-    func missing() {
+    @Test func missingRecordsNameTheSection() {
         #expect(throws: ChapterError.self) { try LinregChapter().build([]) }
+        do { _ = try LinregChapter().build([]) } catch {
+            #expect("\(error)".hasPrefix("data/results/linreg/trials.jsonl: "))
+        }
     }
 }
