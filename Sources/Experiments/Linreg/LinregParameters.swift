@@ -79,9 +79,9 @@ public struct LinregParameters: Codable, Sendable, Equatable {
         switch profile {
         case .quick:
             LinregParameters(
-                syntheticTrain: 256, syntheticTest: 256, syntheticFeatures: 8, noise: 0.01,
+                syntheticTrain: 128, syntheticTest: 128, syntheticFeatures: 8, noise: 0.01,
                 kappas: [1, 1e2, 1e4, 1e6], arithmetics: FittingArithmetic.allCases.map(\.rawValue),
-                gradientDescentIterations: 200, syntheticSeeds: 2, datasets: ["diabetes", "autompg"],
+                gradientDescentIterations: 100, syntheticSeeds: 2, datasets: ["diabetes", "autompg"],
                 folds: 5, repeats: 1, bits: [8, 4, 3, 2], percentile: 99, dynamicBatchSize: 32,
                 qatBits: [2, 3, 4], qatSeeds: 1, qatEpochs: 20, qatBatchSize: 32, qatLearningRate: 0.01)
         case .full:
