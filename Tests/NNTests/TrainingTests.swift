@@ -73,4 +73,16 @@ struct TrainingTests {
         #expect(names == ["0.", "1."])
         #expect((model.layers[1] as? Linear)?.weightQuantizer?.bits == 4)
     }
+
+    @Test("inference equals the training forward once quantizers are calibrated", arguments: ["none", "ste", "lsq"])
+    func inferenceMatchesForward(method: String) {
+        var model = Self.model()
+        switch method {
+        case "ste": model.weightQuantizer = STEFakeQuantizer(bits: 4, symmetric: false)
+        case "lsq": model.weightQuantizer = LSQFakeQuantizer(bits: 4)
+        default: break
+        }
+        _ = model.forward(Self.x)  // initialises LSQ's step
+        #expect(model.forward(Self.x) == model(Self.x), "\(method)")
+    }
 }
