@@ -5,6 +5,7 @@ public enum QuantizationError: Error, CustomStringConvertible, Sendable, Hashabl
     /// The granularity does not fit the tensor's shape.
     case granularity(GranularityError)
 
+    /// One line naming the element or shape and what to do.
     public var description: String {
         switch self {
         case .nonFinite(let index, let value):

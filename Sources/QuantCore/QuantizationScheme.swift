@@ -14,10 +14,13 @@ public struct QuantizationScheme: Sendable, Hashable {
         case table(LookupTableFormat)
     }
 
+    /// The code format.
     public var target: Target
     /// Symmetric integer grid (zero point 0); ignored for float and table targets, which are symmetric.
     public var symmetric: Bool
+    /// Which elements share a scale.
     public var granularity: Granularity
+    /// How each group's clipping range is chosen.
     public var calibration: Calibration
     /// Float targets only: convert as is, or scale each group into the format's range.
     public var floatScaling: FloatScaling

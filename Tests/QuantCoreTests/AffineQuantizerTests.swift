@@ -92,6 +92,15 @@ import Tensor
         #expect(codes.map(Int32.init) == x.map { q.quantize($0, p) })
     }
 
+    @Test(arguments: [2, 3, 5])
+    func threadedInt8MatchesOneThread(_ threads: Int) {
+        let x = Self.sample(10_007, seed: 12)  // not a multiple of 16 or of the thread count
+        var one = [Int8](repeating: 0, count: x.count), many = one
+        let s1 = x.withUnsafeBufferPointer { src in one.withUnsafeMutableBufferPointer { AffineQuantizer.int8PerTensor(src, into: $0) } }
+        let s2 = x.withUnsafeBufferPointer { src in many.withUnsafeMutableBufferPointer { AffineQuantizer.int8PerTensor(src, into: $0, threads: threads) } }
+        #expect(s1 == s2 && one == many, "\(threads) threads")
+    }
+
     @Test func allZeroTensorHasScaleOneAndExactZeros() throws {
         for symmetric in [true, false] {
             let r = try QuantizationScheme(target: .integer(bits: 8), symmetric: symmetric).quantize(Tensor(shape: [4, 4]))

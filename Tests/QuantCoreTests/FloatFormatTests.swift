@@ -199,3 +199,19 @@ struct LCG {
         return state >> 16
     }
 }
+
+@Suite struct FloatExplanationTests {
+    @Test func pointThreeSevenFiveInFP32() {
+        let e = FloatExplanation(0.375, in: .fp32)
+        #expect(e.roundingError == 0 && e.nextUp == Float(0.375).nextUp && e.nextDown == Float(0.375).nextDown)
+        #expect(e.text.contains("bits       0 01111101 10000000000000000000000   (0x3EC00000)"))
+    }
+
+    @Test func roundingErrorAndOverflowAreNamed() {
+        // 0.1 in BF16: 0x3DCD = 0.10009765625, error 9.765625e-5 less 0.1's own binary64 error.
+        let tenth = FloatExplanation(0.1, in: .bf16)
+        #expect(tenth.fields.code == 0x3DCD && (tenth.roundingError - 9.765625e-5).magnitude < 1e-17)
+        #expect(FloatExplanation(500, in: .e4m3).text.contains("codes as NaN (no infinity)"))
+        #expect(FloatExplanation(70000, in: .fp16).text.contains("overflow: beyond ±65504.0, rounded to inf"))
+    }
+}

@@ -1,6 +1,8 @@
 /// The interval of real values a quantizer maps onto its codes; values outside are clamped.
 public struct ClippingRange: Sendable, Hashable, Codable {
+    /// The smallest value mapped onto a code; below it values clamp.
     public var lower: Float
+    /// The largest value mapped onto a code; above it values clamp.
     public var upper: Float
 
     /// - Precondition: `lower ≤ upper`.

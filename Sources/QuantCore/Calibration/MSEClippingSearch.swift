@@ -9,6 +9,7 @@ public struct MSEClippingSearch: Sendable, Hashable {
     /// Candidate fractions; 100 gives a 1 % resolution.
     public let steps: Int
 
+    /// - Precondition: `steps ≥ 1`.
     public init(steps: Int = 100) {
         precondition(steps >= 1, "MSEClippingSearch: steps must be positive")
         self.steps = steps

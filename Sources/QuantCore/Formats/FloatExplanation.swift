@@ -3,6 +3,7 @@
 /// The input is encoded with the format's own (non-saturating) rule, `FloatFormat.encode`:
 /// round to nearest, ties to even; overflow gives ±∞ (IEEE) or NaN (E4M3FN).
 public struct FloatExplanation: Sendable {
+    /// The format the number is stored in.
     public let format: FloatFormat
     /// The number asked about.
     public let input: Double
@@ -12,6 +13,7 @@ public struct FloatExplanation: Sendable {
     public let roundingError: Double
     /// The neighbouring representable values, if any.
     public let nextDown: Float?
+    /// The next representable value above, if any.
     public let nextUp: Float?
 
     /// Explains `input` in `format`.
@@ -26,12 +28,23 @@ public struct FloatExplanation: Sendable {
         nextUp = format.nextUp(code)
     }
 
+    /// The rounding error with its relative size, or what happened instead of rounding.
+    var errorText: String {
+        if input.isFinite && !fields.value.isFinite {
+            return fields.kind == .nan
+                ? "overflow: beyond ±\(Float(format.maxFinite)), which \(format.displayName) codes as NaN (no infinity)"
+                : "overflow: beyond ±\(Float(format.maxFinite)), rounded to \(fields.value)"
+        }
+        guard roundingError.isFinite else { return "none (not a finite number)" }
+        let relative = input != 0 ? " (relative \(roundingError / input.magnitude))" : ""
+        return "\(roundingError)\(relative)"
+    }
+
     /// The explanation as indented lines under a title line.
     public var text: String {
         let f = fields
         let hexDigits = (format.bits + 3) / 4
         let hex = String(f.code, radix: 16, uppercase: true)
-        let relative = input != 0 && roundingError.isFinite ? " (relative \(roundingError / input.magnitude))" : ""
         func neighbour(_ v: Float?) -> String {
             guard let v else { return "none" }
             // Adjacent values differ by a power of two (or ∞), exactly a Float.
@@ -47,7 +60,7 @@ public struct FloatExplanation: Sendable {
               mantissa   \(f.mantissaBits)
               class      \(f.kind.rawValue)
               decoded    \(f.value)
-              error      \(roundingError)\(relative)
+              error      \(errorText)
               next down  \(neighbour(nextDown))
               next up    \(neighbour(nextUp))
             """

@@ -23,7 +23,9 @@ public struct FloatFormat: NumberFormat, Hashable {
         case finiteOnly
     }
 
+    /// The command-line name, e.g. `fp8-e4m3`.
     public let name: String
+    /// The name in tables, e.g. `FP8 E4M3`.
     public let displayName: String
     /// Exponent bits (1...8).
     public let exponentWidth: Int
@@ -77,9 +79,11 @@ public struct FloatFormat: NumberFormat, Hashable {
 
     // MARK: NumberFormat
 
+    /// 1 sign bit + exponent bits + mantissa bits.
     public var bits: Int { 1 + exponentWidth + mantissaWidth }
     public var exponentBits: Int? { exponentWidth }
     public var mantissaBits: Int? { mantissaWidth }
+    /// The value of `maxFiniteCode`: (2 − 2^(−m)) · 2^(emax) under IEEE, one mantissa step less under FN.
     public var maxFinite: Double { Double(decode(maxFiniteCode)) }
     public var minNormal: Double? { smallestNormal }
     public var minSubnormal: Double? { smallestSubnormal }

@@ -1,5 +1,6 @@
 /// The facts of a list of formats as an aligned plain-text table (`quantlab formats`).
 public struct FormatTable: Sendable {
+    /// The formats, one row each, in order.
     public let formats: [any NumberFormat]
 
     /// Every format QuantLab quantizes to, widest first.
@@ -7,6 +8,7 @@ public struct FormatTable: Sendable {
         IntegerFormat.int8, IntegerFormat.uint8, IntegerFormat.int4, IntegerFormat.int2, LookupTableFormat.nf4,
     ])
 
+    /// A table of the given formats.
     public init(formats: [any NumberFormat]) { self.formats = formats }
 
     /// Column titles.

@@ -15,11 +15,16 @@ public struct IntegerFormat: NumberFormat, Hashable {
         self.signed = signed
     }
 
+    /// Signed 8-bit codes, −128…127.
     public static let int8 = IntegerFormat(bits: 8)
+    /// Signed 4-bit codes, −8…7.
     public static let int4 = IntegerFormat(bits: 4)
+    /// Signed 2-bit codes, −2…1.
     public static let int2 = IntegerFormat(bits: 2)
+    /// Unsigned 8-bit codes, 0…255 (the asymmetric grid).
     public static let uint8 = IntegerFormat(bits: 8, signed: false)
 
+    /// `int8`, `uint8`, `int4`, …
     public var name: String { "\(signed ? "int" : "uint")\(bits)" }
     public var displayName: String { name.uppercased() }
     /// Smallest code: −2^(b−1) or 0.
@@ -28,10 +33,12 @@ public struct IntegerFormat: NumberFormat, Hashable {
     public var maxCode: Int { signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1 }
     public var exponentBits: Int? { nil }
     public var mantissaBits: Int? { nil }
+    /// The largest code.
     public var maxFinite: Double { Double(maxCode) }
     public var minNormal: Double? { nil }
     public var minSubnormal: Double? { nil }
     /// Adjacent codes differ by one.
     public var epsilon: Double? { 1 }
+    /// 2ᵇ codes.
     public var distinctFiniteValues: Int { 1 << bits }
 }

@@ -3,7 +3,9 @@
 /// A value x (already divided by its block's absmax scale) is coded as the index of the nearest
 /// level; a tie between two levels goes to the lower index. Decoding is a table look-up.
 public struct LookupTableFormat: NumberFormat, Hashable {
+    /// The command-line name, e.g. `nf4`.
     public let name: String
+    /// The name in tables, e.g. `NF4`.
     public let displayName: String
     /// The levels, strictly increasing.
     public let levels: [Float]
@@ -41,9 +43,11 @@ public struct LookupTableFormat: NumberFormat, Hashable {
         return all.map { Float($0 / top) }
     }
 
+    /// log₂ of the number of levels.
     public var bits: Int { levels.count.trailingZeroBitCount }
     public var exponentBits: Int? { nil }
     public var mantissaBits: Int? { nil }
+    /// The largest level (1 for NF4).
     public var maxFinite: Double { Double(levels.last!) }
     public var minNormal: Double? { nil }
     public var minSubnormal: Double? { nil }

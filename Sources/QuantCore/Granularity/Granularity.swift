@@ -24,14 +24,18 @@ public struct GranularityError: Error, CustomStringConvertible, Sendable, Hashab
 public struct GroupLayout: Sendable, Hashable {
     /// Number of groups (scales).
     public let groupCount: Int
-    /// The group of every element, in row-major element order.
-    public let groupOfElement: [Int]
+    /// Number of elements of the shape.
+    public let elementCount: Int
+    // The [outer, extent, inner] view and the group size along the axis (0 per tensor; per
+    // channel one index is one group). Kept instead of a per-element table, which would cost
+    // 8 bytes per element (512 MB for a 64M-element tensor).
+    private let extent: Int, inner: Int, size: Int, perChannel: Bool
 
     /// Lays out `granularity` over `shape`.
     /// - Throws: `GranularityError` when the axis is outside the shape, or the group size is not
     ///   positive or does not divide the axis's extent.
     public init(shape: [Int], granularity: Granularity) throws {
-        let count = shape.reduce(1, *)
+        elementCount = shape.reduce(1, *)
         func split(_ requested: Int) throws -> (outer: Int, extent: Int, inner: Int, axis: Int) {
             let axis = requested < 0 ? requested + shape.count : requested
             guard shape.indices.contains(axis) else {
@@ -42,30 +46,40 @@ public struct GroupLayout: Sendable, Hashable {
         switch granularity {
         case .perTensor:
             groupCount = 1
-            groupOfElement = [Int](repeating: 0, count: count)
+            (extent, inner, size, perChannel) = (1, 1, 0, false)
         case .perChannel(let axis):
             let (_, extent, inner, _) = try split(axis)
             groupCount = extent
-            groupOfElement = (0..<count).map { ($0 / inner) % extent }
+            (self.extent, self.inner, size, perChannel) = (extent, inner, 1, true)
         case .perGroup(let requested, let size):
             let (outer, extent, inner, axis) = try split(requested)
             guard size > 0, extent % size == 0 else {
                 throw GranularityError(
                     description: "group size \(size) does not divide axis \(axis) of extent \(extent) (shape \(shape)); choose a divisor of \(extent)")
             }
-            let groupsAlong = extent / size
-            groupCount = outer * groupsAlong * inner
-            groupOfElement = (0..<count).map { i in
-                let o = i / (inner * extent), k = (i / inner) % extent, j = i % inner
-                return (o * groupsAlong + k / size) * inner + j
-            }
+            groupCount = outer * (extent / size) * inner
+            (self.extent, self.inner, self.size, perChannel) = (extent, inner, size, false)
         }
     }
+
+    /// The group of element `i` (row-major), by the formulas above.
+    @inline(__always)
+    public func group(ofElement i: Int) -> Int {
+        if size == 0 { return 0 }
+        let k = (i / inner) % extent
+        if perChannel { return k }
+        let o = i / (inner * extent), j = i % inner
+        return (o * (extent / size) + k / size) * inner + j
+    }
+
+    /// The group of every element, in row-major element order.
+    /// - Complexity: O(n) time and memory.
+    public var groupOfElement: [Int] { (0..<elementCount).map(group(ofElement:)) }
 
     /// The element indices of each group, in increasing order.
     public func members() -> [[Int]] {
         var members = [[Int]](repeating: [], count: groupCount)
-        for (i, g) in groupOfElement.enumerated() { members[g].append(i) }
+        for i in 0..<elementCount { members[group(ofElement: i)].append(i) }
         return members
     }
 }

@@ -15,9 +15,13 @@ import Darwin
 /// An exact approximation has SQNR +∞; a zero reference with a non-zero error has relative
 /// error +∞ and SQNR −∞; zero over zero is 0 (relative error) and +∞ (SQNR).
 public struct ErrorMetrics: Sendable, Hashable {
+    /// Mean squared error.
     public let mse: Double
+    /// ‖x − x̂‖_F / ‖x‖_F.
     public let relativeFrobenius: Double
+    /// Signal-to-quantization-noise ratio in decibels.
     public let sqnrDB: Double
+    /// The largest |xᵢ − x̂ᵢ|.
     public let maxAbsError: Double
 
     /// Measures `approximation` against `reference`.

@@ -6,12 +6,18 @@
 /// ```
 /// e.g. INT4 in groups of 128 with one FP16 scale each: 4 + 16/128 = 4.125 bits per weight.
 public struct StorageCost: Sendable, Hashable, Codable {
+    /// Number of coded elements n.
     public let elements: Int
+    /// Bits per code b.
     public let codeBits: Int
+    /// Number of groups, each with one scale (and zero point).
     public let groups: Int
+    /// Bits per stored scale (16 for FP16, 32 for FP32).
     public let scaleBits: Int
+    /// Bits per stored zero point (0 when symmetric).
     public let zeroPointBits: Int
 
+    /// - Precondition: no negative count or width; `codeBits > 0`.
     public init(elements: Int, codeBits: Int, groups: Int, scaleBits: Int, zeroPointBits: Int = 0) {
         precondition(elements >= 0 && codeBits > 0 && groups >= 0 && scaleBits >= 0 && zeroPointBits >= 0,
                      "StorageCost: negative count or width")

@@ -1,12 +1,19 @@
 /// Scale and zero point of one group: a code q stands for `scale · (q − zeroPoint)`.
 public struct AffineParameters: Sendable, Hashable {
+    /// The step between adjacent codes (1 for a zero-width range).
     public let scale: Float
+    /// The code that stands for 0.0.
     public let zeroPoint: Int32
 
+    /// Parameters as given (e.g. from a sidecar).
     public init(scale: Float, zeroPoint: Int32) {
         self.scale = scale
         self.zeroPoint = zeroPoint
     }
+
+    /// 1 / scale, rounded once: codes are computed as x · (1/scale), as PyTorch's fake
+    /// quantization does, so the scalar and vector paths agree and no division is in the loop.
+    public var inverseScale: Float { 1 / scale }
 }
 
 /// Uniform (affine) integer quantization of b bits, 2 ≤ b ≤ 16 (Jacob et al., 2018,
@@ -16,12 +23,14 @@ public struct AffineParameters: Sendable, Hashable {
 /// symmetric:   scale = t / (2^(b−1) − 1),  zero point 0,  codes in ±(2^(b−1) − 1),  range [−t, t]
 /// asymmetric:  scale = (hi − lo) / (2^b − 1),  zero point z = clamp(round(−lo / scale), 0, 2^b − 1),
 ///              codes in 0 … 2^b − 1
-/// q(x)  = clamp(roundHalfEven(x / scale) + z, qmin, qmax)
+/// q(x)  = clamp(roundHalfEven(x · fl(1/scale)) + z, qmin, qmax)
 /// dq(q) = scale · (q − z)
 /// ```
 /// The asymmetric range is first widened to hold 0 (lo ≤ 0 ≤ hi), so z is an integer code and
 /// 0.0 is exactly representable (zero padding and ReLU zeros stay exact).
-/// Error bound: |x − dq(q(x))| ≤ scale/2 for x inside the range; outside it, x is clamped to
+/// The reciprocal is rounded once to Float (as in PyTorch); with a power-of-two scale it is exact.
+/// Error bound: |x − dq(q(x))| ≤ scale/2 (plus a few ulps of x from the two Float roundings)
+/// for x inside the range; outside it, x is clamped to
 /// the nearest end code. A zero-width range (an all-zero group) gets scale 1 and zero point
 /// 0, so nothing is divided by zero and every code, and its value, is 0 exactly.
 /// NaN and ±∞ are not defined here: the scheme rejects them before quantizing
@@ -59,11 +68,11 @@ public struct AffineQuantizer: Sendable, Hashable {
         return AffineParameters(scale: scale, zeroPoint: Int32(min(max(zero, 0), Float(maxCode))))
     }
 
-    /// The code of one value: clamp(roundHalfEven(x / scale) + z, qmin, qmax). The scalar reference.
+    /// The code of one value: clamp(roundHalfEven(x · (1/scale)) + z, qmin, qmax). The scalar reference.
     public func quantize(_ x: Float, _ p: AffineParameters) -> Int32 {
         // Pre-clamp keeps the integer conversion in range for any finite x and scale; it cannot
         // change a result, since 2²² lies far beyond every code.
-        let ratio = min(max(x / p.scale, -0x1p22), 0x1p22)
+        let ratio = min(max(x * p.inverseScale, -0x1p22), 0x1p22)
         let q = Int32(ratio.rounded(.toNearestOrEven)) + p.zeroPoint
         return min(max(q, minCode), maxCode)
     }

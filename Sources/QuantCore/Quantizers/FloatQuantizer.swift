@@ -9,9 +9,12 @@
 /// saturating mode), since a quantizer must not produce ±∞ or NaN from finite input. Error bound
 /// inside the range: |x − dq(q(x))| ≤ s · ½ ulp(x / s). A zero t gets s = 1.
 public struct FloatQuantizer: Sendable, Hashable {
+    /// The target format.
     public let format: FloatFormat
+    /// Whether groups are scaled into the format's range first.
     public let scaling: FloatScaling
 
+    /// A quantizer to `format`, unscaled by default.
     public init(format: FloatFormat, scaling: FloatScaling = .none) {
         self.format = format
         self.scaling = scaling

@@ -9,8 +9,10 @@
 /// ```
 /// Error bound inside the range: half the largest gap between adjacent levels, times s.
 public struct LookupTableQuantizer: Sendable, Hashable {
+    /// The table of levels.
     public let format: LookupTableFormat
 
+    /// A quantizer to the table `format`.
     public init(format: LookupTableFormat) { self.format = format }
 
     /// The scale of a block whose calibrated absmax is `t`.

@@ -69,7 +69,7 @@ enum HTMLPage {
         main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
         h1, h2, h3 { line-height: 1.25; margin: 2rem 0 0.75rem; }
         h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; }
-        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-variant-numeric: tabular-nums; display: block; max-width: 100%; overflow-x: auto; }
         th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.7rem; }
         th { background: #f6f8fa; }
         code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; background: #f6f8fa; }
