@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], swiftSettings: shared),
         .testTarget(name: "QuantCoreTests", dependencies: ["QuantCore", "Tensor"], swiftSettings: shared),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "QuantCore", "Tensor"], swiftSettings: shared),
+        .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "QuantCore"], swiftSettings: shared),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], swiftSettings: shared),
         .testTarget(name: "ResultsTests", dependencies: ["Results"], swiftSettings: shared),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Results"], swiftSettings: shared),

@@ -2,7 +2,7 @@
 /// (and its experiment to `ExperimentRegistry.sections`, and its template to `report/src/`).
 public enum ReportChapters {
     /// The builders of the sections' chapters.
-    public static let all: [any ChapterBuilder] = [FormatsChapter(), MatmulChapter()]
+    public static let all: [any ChapterBuilder] = [FormatsChapter(), MatmulChapter(), LinregChapter()]
 
     /// The template of the closing pros-and-cons chapter.
     public static let prosAndConsTemplate = "90-pros-and-cons.md.mustache"

@@ -1,1 +1,0 @@
-// The NN module: see DESIGN.md. Its types arrive with the issues that build it.
