@@ -30,9 +30,7 @@ struct ReportCommand: ParsableCommand {
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
         output.write("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)\n")
-        let runner = SectionRunner(
-            workspace: settings.workspace, profile: settings.profile, seed: settings.resolvedSeed,
-            threads: threadCount, waitForLock: wait, output: output)
+        let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
         let assembler = ReportAssembler(runner: runner)
         let outcomes = try assembler.run(policy: rerun)
         for outcome in outcomes {

@@ -25,9 +25,7 @@ struct Run: ParsableCommand {
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
         output.write("quantlab run: \(settings.banner), \(threadCount) thread(s)\n")
-        let runner = SectionRunner(
-            workspace: settings.workspace, profile: settings.profile, seed: settings.resolvedSeed,
-            threads: threadCount, waitForLock: wait, output: output)
+        let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
         var failed = false
         for experiment in experiments where try runner.run(experiment).status == .failed {
             failed = true

@@ -30,6 +30,13 @@ struct RunSettings: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
+    /// A runner for these settings on `threads` threads.
+    func runner(threads: Int, waitForLock: Bool = false, output: ProgressOutput = .standardError) -> SectionRunner {
+        SectionRunner(
+            workspace: workspace, profile: profile, seed: resolvedSeed, threads: threads,
+            waitForLock: waitForLock, output: output)
+    }
+
     /// `profile full, seed 20261123 (default)`.
     var banner: String {
         "profile \(profile), seed \(resolvedSeed)\(seed == nil ? " (default)" : "")"

@@ -10,9 +10,7 @@ struct Sections: ParsableCommand {
     @OptionGroup var settings: RunSettings
 
     func run() throws {
-        let runner = SectionRunner(
-            workspace: settings.workspace, profile: settings.profile, seed: settings.resolvedSeed,
-            threads: settings.resolvedThreads)
+        let runner = settings.runner(threads: settings.resolvedThreads)
         print("judged against \(settings.banner)")
         print(SectionListing.text(ExperimentRegistry.sections.experiments.map { runner.status(of: $0) }), terminator: "")
     }
