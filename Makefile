@@ -4,7 +4,7 @@
 PROFILE ?= full
 SEED ?=
 THREADS ?=
-SECTIONS := formats matmul linreg vision language
+SECTIONS := formats matmul linreg
 
 # Release builds target Haswell (AVX2, FMA, F16C, BMI2): every machine of this kind has it,
 # and our element-wise kernels vectorize to 256-bit lanes only when the compiler may assume it.
