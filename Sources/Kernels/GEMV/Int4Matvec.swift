@@ -106,7 +106,7 @@ public struct Int4Matvec: MatvecKernel {
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
         // Non-finite x cannot be quantized; the exact path propagates NaN and infinity.
-        if activations == .int8, x.allSatisfy(\.isFinite) { return applyInt8(x, into: y) }
+        if activations == .int8, let (xq, xs) = quantizedActivations(x) { return applyInt8(xq, xs, into: y) }
         let (paddedColumns, rowBytes, groups, groupSize) = (packed.paddedColumns, packed.rowBytes, groups, groupSize)
         // X_g = Σ_{c∈g} x_c, shared by every row (accumulated in FP64, rounded once).
         let groupSums: [Float] = (0..<groups).map { g in
@@ -158,26 +158,9 @@ extension Int4Matvec {
     /// correction: the stored `u = q + 8` has bit 3 inverted, fixed by an XOR of the whole block),
     /// a `vpmullw` and a `vpaddw`, 16 codes per instruction instead of 8 in FP32.
     /// Headroom: |q·x8| ≤ 7·127 and a lane sums 8 products per block (≤ 7112), so 16 bits hold.
-    private func applyInt8(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
-        let (paddedColumns, rowBytes, groups, groupSize) = (packed.paddedColumns, packed.rowBytes, groups, groupSize)
-        let blocks = paddedColumns / 128
-        var xq = [Int16](repeating: 0, count: paddedColumns)
-        var xs = [Float](repeating: 0, count: blocks)
-        for b in 0..<blocks {
-            var m: Float = 0
-            for c in (b * 128)..<min(columns, b * 128 + 128) { m = max(m, abs(x[c])) }
-            let t = m / 127
-            xs[b] = t
-            let inv: Float = t > 0 ? 1 / t : 0
-            for h in 0..<2 {
-                for k in 0..<4 {
-                    for j in 0..<16 {
-                        let c = b * 128 + 16 * (4 * (j % 2) + k) + 8 * h + j / 2
-                        if c < columns { xq[b * 128 + h * 64 + k * 16 + j] = Int16((x[c] * inv).rounded()) }
-                    }
-                }
-            }
-        }
+    private func applyInt8(_ xq: [Int16], _ xs: [Float], into y: UnsafeMutableBufferPointer<Float>) {
+        let (rowBytes, groups, groupSize) = (packed.rowBytes, groups, groupSize)
+        let blocks = xs.count
         let blocksPerGroup = groupSize / 128
         packed.words.withUnsafeBytes { w in
             scales.withUnsafeBufferPointer { s in
@@ -210,6 +193,42 @@ extension Int4Matvec {
                 }
             }
         }
+    }
+}
+
+extension Int4Matvec {
+    /// x in the kernel's order as INT8 values in 16-bit lanes, and one scale per 128-column block.
+    ///
+    /// Lane j of half h, slot k of block b takes column `b·128 + 16·(4·(j mod 2) + k) + 8h + j/2`:
+    /// the even lanes from one run of 8 columns, the odd lanes from the run 64 columns later, so
+    /// a pair is one 32-bit word `lo | hi << 16` and no shuffle is needed.
+    /// - Returns: nil when x holds NaN or infinity (no finite scale exists).
+    fileprivate func quantizedActivations(_ x: UnsafeBufferPointer<Float>) -> (codes: [Int16], scales: [Float])? {
+        let paddedColumns = packed.paddedColumns, blocks = paddedColumns / 128
+        let padded = paddedVector(x, length: paddedColumns)
+        var codes = [Int16](repeating: 0, count: paddedColumns)
+        var scales = [Float](repeating: 0, count: blocks)
+        let finite = padded.withUnsafeBufferPointer { xp in
+            codes.withUnsafeMutableBytes { out in
+                for b in 0..<blocks {
+                    let m = maxAbs(UnsafeBufferPointer(rebasing: xp[(b * 128)..<(b * 128 + 128)]))
+                    guard m.isFinite else { return false }
+                    scales[b] = m / 127
+                    let inverse = SIMD8<Float>(repeating: m > 0 ? 127 / m : 0)
+                    let base = UnsafeRawPointer(xp.baseAddress! + b * 128)
+                    for h in 0..<2 {
+                        for k in 0..<4 {
+                            let o = (16 * k + 8 * h) * 4
+                            let lo = SIMD8<Int32>(base.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) * inverse, rounding: .toNearestOrEven)
+                            let hi = SIMD8<Int32>(base.loadUnaligned(fromByteOffset: o + 256, as: SIMD8<Float>.self) * inverse, rounding: .toNearestOrEven)
+                            out.storeBytes(of: (lo & 0xFFFF) | (hi &<< 16), toByteOffset: (b * 128 + 64 * h + 16 * k) * 2, as: SIMD8<Int32>.self)
+                        }
+                    }
+                }
+                return true
+            }
+        }
+        return finite ? (codes, scales) : nil
     }
 }
 
