@@ -171,20 +171,27 @@ extension Int4Matvec {
                             for r in range {
                                 let row = wr + r * rowBytes
                                 var total = SIMD8<Float>()
-                                for b in 0..<blocks {
-                                    var a = SIMD16<Int16>()
-                                    for h in 0..<2 {
-                                        // u = q + 8 → flip bit 3 of every nibble: q in two's complement.
-                                        let v = row.loadUnaligned(fromByteOffset: b * 64 + 32 * h, as: SIMD16<Int16>.self) ^ SIMD16(repeating: -30584)
-                                        let o = b * 256 + 128 * h
-                                        a &+= ((v &<< 12) &>> 12) &* xr.loadUnaligned(fromByteOffset: o, as: SIMD16<Int16>.self)
-                                        a &+= ((v &<< 8) &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 32, as: SIMD16<Int16>.self)
-                                        a &+= ((v &<< 4) &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 64, as: SIMD16<Int16>.self)
-                                        a &+= (v &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 96, as: SIMD16<Int16>.self)
+                                var b = 0
+                                // Blocks walked per group: an index division per block cost an
+                                // `idiv` in the loop.
+                                for g in 0..<groups {
+                                    let weightScale = s[r * groups + g]
+                                    let end = min(blocks, b + blocksPerGroup)
+                                    while b < end {
+                                        var a = SIMD16<Int16>()
+                                        for h in 0..<2 {
+                                            // u = q + 8 → flip bit 3 of every nibble: q in two's complement.
+                                            let v = row.loadUnaligned(fromByteOffset: b * 64 + 32 * h, as: SIMD16<Int16>.self) ^ SIMD16(repeating: -30584)
+                                            let o = b * 256 + 128 * h
+                                            a &+= ((v &<< 12) &>> 12) &* xr.loadUnaligned(fromByteOffset: o, as: SIMD16<Int16>.self)
+                                            a &+= ((v &<< 8) &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 32, as: SIMD16<Int16>.self)
+                                            a &+= ((v &<< 4) &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 64, as: SIMD16<Int16>.self)
+                                            a &+= (v &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 96, as: SIMD16<Int16>.self)
+                                        }
+                                        let wide = SIMD8<Int32>(truncatingIfNeeded: a.lowHalf) &+ SIMD8<Int32>(truncatingIfNeeded: a.highHalf)
+                                        total = total.addingProduct(SIMD8<Float>(wide), SIMD8(repeating: weightScale * xsp[b]))
+                                        b += 1
                                     }
-                                    let wide = SIMD8<Int32>(truncatingIfNeeded: a.lowHalf) &+ SIMD8<Int32>(truncatingIfNeeded: a.highHalf)
-                                    let scale = s[r * groups + b / blocksPerGroup] * xsp[b]
-                                    total = total.addingProduct(SIMD8<Float>(wide), SIMD8(repeating: scale))
                                 }
                                 y[r] = total.sum()
                             }
