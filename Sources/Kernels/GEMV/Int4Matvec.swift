@@ -48,6 +48,7 @@ public struct Int4Matvec: MatvecKernel {
     public var weightBytes: Int { rows * ((columns + 1) / 2) + scales.count * 4 }
 
     /// Quantizes `weights` per group and packs them.
+    /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity, or
     ///   `groupSize` is not a positive multiple of 128.
     public init(weights: Tensor, groupSize: Int = 128, activations: Activations = .float,
