@@ -82,6 +82,39 @@ struct MatvecKernelTests {
         }
     }
 
+    @Test("INT4 × INT8-activation GEMV equals the dequantized GEMV within the x quantization error", arguments: shapes, [128, 256])
+    func int4Int8Activations(shape: (rows: Int, columns: Int), groupSize: Int) throws {
+        let w = Reference.normal(shape.rows, shape.columns, seed: 42)
+        let kernel = try Int4Matvec(weights: w, groupSize: groupSize, activations: .int8)
+        let x = vector(shape.columns, seed: 43)
+        let y = kernel.apply(x)
+        let ref = reference(kernel.dequantized(), x)
+        // x is rounded to t[b]·x8 with t[b] = max_{c∈b}|x_c|/127, so |Δx_c| ≤ t[b]/2; the integer
+        // dot is exact, so the error is Σ_c |ŵ_c|·t[b(c)]/2 plus FP32 rounding of the per-block
+        // products and the final sum (≤ (C+2)·2⁻²⁴·Σ|ŵ||x| with slack 2).
+        let stored = kernel.dequantized()
+        for r in 0..<shape.rows {
+            var bound = 2 * Double(shape.columns + 2) * 0x1p-24 * ref.magnitude[r]
+            for c in 0..<shape.columns {
+                let b = c / 128
+                let blockMax = x[(b * 128)..<min(shape.columns, b * 128 + 128)].map { Double(abs($0)) }.max()!
+                bound += abs(Double(stored.storage[r * shape.columns + c])) * blockMax / 127 / 2 * 1.001
+            }
+            #expect(abs(Double(y[r]) - ref.value[r]) <= bound, "INT4×INT8 g\(groupSize) \(shape) row \(r)")
+            // Not trivially loose: max|x|/254 per block stays below 3 % of Σ|ŵ||x| for normal x.
+            #expect(bound <= 0.03 * ref.magnitude[r], "bound \(shape) row \(r)")
+        }
+    }
+
+    @Test("INT4 × INT8-activation GEMV: a non-finite x falls back to the exact path and propagates")
+    func int4Int8NonFinite() throws {
+        let w = Reference.normal(3, 300, seed: 44)
+        var x = vector(300, seed: 45)
+        x[150] = .nan
+        let y = try Int4Matvec(weights: w, activations: .int8).apply(x)
+        #expect(y.allSatisfy { $0.isNaN }, "NaN at column 150 must reach every row")
+    }
+
     @Test("INT4 packing: codes in [−7, 7], the group maximum maps to ±7, half-step reconstruction")
     func int4Packing() throws {
         let (rows, columns, group) = (3, 300, 128)
@@ -121,6 +154,8 @@ struct MatvecKernelTests {
         let w = Reference.normal(9, 300, seed: 40)
         let x = vector(300, seed: 41)
         #expect(try Int4Matvec(weights: w, threads: count).apply(x) == (try Int4Matvec(weights: w, threads: 1)).apply(x))
+        let (w4a8, w4a8Single) = (try Int4Matvec(weights: w, activations: .int8, threads: count), try Int4Matvec(weights: w, activations: .int8, threads: 1))
+        #expect(w4a8.apply(x) == w4a8Single.apply(x))
         #expect(try FloatMatvec(weights: w, threads: count).apply(x) == (try FloatMatvec(weights: w, threads: 1)).apply(x))
     }
 
