@@ -33,9 +33,11 @@ let package = Package(
         .systemLibrary(
             name: "CDNNL",
             providers: [.apt(["libdnnl-dev"])]),
+        // Clang builtins for non-temporal stores, which Swift cannot spell; a header, no library.
+        .systemLibrary(name: "CStreamingStore"),
 
         // MARK: Numerics
-        .target(name: "Tensor", dependencies: ["COpenBLAS"], swiftSettings: shared),
+        .target(name: "Tensor", dependencies: ["COpenBLAS", "CStreamingStore"], swiftSettings: shared),
         .target(name: "QuantCore", dependencies: ["Tensor"], swiftSettings: shared),
         .target(name: "Kernels", dependencies: ["Tensor", "QuantCore", "CDNNL"], swiftSettings: shared),
         .target(name: "NN", dependencies: ["Tensor", "QuantCore", "Kernels"], swiftSettings: shared),

@@ -1,5 +1,5 @@
 import Testing
-import QuantCore
+@testable import QuantCore
 import Tensor
 
 @Suite struct AffineQuantizerTests {
@@ -99,6 +99,39 @@ import Tensor
         let s1 = x.withUnsafeBufferPointer { src in one.withUnsafeMutableBufferPointer { AffineQuantizer.int8PerTensor(src, into: $0) } }
         let s2 = x.withUnsafeBufferPointer { src in many.withUnsafeMutableBufferPointer { AffineQuantizer.int8PerTensor(src, into: $0, threads: threads) } }
         #expect(s1 == s2 && one == many, "\(threads) threads")
+    }
+
+    /// The streaming-store path (normally from 4 Mi codes on) against the scalar reference, with
+    /// destinations at every offset from a 16-byte boundary: the unaligned head, the aligned
+    /// streaming body and the tail must together write every code once.
+    @Test(arguments: [0, 1, 7, 15])
+    func streamingInt8MatchesScalarReference(_ offset: Int) {
+        let x = Self.sample(4_099, seed: 21)
+        let q = AffineQuantizer(bits: 8, symmetric: true)
+        let p = q.parameters(for: MinMax.range(of: x, symmetric: true))
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: x.count + 32, alignment: 16)
+        defer { storage.deallocate() }
+        storage.initializeMemory(as: UInt8.self, repeating: 0x55)
+        let codes = UnsafeMutableBufferPointer(start: (storage.baseAddress! + offset).assumingMemoryBound(to: Int8.self), count: x.count)
+        let scale = x.withUnsafeBufferPointer { AffineQuantizer.int8PerTensor($0, into: codes, threads: 2, streamingFrom: 0) }
+        #expect(scale == p.scale, "offset \(offset)")
+        #expect(Array(codes).map(Int32.init) == x.map { q.quantize($0, p) }, "offset \(offset)")
+        // Nothing written outside the destination.
+        #expect(storage[..<offset].allSatisfy { $0 == 0x55 } && storage[(offset + x.count)...].allSatisfy { $0 == 0x55 }, "offset \(offset)")
+    }
+
+    /// A subnormal range would make 1/scale overflow (and 0 · ∞ is NaN): the scale stops at the
+    /// smallest normal float, so every code is finite and such tiny values quantize to zero.
+    @Test func subnormalRangeGivesFiniteScaleAndZeroCodes() {
+        let x: [Float] = [0x1p-146, -0x1p-146, 0, 0x1p-148]  // subnormal
+        for symmetric in [true, false] {
+            let q = AffineQuantizer(bits: 8, symmetric: symmetric)
+            let p = q.parameters(for: MinMax.range(of: x, symmetric: symmetric))
+            #expect(p.scale == .leastNormalMagnitude && p.inverseScale.isFinite, "symmetric \(symmetric)")
+            #expect(x.allSatisfy { q.quantize($0, p) == p.zeroPoint }, "symmetric \(symmetric)")
+        }
+        let (codes, scale) = AffineQuantizer.int8PerTensor(x)
+        #expect(scale == .leastNormalMagnitude && codes == [0, 0, 0, 0])
     }
 
     @Test func allZeroTensorHasScaleOneAndExactZeros() throws {

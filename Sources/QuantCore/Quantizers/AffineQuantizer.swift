@@ -56,17 +56,24 @@ public struct AffineQuantizer: Sendable, Hashable {
     private var maxMagnitudeCode: Int32 { Int32((1 << (bits - 1)) - 1) }
 
     /// The parameters that map `range` onto the codes (see the type's formulas).
+    ///
+    /// The scale is at least the smallest normal float, 2⁻¹²⁶: below it `1/scale` overflows to
+    /// infinity and `0 · (1/scale)` is NaN. A range narrower than `maxCode · 2⁻¹²⁶` (about 10⁻³⁶
+    /// for INT8) therefore maps to codes near the zero point instead of spreading over the grid.
     public func parameters(for range: ClippingRange) -> AffineParameters {
         if symmetric {
             let t = range.absMax
-            return t > 0 ? AffineParameters(scale: t / Float(maxCode), zeroPoint: 0) : AffineParameters(scale: 1, zeroPoint: 0)
+            return t > 0 ? AffineParameters(scale: Self.normalScale(t / Float(maxCode)), zeroPoint: 0) : AffineParameters(scale: 1, zeroPoint: 0)
         }
         let lo = min(range.lower, 0), hi = max(range.upper, 0)
         guard hi > lo else { return AffineParameters(scale: 1, zeroPoint: 0) }
-        let scale = (hi - lo) / Float(maxCode)
+        let scale = Self.normalScale((hi - lo) / Float(maxCode))
         let zero = (-lo / scale).rounded(.toNearestOrEven)
         return AffineParameters(scale: scale, zeroPoint: Int32(min(max(zero, 0), Float(maxCode))))
     }
+
+    /// `scale` raised to the smallest normal float, so that its reciprocal is finite.
+    private static func normalScale(_ scale: Float) -> Float { max(scale, .leastNormalMagnitude) }
 
     /// The code of one value: clamp(roundHalfEven(x · (1/scale)) + z, qmin, qmax). The scalar reference.
     public func quantize(_ x: Float, _ p: AffineParameters) -> Int32 {
