@@ -35,11 +35,13 @@ let package = Package(
             providers: [.apt(["libdnnl-dev"])]),
         // Clang builtins for non-temporal stores, which Swift cannot spell; a header, no library.
         .systemLibrary(name: "CStreamingStore"),
+        // The AVX2 byte dot product (vpmaddubsw) of the W4A8 GEMV; a header, no library.
+        .systemLibrary(name: "CByteDot"),
 
         // MARK: Numerics
         .target(name: "Tensor", dependencies: ["COpenBLAS", "CStreamingStore"], swiftSettings: shared),
         .target(name: "QuantCore", dependencies: ["Tensor"], swiftSettings: shared),
-        .target(name: "Kernels", dependencies: ["Tensor", "QuantCore", "CDNNL"], swiftSettings: shared),
+        .target(name: "Kernels", dependencies: ["Tensor", "QuantCore", "CDNNL", "CByteDot"], swiftSettings: shared),
         .target(name: "NN", dependencies: ["Tensor", "QuantCore", "Kernels"], swiftSettings: shared),
 
         // MARK: Data and results

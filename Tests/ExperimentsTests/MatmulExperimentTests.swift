@@ -63,7 +63,7 @@ struct MatmulExperimentTests {
             #expect(count(.peak, ["instruction": .string(instruction.rawValue)]) == 2, "peak \(instruction)")
         }
         #expect(count(.bandwidth) == 2)
-        for weights in ["fp32", "bf16", "int8", "int4"] {
+        for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
             #expect(count(.gemv, ["weights": .string(weights)]) == 2, "gemv \(weights)")
             #expect(count(.gemvError, ["weights": .string(weights)]) == 1, "gemv error \(weights)")
         }

@@ -106,6 +106,58 @@ struct MatvecKernelTests {
         }
     }
 
+    @Test("W4A8 block dot: the AVX2 and portable paths equal a plain integer loop exactly")
+    func w4a8BlockDot() {
+        var g = SeededGenerator(seed: 46)
+        for trial in 0..<50 {
+            // Extremes first (all 15 × ±127, the 16-bit headroom case), then random blocks.
+            let w: [UInt8] = trial == 0 ? Array(repeating: 0xFF, count: 64) : (0..<64).map { _ in UInt8.random(in: 0...255, using: &g) }
+            let x: [Int8] = trial < 2 ? Array(repeating: trial == 0 ? 127 : -127, count: 128) : (0..<128).map { _ in Int8.random(in: -127...127, using: &g) }
+            let offset = Int32.random(in: -100_000...100_000, using: &g)
+            // Byte i of half h: low nibble · x[64h + i], high nibble · x[64h + 32 + i].
+            var expected = -offset
+            for h in 0..<2 {
+                for i in 0..<32 {
+                    let byte = Int32(w[32 * h + i])
+                    expected += (byte & 15) * Int32(x[64 * h + i]) + (byte >> 4) * Int32(x[64 * h + 32 + i])
+                }
+            }
+            if Int4Matvec.hasAVX2 {
+                #expect(Int4Matvec.blockDot(w, x, offset: offset, avx2: true) == Float(expected), "AVX2 trial \(trial)")
+            }
+            #expect(Int4Matvec.blockDot(w, x, offset: offset, avx2: false) == Float(expected), "portable trial \(trial)")
+        }
+    }
+
+    @Test("INT4 × INT8-activation GEMV computes its documented formula (independent FP64 evaluation)", arguments: [(3, 300), (4, 1000), (2, 128)])
+    func w4a8Formula(rows: Int, columns: Int) throws {
+        let w = Reference.normal(rows, columns, seed: 47)
+        let kernel = try Int4Matvec(weights: w, groupSize: 128, activations: .int8)
+        let x = vector(columns, seed: 48)
+        let y = kernel.apply(x)
+        let stored = kernel.dequantized()
+        let groups = (columns + 127) / 128
+        for r in 0..<rows {
+            var expected = 0.0, magnitude = 0.0
+            for b in 0..<groups {
+                let block = (b * 128)..<min(columns, b * 128 + 128)
+                let m = block.map { abs(x[$0]) }.max()!
+                let t = m / 127, inverse: Float = m > 0 ? 127 / m : 0
+                let s = kernel.scales[r * groups + b]
+                var dot = 0  // Σ q·x8, exact
+                for c in block {
+                    let q = s > 0 ? Int((stored.storage[r * columns + c] / s).rounded()) : 0
+                    dot += q * Int((x[c] * inverse).rounded(.toNearestOrEven))
+                }
+                expected += Double(s) * Double(t) * Double(dot)
+                magnitude += abs(Double(s) * Double(t) * Double(dot))
+            }
+            // Per block one FP32 product s·t and one FMA into eight lanes, then an 8-lane sum.
+            let bound = Double(groups + 10) * 0x1p-23 * magnitude + 1e-30
+            #expect(abs(Double(y[r]) - expected) <= bound, "W4A8 \((rows, columns)) row \(r): \(y[r]) vs \(expected)")
+        }
+    }
+
     @Test("INT4 × INT8-activation GEMV: a non-finite x falls back to the exact path and propagates")
     func int4Int8NonFinite() throws {
         let w = Reference.normal(3, 300, seed: 44)

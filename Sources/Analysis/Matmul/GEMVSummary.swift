@@ -19,7 +19,7 @@ public struct GEMVSummary: Sendable {
         public let rows: Int
         /// Columns of W.
         public let columns: Int
-        /// `fp32`, `bf16`, `int8`, `int4`.
+        /// `fp32`, `bf16`, `int8`, `int4` (FP32 x) or `w4a8` (INT4 weights, x quantized to INT8).
         public let weights: String
         /// The kernel's label, e.g. `INT4 per-group(128) GEMV (Swift SIMD)`.
         public let kernel: String
@@ -53,7 +53,7 @@ public struct GEMVSummary: Sendable {
         for shape in records.trial("gemv").grouped(by: ["rows", "columns"]) {
             let comparison = try BaselineComparison(
                 shape.records, parameter: "weights", baseline: "fp32", measurement: "kernel_seconds", invert: true, seed: seed)
-            let order = ["fp32", "bf16", "int8", "int4"]
+            let order = ["fp32", "bf16", "int8", "int4", "w4a8"]
             for group in shape.records.grouped(by: ["weights"]).sorted(by: {
                 (order.firstIndex(of: $0["weights"]!.description) ?? 9) < (order.firstIndex(of: $1["weights"]!.description) ?? 9)
             }) {

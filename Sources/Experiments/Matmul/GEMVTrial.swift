@@ -4,13 +4,16 @@ import QuantCore
 
 /// Batch-1 matrix–vector products `y = W · x` as in LLM decoding, with the weights in FP32, BF16,
 /// INT8 (per row) and packed INT4 (per group): the memory-bound case, where the time follows the
-/// weight bytes rather than the arithmetic.
+/// weight bytes rather than the arithmetic. Packed INT4 runs twice: `int4` with FP32 x (exact
+/// dequantized weights, as weight-only GPTQ/AWQ inference) and `w4a8` with x quantized per
+/// 128-column block to INT8 on every call (as llama.cpp's Q4_0 × Q8_0), whose integer dot
+/// products need a third of the instructions.
 ///
 /// Each kernel (the Kernels module's Swift SIMD GEMVs) packs W once; only `apply` is timed. The
 /// error is that of y against the FP64 product of the unquantized W and x.
 struct GEMVTrial {
     /// The weight formats, in report order.
-    static let weightFormats = ["fp32", "bf16", "int8", "int4"]
+    static let weightFormats = ["fp32", "bf16", "int8", "int4", "w4a8"]
 
     let timer: RepeatTimer
     let repeats: Int
@@ -25,7 +28,8 @@ struct GEMVTrial {
         case "fp32": try FloatMatvec(weights: w, threads: threads)
         case "bf16": try BFloat16Matvec(weights: w, threads: threads)
         case "int8": try Int8Matvec(weights: w, threads: threads)
-        default: try Int4Matvec(weights: w, groupSize: int4GroupSize, threads: threads)
+        case "int4": try Int4Matvec(weights: w, groupSize: int4GroupSize, threads: threads)
+        default: try Int4Matvec(weights: w, groupSize: int4GroupSize, activations: .int8, threads: threads)
         }
         var y = [Float](repeating: 0, count: kernel.rows)
         let seconds = x.withUnsafeBufferPointer { px in

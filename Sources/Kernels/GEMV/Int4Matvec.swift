@@ -18,8 +18,13 @@ public import Tensor
 /// With `activations: .int8` x is first quantized per 128-column block (dynamic symmetric INT8
 /// activations, as llama.cpp's Q4_0 × Q8_0 dot): `t[b] = max_{c ∈ b} |x_c| / 127`,
 /// `x8 = round(x / t[b])`, and `y[r] = Σ_b s[r][g(b)] · t[b] · Σ_{c ∈ b} q[r][c] · x8[c]` with the
-/// inner sum in 16-bit integers. Relative to the exact `.float` path this adds at most
-/// `t[b]/2` per activation, i.e. ≤ 2⁻⁸ of the block's largest |x|.
+/// inner sum exact in integers (`vpmaddubsw` through `CByteDot`; see
+/// `Int4Matvec+Int8Activations.swift`). Relative to the exact `.float` path this adds at most
+/// `t[b]/2` per activation, i.e. ≤ 2⁻⁸ of the block's largest |x|. Why offer it: the `.float`
+/// path spends about 64 vector instructions per 128 codes turning nibbles into floats and is
+/// bound by them (≈ 0.6–0.7 ms at 4096×4096 on two cores, 2.5–3.4× FP32), while the integer
+/// dot needs about 20 and is bound by memory (≈ 0.32–0.37 ms, 5.5–7× FP32, measured in
+/// `quantlab-bench` in the same runs).
 public struct Int4Matvec: MatvecKernel {
     /// How x enters the dot products.
     public enum Activations: Sendable {
@@ -39,11 +44,11 @@ public struct Int4Matvec: MatvecKernel {
     public let scales: [Float]
     /// Whether x is used in FP32 or quantized to INT8 per 128-column block.
     public let activations: Activations
-    private let groups: Int
-    private let packed: LanePackedCodes
+    let groups: Int
+    let packed: LanePackedCodes
 
     public var label: String {
-        activations == .float ? "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" : "INT4 per-group(\(groupSize)) × INT8 x GEMV (Swift SIMD)"
+        activations == .float ? "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" : "INT4 per-group(\(groupSize)) × INT8 x GEMV (\(Self.hasAVX2 ? "AVX2 vpmaddubsw" : "portable C loop"))"
     }
     public var weightBytes: Int { rows * ((columns + 1) / 2) + scales.count * 4 }
 
@@ -107,7 +112,7 @@ public struct Int4Matvec: MatvecKernel {
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
         // Non-finite x cannot be quantized; the exact path propagates NaN and infinity.
-        if activations == .int8, let (xq, xs) = quantizedActivations(x) { return applyInt8(xq, xs, into: y) }
+        if activations == .int8, let xq = BlockQuantizedActivations(x, paddedColumns: packed.paddedColumns) { return applyInt8(xq, into: y) }
         let (paddedColumns, rowBytes, groups, groupSize) = (packed.paddedColumns, packed.rowBytes, groups, groupSize)
         // X_g = Σ_{c∈g} x_c, shared by every row (accumulated in FP64, rounded once).
         let groupSums: [Float] = (0..<groups).map { g in
@@ -145,101 +150,6 @@ public struct Int4Matvec: MatvecKernel {
                 }
             }
         }
-    }
-}
-
-extension Int4Matvec {
-    /// The `.int8` path: x quantized per block, then per row and block 16-bit integer dots.
-    ///
-    /// Read as two `SIMD16<Int16>` (h = 0, 1; `SIMD32<Int16>` is not lowered to vector code by
-    /// Swift 6.3 for Haswell: 68 scalarized instructions for one `&*`), a 64-byte block of codes
-    /// holds in 16-bit lane j of half h, nibble k, the code of column
-    /// `16·(4·(j mod 2) + k) + 8h + j/2`; x is quantized into that order once per call
-    /// (O(columns)), so a nibble costs two shifts (sign extension of `q = u − 8` needs no offset
-    /// correction: the stored `u = q + 8` has bit 3 inverted, fixed by an XOR of the whole block),
-    /// a `vpmullw` and a `vpaddw`, 16 codes per instruction instead of 8 in FP32.
-    /// Headroom: |q·x8| ≤ 7·127 and a lane sums 8 products per block (≤ 7112), so 16 bits hold.
-    /// Measured (4096×4096, 2 threads, quantlab-bench, same run, lightly loaded machine): 0.43 ms
-    /// against 0.62 ms for the `.float` path (1.46×; 1.5–2.5× across noisier runs); ≈ 42 vector
-    /// instructions per 128 codes against ≈ 64.
-    private func applyInt8(_ xq: [Int16], _ xs: [Float], into y: UnsafeMutableBufferPointer<Float>) {
-        let (rowBytes, groups, groupSize) = (packed.rowBytes, groups, groupSize)
-        let blocks = xs.count
-        let blocksPerGroup = groupSize / 128
-        packed.words.withUnsafeBytes { w in
-            scales.withUnsafeBufferPointer { s in
-                xq.withUnsafeBytes { xqp in
-                    xs.withUnsafeBufferPointer { xsp in
-                        let wr = w.baseAddress!, xr = xqp.baseAddress!
-                        forEachChunk(of: rows, threads: threads) { range in
-                            for r in range {
-                                let row = wr + r * rowBytes
-                                var total = SIMD8<Float>()
-                                var b = 0
-                                // Blocks walked per group: an index division per block cost an
-                                // `idiv` in the loop.
-                                for g in 0..<groups {
-                                    let weightScale = s[r * groups + g]
-                                    let end = min(blocks, b + blocksPerGroup)
-                                    while b < end {
-                                        var a = SIMD16<Int16>()
-                                        for h in 0..<2 {
-                                            // u = q + 8 → flip bit 3 of every nibble: q in two's complement.
-                                            let v = row.loadUnaligned(fromByteOffset: b * 64 + 32 * h, as: SIMD16<Int16>.self) ^ SIMD16(repeating: -30584)
-                                            let o = b * 256 + 128 * h
-                                            a &+= ((v &<< 12) &>> 12) &* xr.loadUnaligned(fromByteOffset: o, as: SIMD16<Int16>.self)
-                                            a &+= ((v &<< 8) &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 32, as: SIMD16<Int16>.self)
-                                            a &+= ((v &<< 4) &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 64, as: SIMD16<Int16>.self)
-                                            a &+= (v &>> 12) &* xr.loadUnaligned(fromByteOffset: o + 96, as: SIMD16<Int16>.self)
-                                        }
-                                        let wide = SIMD8<Int32>(truncatingIfNeeded: a.lowHalf) &+ SIMD8<Int32>(truncatingIfNeeded: a.highHalf)
-                                        total = total.addingProduct(SIMD8<Float>(wide), SIMD8(repeating: weightScale * xsp[b]))
-                                        b += 1
-                                    }
-                                }
-                                y[r] = total.sum()
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-extension Int4Matvec {
-    /// x in the kernel's order as INT8 values in 16-bit lanes, and one scale per 128-column block.
-    ///
-    /// Lane j of half h, slot k of block b takes column `b·128 + 16·(4·(j mod 2) + k) + 8h + j/2`:
-    /// the even lanes from one run of 8 columns, the odd lanes from the run 64 columns later, so
-    /// a pair is one 32-bit word `lo | hi << 16` and no shuffle is needed.
-    /// - Returns: nil when x holds NaN or infinity (no finite scale exists).
-    fileprivate func quantizedActivations(_ x: UnsafeBufferPointer<Float>) -> (codes: [Int16], scales: [Float])? {
-        let paddedColumns = packed.paddedColumns, blocks = paddedColumns / 128
-        let padded = paddedVector(x, length: paddedColumns)
-        var codes = [Int16](repeating: 0, count: paddedColumns)
-        var scales = [Float](repeating: 0, count: blocks)
-        let finite = padded.withUnsafeBufferPointer { xp in
-            codes.withUnsafeMutableBytes { out in
-                for b in 0..<blocks {
-                    let m = maxAbs(UnsafeBufferPointer(rebasing: xp[(b * 128)..<(b * 128 + 128)]))
-                    guard m.isFinite else { return false }
-                    scales[b] = m / 127
-                    let inverse = SIMD8<Float>(repeating: m > 0 ? 127 / m : 0)
-                    let base = UnsafeRawPointer(xp.baseAddress! + b * 128)
-                    for h in 0..<2 {
-                        for k in 0..<4 {
-                            let o = (16 * k + 8 * h) * 4
-                            let lo = SIMD8<Int32>(base.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self) * inverse, rounding: .toNearestOrEven)
-                            let hi = SIMD8<Int32>(base.loadUnaligned(fromByteOffset: o + 256, as: SIMD8<Float>.self) * inverse, rounding: .toNearestOrEven)
-                            out.storeBytes(of: (lo & 0xFFFF) | (hi &<< 16), toByteOffset: (b * 128 + 64 * h + 16 * k) * 2, as: SIMD8<Int32>.self)
-                        }
-                    }
-                }
-                return true
-            }
-        }
-        return finite ? (codes, scales) : nil
     }
 }
 

@@ -28,6 +28,7 @@ extension MatmulChapter {
         let shapes = r.trial("gemv").grouped(by: ["rows", "columns"]).map { "\($0["rows"]!)×\($0["columns"]!)" }
         values["gemv_shapes"] = .text(shapes.joined(separator: " and "))
         values["gemv_int4_kernel"] = .text(r.trial("gemv").matching(["weights": "int4"]).first?.parameters["kernel"]?.description ?? "—")
+        values["gemv_w4a8_kernel"] = .text(r.trial("gemv").matching(["weights": "w4a8"]).first?.parameters["kernel"]?.description ?? "—")
     }
 
     /// Values the prose cites and the findings for the pros-and-cons chapter.
@@ -74,7 +75,7 @@ extension MatmulChapter {
         let first = gemv.rows.first
         let shape = first.map { ($0.rows, $0.columns) } ?? (0, 0)
         values["gemv_shape"] = .text("\(shape.0)×\(shape.1)")
-        for weights in ["fp32", "bf16", "int8", "int4"] {
+        for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
             let row = gemv.row(rows: shape.0, columns: shape.1, weights: weights)
             values["gemv_\(weights)_speedup"] = .number(row?.speedup.estimate ?? .nan, .ratio)
             values["gemv_\(weights)_share"] = .number(row?.bandwidthShare ?? .nan, .percent)
@@ -89,7 +90,8 @@ extension MatmulChapter {
         findings["matmul_bf16_speed"] = ["size": values["largest_timed_size"]!, "kernel": values["bf16_kernel_ratio"]!, "error": values["bf16_error_middle"]!, "middle": values["middle_size"]!]
         findings["matmul_gemv_memory"] = [
             "shape": values["gemv_shape"]!, "int4": values["gemv_int4_speedup"]!, "int8": values["gemv_int8_speedup"]!,
-            "share": values["gemv_int4_share"]!,
+            "share": values["gemv_int4_share"]!, "w4a8": values["gemv_w4a8_speedup"]!, "w4a8_share": values["gemv_w4a8_share"]!,
+            "w4a8_error": values["gemv_w4a8_error"]!, "int4_error": values["gemv_int4_error"]!,
         ]
         findings["matmul_int8_error"] = ["error": values["int8_error_middle"]!, "channel": values["int8_channel_error_middle"]!, "middle": values["middle_size"]!]
         findings["matmul_emulated"] = ["fp16": values["fp16_e2e_ratio"]!, "e4m3": values["e4m3_e2e_ratio"]!, "size": values["emulated_timed_size"]!]

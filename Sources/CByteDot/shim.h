@@ -1,0 +1,61 @@
+// The 4-bit × 8-bit block dot product of the W4A8 GEMV, on `vpmaddubsw`/`vpmaddwd` (AVX2).
+// Swift cannot spell these instructions (LLVM does not form them from Swift's SIMD types, and
+// Swift's vector conversions between element widths scalarize), so this header holds them and
+// nothing else. Only pointers and scalars cross the boundary: a 256-bit vector passed by value
+// would change calling convention between a debug build (no AVX) and a release build (AVX2).
+// In a release build (`-target-cpu haswell`) the function inlines into the Swift loop; in a
+// debug build it is called per block. Without AVX2 (`ql_cpu_has_avx2` false) or off x86-64 a
+// portable loop computes the same integers.
+#include <stdint.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define QL_AVX2 __attribute__((target("avx2,fma")))
+#endif
+
+/// Whether this CPU runs the AVX2 path (checked once by the caller before the first block).
+static inline int ql_cpu_has_avx2(void) {
+#if defined(__x86_64__)
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return 0;
+#endif
+}
+
+/// One block of 128 columns: `acc[0..<8] += scale · (Σ_j u_j · x_j − offset)`, spread over 8 lanes.
+///
+/// `w`: 64 bytes of 4-bit codes u ∈ [0, 15]; byte i holds two codes, low nibble and high nibble.
+/// `x`: 128 signed bytes in the order the codes are met: x[0..<32] pairs with the low nibbles of
+/// w[0..<32], x[32..<64] with their high nibbles, x[64..<96] and x[96..<128] likewise for
+/// w[32..<64]. `vpmaddubsw` multiplies unsigned by signed bytes and adds pairs into 16 bits:
+/// |pair| ≤ 2·15·127 = 3810, four of them ≤ 15240 < 2¹⁵, so the 16-bit sums never saturate;
+/// `vpmaddwd` by ones then widens to 32 bits. `offset` is subtracted in lane 0 (the caller
+/// passes 8 · Σx for offset-binary codes u = q + 8).
+static inline QL_AVX2 void ql_dot_u4s8_block_avx2(const void *w, const void *x, int32_t offset, float scale, float *acc) {
+    const __m256i mask = _mm256_set1_epi8(0x0F);
+    const __m256i w0 = _mm256_loadu_si256((const __m256i *)w);
+    const __m256i w1 = _mm256_loadu_si256((const __m256i *)w + 1);
+    const __m256i *xv = (const __m256i *)x;
+    __m256i s = _mm256_maddubs_epi16(_mm256_and_si256(w0, mask), _mm256_loadu_si256(xv));
+    s = _mm256_add_epi16(s, _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(w0, 4), mask), _mm256_loadu_si256(xv + 1)));
+    s = _mm256_add_epi16(s, _mm256_maddubs_epi16(_mm256_and_si256(w1, mask), _mm256_loadu_si256(xv + 2)));
+    s = _mm256_add_epi16(s, _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(w1, 4), mask), _mm256_loadu_si256(xv + 3)));
+    __m256i d = _mm256_madd_epi16(s, _mm256_set1_epi16(1));
+    d = _mm256_sub_epi32(d, _mm256_setr_epi32(offset, 0, 0, 0, 0, 0, 0, 0));
+    __m256 a = _mm256_loadu_ps(acc);
+    _mm256_storeu_ps(acc, _mm256_fmadd_ps(_mm256_cvtepi32_ps(d), _mm256_set1_ps(scale), a));
+}
+
+/// The same block on any CPU, one code at a time (same integers; the float sum may differ in
+/// rounding since it is not spread over 8 lanes).
+static inline void ql_dot_u4s8_block_portable(const void *w, const void *x, int32_t offset, float scale, float *acc) {
+    const uint8_t *wb = (const uint8_t *)w;
+    const int8_t *xb = (const int8_t *)x;
+    int32_t sum = -offset;
+    for (int half = 0; half < 2; half++) {
+        for (int j = 0; j < 32; j++) {
+            uint8_t byte = wb[32 * half + j];
+            sum += (int32_t)(byte & 0x0F) * xb[64 * half + j] + (int32_t)(byte >> 4) * xb[64 * half + 32 + j];
+        }
+    }
+    acc[0] += scale * (float)sum;
+}
