@@ -57,10 +57,10 @@ $(SECTIONS): deps data release
 sections: release
 	$(QUANTLAB) sections $(RUN_FLAGS)
 
-## bench: benchmarks with their floors (release build)
+## bench: benchmarks with their floors (release build); BENCH="int8 kernels" runs only those
 bench: deps data
 	swift build $(RELEASE_FLAGS) --product quantlab-bench
-	.build/release/quantlab-bench
+	.build/release/quantlab-bench $(BENCH)
 
 ## gallery: every chart kind from fixed example data, into figures/gallery/
 gallery: deps release
