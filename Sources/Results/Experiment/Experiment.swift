@@ -24,7 +24,8 @@ public protocol Experiment: Sendable {
     var inputs: [String] { get }
 
     /// The source the experiment runs, relative to `Sources/`: its own file or folder and the
-    /// modules it calls, e.g. `["Experiments/Matmul", "Kernels", "QuantCore", "Tensor"]`.
+    /// modules it calls, with the C shims whose code those modules inline, e.g.
+    /// `["Experiments/Matmul", "Kernels", "QuantCore", "Tensor", "CStreamingStore", "CByteDot"]`.
     var sourcePaths: [String] { get }
 
     /// Runs every trial and returns their records, in a deterministic order.
