@@ -108,10 +108,32 @@ struct MatmulAnalysisTests {
         #expect(abs(int4.speedup.estimate - 6) < 1e-9 && abs(int4.bandwidthShare - 0.725) < 1e-9)
         let floors = MatmulFloors(records)
         #expect(summary.rows.map(\.weights) == ["fp32", "int4", "w4a8"], "report order, whatever the record order")
+        #expect(!summary.hasCold && summary.rows.allSatisfy { $0.cache == "warm" }, "records without a cache state count as warm")
         #expect(floors.checks.map(\.name) == [
             "GEMV 4096×4096 INT4 (FP32 x) speedup", "GEMV 4096×4096 INT4 (FP32 x) share of read bandwidth",
             "GEMV 4096×4096 INT4 × INT8 x (W4A8) speedup", "GEMV 4096×4096 INT4 × INT8 x (W4A8) share of read bandwidth",
         ])
         #expect(floors.checks.map(\.holds) == [true, true, false, false])
+
+        // With cold records the floors are judged on them, each against FP32 in the same state:
+        // cold FP32 in 3.2 ms, INT4 in 0.5 ms (6.4×, 58 %: its share fails).
+        func tagged(_ cache: String, _ weights: String, bytes: Double, seconds: Double) -> [TrialRecord] {
+            gemv(weights, bytes: bytes, seconds: seconds).map { r in
+                var p = r.parameters
+                p["cache"] = .string(cache)
+                return TrialRecord(parameters: p, measurements: r.measurements)
+            }
+        }
+        let both = MatmulRecords(probe + tagged("warm", "fp32", bytes: 64e6, seconds: 2.4e-3) + tagged("warm", "int4", bytes: 8.7e6, seconds: 0.4e-3)
+                                 + tagged("cold", "fp32", bytes: 64e6, seconds: 3.2e-3) + tagged("cold", "int4", bytes: 8.7e6, seconds: 0.5e-3))
+        let withCold = try GEMVSummary(both)
+        #expect(withCold.hasCold && withCold.rows.map(\.cache) == ["cold", "cold", "warm", "warm"])
+        let coldInt4 = try #require(withCold.row(rows: 4096, columns: 4096, weights: "int4", cache: "cold"))
+        #expect(abs(coldInt4.speedup.estimate - 6.4) < 1e-9 && abs(coldInt4.bandwidthShare - 0.58) < 1e-9)
+        let coldFloors = MatmulFloors(both)
+        #expect(coldFloors.checks.map(\.name) == [
+            "GEMV 4096×4096, weights from memory, INT4 (FP32 x) speedup", "GEMV 4096×4096, weights from memory, INT4 (FP32 x) share of read bandwidth",
+        ])
+        #expect(coldFloors.checks.map(\.holds) == [true, false])
     }
 }

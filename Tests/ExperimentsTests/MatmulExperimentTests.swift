@@ -64,7 +64,9 @@ struct MatmulExperimentTests {
         }
         #expect(count(.bandwidth) == 2)
         for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
-            #expect(count(.gemv, ["weights": .string(weights)]) == 2, "gemv \(weights)")
+            for cache in ["warm", "cold"] {
+                #expect(count(.gemv, ["weights": .string(weights), "cache": .string(cache)]) == 2, "gemv \(weights) \(cache)")
+            }
             #expect(count(.gemvError, ["weights": .string(weights)]) == 1, "gemv error \(weights)")
         }
         // Every timing record carries its environment and the emulation flag.

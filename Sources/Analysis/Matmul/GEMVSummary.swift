@@ -11,7 +11,10 @@ import Results
 /// At batch 1 every weight is read once per product, so the time follows the weight bytes: this
 /// is where quantized weights pay off on a CPU even without low-precision arithmetic. The read
 /// bandwidth is the probe's fastest repeat, like the GEMM peaks: the machine's capability, which
-/// a slower repeat (another process sharing the memory bus) understates.
+/// a slower repeat (another process sharing the memory bus) understates. Each format is summed
+/// up per cache state (`warm`: weights may sit in the last-level cache; `cold`: evicted before
+/// each repeat); speedups compare FP32 and the format in the same state. Records without a
+/// cache state (runs before it was recorded) count as warm.
 public struct GEMVSummary: Sendable {
     /// One weight format on one shape.
     public struct Row: Sendable {
@@ -21,6 +24,8 @@ public struct GEMVSummary: Sendable {
         public let columns: Int
         /// `fp32`, `bf16`, `int8`, `int4` (FP32 x) or `w4a8` (INT4 weights, x quantized to INT8).
         public let weights: String
+        /// `warm` or `cold`.
+        public let cache: String
         /// The kernel's label, e.g. `INT4 per-group(128) GEMV (Swift SIMD)`.
         public let kernel: String
         /// Bytes of weights and scales read per product.
@@ -39,7 +44,8 @@ public struct GEMVSummary: Sendable {
 
     /// The read bandwidth of the run's probe in GB/s, from its fastest repeat.
     public let readBandwidth: Double
-    /// Every shape and weight format, shapes by increasing rows.
+    /// Every shape, cache state and weight format: shapes by increasing rows, `cold` before
+    /// `warm`, formats in report order.
     public let rows: [Row]
 
     /// Summarizes a run's GEMV records.
@@ -50,7 +56,8 @@ public struct GEMVSummary: Sendable {
         readBandwidth = probeBytes / (probe.values(of: "kernel_seconds").min() ?? .nan) / 1e9
         let errors = records.trial("gemv-error")
         var rows: [Row] = []
-        for shape in records.trial("gemv").grouped(by: ["rows", "columns"]) {
+        for shape in records.trial("gemv").grouped(by: ["rows", "columns", "cache"]) {
+            let cache = shape["cache"]?.description ?? "warm"
             let comparison = try BaselineComparison(
                 shape.records, parameter: "weights", baseline: "fp32", measurement: "kernel_seconds", invert: true, seed: seed)
             let order = ["fp32", "bf16", "int8", "int4", "w4a8"]
@@ -64,7 +71,7 @@ public struct GEMVSummary: Sendable {
                 let error = errors.matching(["rows": shape["rows"]!, "columns": shape["columns"]!, "weights": weights])
                 rows.append(Row(
                     rows: Int(shape["rows"]!.numberValue!), columns: Int(shape["columns"]!.numberValue!),
-                    weights: weights.description, kernel: group.records[0].parameters["kernel"]?.description ?? "",
+                    weights: weights.description, cache: cache, kernel: group.records[0].parameters["kernel"]?.description ?? "",
                     weightBytes: bytes, seconds: seconds, gigabytesPerSecond: gbps,
                     bandwidthShare: gbps / readBandwidth, speedup: comparison[weights]!.ratio,
                     relativeError: error.first?.measurements["relative_error"]?.value ?? .nan))
@@ -73,8 +80,11 @@ public struct GEMVSummary: Sendable {
         self.rows = rows
     }
 
-    /// The row of one shape and weight format.
-    public func row(rows r: Int, columns c: Int, weights: String) -> Row? {
-        rows.first { $0.rows == r && $0.columns == c && $0.weights == weights }
+    /// The row of one shape, weight format and cache state.
+    public func row(rows r: Int, columns c: Int, weights: String, cache: String = "warm") -> Row? {
+        rows.first { $0.rows == r && $0.columns == c && $0.weights == weights && $0.cache == cache }
     }
+
+    /// Whether the run timed GEMVs with evicted weights.
+    public var hasCold: Bool { rows.contains { $0.cache == "cold" } }
 }

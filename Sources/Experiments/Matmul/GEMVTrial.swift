@@ -9,20 +9,35 @@ import QuantCore
 /// 128-column block to INT8 on every call (as llama.cpp's Q4_0 × Q8_0), whose integer dot
 /// products need a third of the instructions.
 ///
-/// Each kernel (the Kernels module's Swift SIMD GEMVs) packs W once; only `apply` is timed. The
-/// error is that of y against the FP64 product of the unquantized W and x.
+/// Each kernel (the Kernels module's GEMVs) packs W once; only `apply` is timed, in two states:
+/// - warm: repeats back to back, so weights that fit in the last-level cache (32 MiB here: INT8
+///   and INT4 at 4096×4096) are read from it, not from memory;
+/// - cold: each repeat after an untimed read of `evictionMebibytes` that pushes W out of every
+///   cache, as when a model's layers together exceed the cache, which is the LLM-decoding case.
+/// The error is that of y against the FP64 product of the unquantized W and x.
 struct GEMVTrial {
     /// The weight formats, in report order.
     static let weightFormats = ["fp32", "bf16", "int8", "int4", "w4a8"]
+
+    /// MiB read between cold repeats: three times the last-level cache of this machine kind.
+    static let evictionMebibytes = 96
 
     let timer: RepeatTimer
     let repeats: Int
     let threads: Int
     let int4GroupSize: Int
+    /// The read that evicts W before each cold repeat.
+    let eviction: ReadBandwidthProbe
 
-    /// One weight format's GEMV: label, weight bytes, seconds per repeat and the output error.
+    init(timer: RepeatTimer, repeats: Int, threads: Int, int4GroupSize: Int) {
+        (self.timer, self.repeats, self.threads, self.int4GroupSize) = (timer, repeats, threads, int4GroupSize)
+        eviction = ReadBandwidthProbe(mebibytes: Self.evictionMebibytes, threads: threads)
+    }
+
+    /// One weight format's GEMV: label, weight bytes, seconds per warm and per cold repeat, and
+    /// the output error.
     func measure(weights format: String, w: Tensor, x: [Float], reference: [Double]) throws
-        -> (kernel: String, weightBytes: Int, seconds: [Double], error: ErrorMetrics)
+        -> (kernel: String, weightBytes: Int, warm: [Double], cold: [Double], error: ErrorMetrics)
     {
         let kernel: any MatvecKernel = switch format {
         case "fp32": try FloatMatvec(weights: w, threads: threads)
@@ -32,12 +47,19 @@ struct GEMVTrial {
         default: try Int4Matvec(weights: w, groupSize: int4GroupSize, activations: .int8, threads: threads)
         }
         var y = [Float](repeating: 0, count: kernel.rows)
-        let seconds = x.withUnsafeBufferPointer { px in
+        var evicted: Float = 0
+        let (warm, cold) = x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
-                timer.repeated(warmups: 3, repeats: repeats) { timer.seconds { kernel.apply(px, into: py) } }
+                let warm = timer.repeated(warmups: 3, repeats: repeats) { timer.seconds { kernel.apply(px, into: py) } }
+                let cold = timer.repeated(warmups: 1, repeats: repeats) {
+                    evicted += eviction.run()
+                    return timer.seconds { kernel.apply(px, into: py) }
+                }
+                return (warm, cold)
             }
         }
-        return (kernel.label, kernel.weightBytes, seconds, ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
+        precondition(evicted > 0, "GEMV eviction: the sum of ones must be positive")
+        return (kernel.label, kernel.weightBytes, warm, cold, ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
     }
 
     /// The FP64 reference `W · x` (OpenBLAS dgemv).

@@ -131,9 +131,11 @@ public struct MatmulExperiment: Experiment {
         var records: [TrialRecord] = []
         for format in GEMVTrial.weightFormats {
             let result = try trial.measure(weights: format, w: w, x: x, reference: reference)
-            records += result.seconds.enumerated().map { r, s in
-                MatmulRecord.gemv(rows: rows, columns: columns, weights: format, kernel: result.kernel, repeat: r,
-                                  seconds: s, weightBytes: result.weightBytes, environment: environment)
+            for (cache, seconds) in [("warm", result.warm), ("cold", result.cold)] {
+                records += seconds.enumerated().map { r, s in
+                    MatmulRecord.gemv(rows: rows, columns: columns, weights: format, cache: cache, kernel: result.kernel,
+                                      repeat: r, seconds: s, weightBytes: result.weightBytes, environment: environment)
+                }
             }
             records.append(MatmulRecord.gemvError(rows: rows, columns: columns, weights: format, metrics: result.error))
         }

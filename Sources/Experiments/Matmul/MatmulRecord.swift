@@ -11,7 +11,7 @@ public import QuantCore
 /// | `gemm-error-block` | distribution, size, format, block | | `squared_error`, `squared_reference` |
 /// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `operations`, bytes per element |
 /// | `peak` | instruction, repeat | `size`, environment | `kernel_seconds`, `operations` |
-/// | `gemv` | shape, weights, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
+/// | `gemv` | shape, weights, cache (`warm`/`cold`), repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
 /// | `gemv-error` | shape, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
 /// | `bandwidth` | repeat | environment | `kernel_seconds`, `bytes` |
 ///
@@ -123,15 +123,16 @@ public enum MatmulRecord {
             ])
     }
 
-    /// One repeat of a batch-1 GEMV.
+    /// One repeat of a batch-1 GEMV; `cache` is `warm` (repeats back to back) or `cold` (W
+    /// evicted from the caches before the repeat).
     public static func gemv(
-        rows: Int, columns: Int, weights: String, kernel: String, repeat index: Int,
+        rows: Int, columns: Int, weights: String, cache: String, kernel: String, repeat index: Int,
         seconds: Double, weightBytes: Int, environment: Environment
     ) -> TrialRecord {
         TrialRecord(
             parameters: [
                 "trial": .string(Trial.gemv.rawValue), "rows": .int(rows), "columns": .int(columns),
-                "weights": .string(weights), "kernel": .string(kernel), "repeat": .int(index),
+                "weights": .string(weights), "cache": .string(cache), "kernel": .string(kernel), "repeat": .int(index),
             ].merging(environment.parameters) { a, _ in a },
             measurements: [
                 "kernel_seconds": .timing(seconds, unit: "s"),

@@ -75,14 +75,21 @@ extension MatmulChapter {
         let first = gemv.rows.first
         let shape = first.map { ($0.rows, $0.columns) } ?? (0, 0)
         values["gemv_shape"] = .text("\(shape.0)×\(shape.1)")
+        // gemv_<weights>_… for warm repeats, gemv_<weights>_cold_… for evicted weights.
         for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
-            let row = gemv.row(rows: shape.0, columns: shape.1, weights: weights)
-            values["gemv_\(weights)_speedup"] = .number(row?.speedup.estimate ?? .nan, .ratio)
-            values["gemv_\(weights)_share"] = .number(row?.bandwidthShare ?? .nan, .percent)
-            values["gemv_\(weights)_time"] = .number(row?.seconds.estimate ?? .nan, .duration)
-            values["gemv_\(weights)_bandwidth"] = .number((row?.gigabytesPerSecond ?? .nan) * 1e9, .bytesPerSecond())
-            values["gemv_\(weights)_error"] = .number(row?.relativeError ?? .nan, .percent)
+            for cache in ["warm", "cold"] {
+                let row = gemv.row(rows: shape.0, columns: shape.1, weights: weights, cache: cache)
+                let key = cache == "warm" ? "gemv_\(weights)" : "gemv_\(weights)_cold"
+                values["\(key)_speedup"] = .number(row?.speedup.estimate ?? .nan, .ratio)
+                values["\(key)_share"] = .number(row?.bandwidthShare ?? .nan, .percent)
+                values["\(key)_time"] = .number(row?.seconds.estimate ?? .nan, .duration)
+                values["\(key)_bandwidth"] = .number((row?.gigabytesPerSecond ?? .nan) * 1e9, .bytesPerSecond())
+            }
+            values["gemv_\(weights)_error"] = .number(gemv.row(rows: shape.0, columns: shape.1, weights: weights)?.relativeError ?? .nan, .percent)
         }
+        let int4Error = gemv.row(rows: shape.0, columns: shape.1, weights: "int4")?.relativeError ?? .nan
+        let w4a8Error = gemv.row(rows: shape.0, columns: shape.1, weights: "w4a8")?.relativeError ?? .nan
+        values["gemv_w4a8_error_growth"] = .number(w4a8Error / int4Error - 1, .percent)
 
         findings["matmul_int8_speed"] = [
             "size": values["largest_timed_size"]!, "kernel": values["int8_kernel_ratio"]!, "e2e": values["int8_e2e_ratio"]!,
@@ -92,6 +99,8 @@ extension MatmulChapter {
             "shape": values["gemv_shape"]!, "int4": values["gemv_int4_speedup"]!, "int8": values["gemv_int8_speedup"]!,
             "share": values["gemv_int4_share"]!, "w4a8": values["gemv_w4a8_speedup"]!, "w4a8_share": values["gemv_w4a8_share"]!,
             "w4a8_error": values["gemv_w4a8_error"]!, "int4_error": values["gemv_int4_error"]!,
+            "int8_cold": values["gemv_int8_cold_speedup"]!, "w4a8_cold": values["gemv_w4a8_cold_speedup"]!,
+            "int4_cold": values["gemv_int4_cold_speedup"]!, "w4a8_cold_share": values["gemv_w4a8_cold_share"]!,
         ]
         findings["matmul_int8_error"] = ["error": values["int8_error_middle"]!, "channel": values["int8_channel_error_middle"]!, "middle": values["middle_size"]!]
         findings["matmul_emulated"] = ["fp16": values["fp16_e2e_ratio"]!, "e4m3": values["e4m3_e2e_ratio"]!, "size": values["emulated_timed_size"]!]
