@@ -130,6 +130,11 @@ struct MatmulAnalysisTests {
         #expect(withCold.hasCold && withCold.rows.map(\.cache) == ["cold", "cold", "warm", "warm"])
         let coldInt4 = try #require(withCold.row(rows: 4096, columns: 4096, weights: "int4", cache: "cold"))
         #expect(abs(coldInt4.speedup.estimate - 6.4) < 1e-9 && abs(coldInt4.bandwidthShare - 0.58) < 1e-9)
+        // A faster read sample of another size (an eviction read between cold repeats) sets the
+        // read bandwidth: 1e8 bytes in 2.5 ms is 40 GB/s.
+        let faster = TrialRecord(parameters: ["trial": "bandwidth", "repeat": 0, "during": "gemv 4096×4096 fp32"],
+                                 measurements: ["kernel_seconds": .timing(2.5e-3, unit: "s"), "bytes": Measurement(1e8, unit: "bytes")])
+        #expect(abs(try GEMVSummary(MatmulRecords(both.all + [faster])).readBandwidth - 40) < 1e-9)
         let coldFloors = MatmulFloors(both)
         #expect(coldFloors.checks.map(\.name) == [
             "GEMV 4096×4096, weights from memory, INT4 (FP32 x) speedup", "GEMV 4096×4096, weights from memory, INT4 (FP32 x) share of read bandwidth",

@@ -23,6 +23,7 @@ enum TinyMatmul {
         p.peakRepeats = 2
         p.gemvShapes = [[24, 256]]
         p.gemvRepeats = 2
+        p.gemvEvictionMebibytes = 4
         p.int4GroupSize = 128
         p.bandwidthMebibytes = 1
         p.bandwidthRepeats = 2
@@ -62,8 +63,11 @@ struct MatmulExperimentTests {
         for instruction in MatmulInstruction.allCases {
             #expect(count(.peak, ["instruction": .string(instruction.rawValue)]) == 2, "peak \(instruction)")
         }
-        #expect(count(.bandwidth) == 2)
+        #expect(records.filter { $0.parameters["trial"] == "bandwidth" && $0.parameters["during"] == nil }.count == 2, "the probe")
         for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
+            // One eviction read, timed, before each cold repeat.
+            let shape = "\(p.gemvShapes[0][0])×\(p.gemvShapes[0][1])"
+            #expect(count(.bandwidth, ["during": .string("gemv \(shape) \(weights)")]) == 2, "eviction reads \(weights)")
             for cache in ["warm", "cold"] {
                 #expect(count(.gemv, ["weights": .string(weights), "cache": .string(cache)]) == 2, "gemv \(weights) \(cache)")
             }

@@ -13,7 +13,7 @@ import Testing
         (p.sizes, p.repeats, p.warmups) = ([10, 32, 64], [3, 3, 3], [1, 1, 1])
         (p.openBLASMaxSize, p.emulatedTimingMaxSize, p.fullErrorMaxSize, p.sampledRows) = (32, 32, 32, 16)
         (p.peakSize, p.peakRepeats, p.gemvShapes, p.gemvRepeats) = (32, 2, [[16, 256]], 2)
-        (p.bandwidthMebibytes, p.bandwidthRepeats) = (1, 2)
+        (p.bandwidthMebibytes, p.bandwidthRepeats, p.gemvEvictionMebibytes) = (1, 2, 1)
         let context = ExperimentContext(
             seed: RunDefaults.seed, profile: .quick, threads: 1, dataPaths: DataPaths(root: "data/raw"),
             progress: ProgressReporter(label: "matmul", output: .silent))

@@ -11,7 +11,9 @@ import Results
 /// At batch 1 every weight is read once per product, so the time follows the weight bytes: this
 /// is where quantized weights pay off on a CPU even without low-precision arithmetic. The read
 /// bandwidth is the probe's fastest repeat, like the GEMM peaks: the machine's capability, which
-/// a slower repeat (another process sharing the memory bus) understates. Each format is summed
+/// a slower repeat (another process sharing the memory bus) understates. Its samples are the
+/// probe at the start of the section and the eviction reads between cold GEMV repeats, which
+/// see the same load as the GEMVs they separate. Each format is summed
 /// up per cache state (`warm`: weights may sit in the last-level cache; `cold`: evicted before
 /// each repeat); speedups compare FP32 and the format in the same state. Records without a
 /// cache state (runs before it was recorded) count as warm.
@@ -51,9 +53,10 @@ public struct GEMVSummary: Sendable {
     /// Summarizes a run's GEMV records.
     /// - Throws: `AnalysisError.missingBaseline` when a shape has no FP32 GEMV.
     public init(_ records: MatmulRecords, seed: UInt64 = Bootstrap.defaultSeed) throws(AnalysisError) {
-        let probe = records.trial("bandwidth")
-        let probeBytes = probe.first?.measurements["bytes"]?.value ?? .nan
-        readBandwidth = probeBytes / (probe.values(of: "kernel_seconds").min() ?? .nan) / 1e9
+        readBandwidth = records.trial("bandwidth").compactMap { r -> Double? in
+            guard let bytes = r.measurements["bytes"]?.value, let seconds = r.measurements["kernel_seconds"]?.value else { return nil }
+            return bytes / seconds / 1e9
+        }.max() ?? .nan
         let errors = records.trial("gemv-error")
         var rows: [Row] = []
         for shape in records.trial("gemv").grouped(by: ["rows", "columns", "cache"]) {

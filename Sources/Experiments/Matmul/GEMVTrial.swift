@@ -12,15 +12,16 @@ import QuantCore
 /// Each kernel (the Kernels module's GEMVs) packs W once; only `apply` is timed, in two states:
 /// - warm: repeats back to back, so weights that fit in the last-level cache (32 MiB here: INT8
 ///   and INT4 at 4096×4096) are read from it, not from memory;
-/// - cold: each repeat after an untimed read of `evictionMebibytes` that pushes W out of every
-///   cache, as when a model's layers together exceed the cache, which is the LLM-decoding case.
+/// - cold: each repeat after a read of `evictionMebibytes` (the parameters'
+///   `gemvEvictionMebibytes`, above the last-level cache) that pushes W out of every cache, as
+///   when a model's layers together exceed the cache, which is the LLM-decoding case. That read
+///   is timed too: a sequential pass over more than the cache finds none of its own lines left
+///   from the pass before, so it is a read-bandwidth sample taken between the cold repeats, under
+///   the same load from other processes as they are.
 /// The error is that of y against the FP64 product of the unquantized W and x.
 struct GEMVTrial {
     /// The weight formats, in report order.
     static let weightFormats = ["fp32", "bf16", "int8", "int4", "w4a8"]
-
-    /// MiB read between cold repeats: three times the last-level cache of this machine kind.
-    static let evictionMebibytes = 96
 
     let timer: RepeatTimer
     let repeats: Int
@@ -29,15 +30,15 @@ struct GEMVTrial {
     /// The read that evicts W before each cold repeat.
     let eviction: ReadBandwidthProbe
 
-    init(timer: RepeatTimer, repeats: Int, threads: Int, int4GroupSize: Int) {
+    init(timer: RepeatTimer, repeats: Int, threads: Int, int4GroupSize: Int, evictionMebibytes: Int) {
         (self.timer, self.repeats, self.threads, self.int4GroupSize) = (timer, repeats, threads, int4GroupSize)
-        eviction = ReadBandwidthProbe(mebibytes: Self.evictionMebibytes, threads: threads)
+        eviction = ReadBandwidthProbe(mebibytes: evictionMebibytes, threads: threads)
     }
 
-    /// One weight format's GEMV: label, weight bytes, seconds per warm and per cold repeat, and
-    /// the output error.
+    /// One weight format's GEMV: label, weight bytes, seconds per warm and per cold repeat, the
+    /// seconds of the eviction read before each cold repeat, and the output error.
     func measure(weights format: String, w: Tensor, x: [Float], reference: [Double]) throws
-        -> (kernel: String, weightBytes: Int, warm: [Double], cold: [Double], error: ErrorMetrics)
+        -> (kernel: String, weightBytes: Int, warm: [Double], cold: [Double], evictionReads: [Double], error: ErrorMetrics)
     {
         let kernel: any MatvecKernel = switch format {
         case "fp32": try FloatMatvec(weights: w, threads: threads)
@@ -51,15 +52,16 @@ struct GEMVTrial {
         let (warm, cold) = x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
                 let warm = timer.repeated(warmups: 3, repeats: repeats) { timer.seconds { kernel.apply(px, into: py) } }
-                let cold = timer.repeated(warmups: 1, repeats: repeats) {
-                    evicted += eviction.run()
-                    return timer.seconds { kernel.apply(px, into: py) }
+                let cold = timer.repeated(warmups: 1, repeats: repeats) { () -> (read: Double, kernel: Double) in
+                    let read = timer.seconds { evicted += eviction.run() }
+                    return (read, timer.seconds { kernel.apply(px, into: py) })
                 }
                 return (warm, cold)
             }
         }
         precondition(evicted > 0, "GEMV eviction: the sum of ones must be positive")
-        return (kernel.label, kernel.weightBytes, warm, cold, ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
+        return (kernel.label, kernel.weightBytes, warm, cold.map(\.kernel), cold.map(\.read),
+                ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
     }
 
     /// The FP64 reference `W · x` (OpenBLAS dgemv).

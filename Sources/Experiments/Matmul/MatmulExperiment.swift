@@ -127,7 +127,9 @@ public struct MatmulExperiment: Experiment {
         let w = Tensor.normal(shape: [rows, columns], using: &rng)
         let x = Tensor.normal(shape: [columns], using: &rng).storage
         let reference = GEMVTrial.reference(w: w, x: x)
-        let trial = GEMVTrial(timer: timer, repeats: p.gemvRepeats, threads: context.threads, int4GroupSize: p.int4GroupSize)
+        let trial = GEMVTrial(
+            timer: timer, repeats: p.gemvRepeats, threads: context.threads, int4GroupSize: p.int4GroupSize,
+            evictionMebibytes: p.gemvEvictionMebibytes)
         var records: [TrialRecord] = []
         for format in GEMVTrial.weightFormats {
             let result = try trial.measure(weights: format, w: w, x: x, reference: reference)
@@ -136,6 +138,10 @@ public struct MatmulExperiment: Experiment {
                     MatmulRecord.gemv(rows: rows, columns: columns, weights: format, cache: cache, kernel: result.kernel,
                                       repeat: r, seconds: s, weightBytes: result.weightBytes, environment: environment)
                 }
+            }
+            records += result.evictionReads.enumerated().map { r, s in
+                MatmulRecord.bandwidth(repeat: r, seconds: s, bytes: trial.eviction.bytes, environment: environment,
+                                       during: "gemv \(rows)×\(columns) \(format)")
             }
             records.append(MatmulRecord.gemvError(rows: rows, columns: columns, weights: format, metrics: result.error))
         }

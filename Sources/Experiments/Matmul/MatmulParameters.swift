@@ -46,6 +46,9 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     public var gemvRepeats: Int
     /// Group size of the packed INT4 GEMV's scales (along a row).
     public var int4GroupSize: Int
+    /// MiB read before each cold GEMV repeat to evict the weights: above the 32 MiB last-level
+    /// cache (three times it in the full profile).
+    public var gemvEvictionMebibytes: Int
     /// MiB read by the bandwidth probe (above the 32 MiB last-level cache).
     public var bandwidthMebibytes: Int
     /// Timed repeats of the bandwidth probe (its fastest repeat is the read bandwidth).
@@ -74,7 +77,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 outlierFraction: 0.001, outlierScale: 50,
                 fullErrorMaxSize: 1778, sampledRows: 256, errorBlocks: 16,
                 peakSize: 2048, peakRepeats: 10,
-                gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128,
+                gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128, gemvEvictionMebibytes: 96,
                 bandwidthMebibytes: 256, bandwidthRepeats: 20)
         case .quick:
             return MatmulParameters(
@@ -86,7 +89,7 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
                 outlierFraction: 0.001, outlierScale: 50,
                 fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
                 peakSize: 512, peakRepeats: 5,
-                gemvShapes: [[1024, 4096]], gemvRepeats: 5, int4GroupSize: 128,
+                gemvShapes: [[1024, 4096]], gemvRepeats: 5, int4GroupSize: 128, gemvEvictionMebibytes: 64,
                 bandwidthMebibytes: 64, bandwidthRepeats: 10)
         }
     }

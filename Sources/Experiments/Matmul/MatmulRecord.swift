@@ -13,7 +13,7 @@ public import QuantCore
 /// | `peak` | instruction, repeat | `size`, environment | `kernel_seconds`, `operations` |
 /// | `gemv` | shape, weights, cache (`warm`/`cold`), repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
 /// | `gemv-error` | shape, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
-/// | `bandwidth` | repeat | environment | `kernel_seconds`, `bytes` |
+/// | `bandwidth` | repeat, `during` (absent for the probe at the start; the GEMV whose cold repeats the read separated) | environment | `kernel_seconds`, `bytes` |
 ///
 /// Environment parameters: `isa` (oneDNN's dispatched ISA), `blas_core` (OpenBLAS's core type),
 /// `threads` (the run's thread count, one per process).
@@ -151,10 +151,13 @@ public enum MatmulRecord {
     }
 
     /// One repeat of the read-bandwidth probe.
-    public static func bandwidth(repeat index: Int, seconds: Double, bytes: Int, environment: Environment) -> TrialRecord {
-        TrialRecord(
-            parameters: ["trial": .string(Trial.bandwidth.rawValue), "repeat": .int(index)]
-                .merging(environment.parameters) { a, _ in a },
+    public static func bandwidth(
+        repeat index: Int, seconds: Double, bytes: Int, environment: Environment, during: String? = nil
+    ) -> TrialRecord {
+        var parameters: [String: ParameterValue] = ["trial": .string(Trial.bandwidth.rawValue), "repeat": .int(index)]
+        if let during { parameters["during"] = .string(during) }
+        return TrialRecord(
+            parameters: parameters.merging(environment.parameters) { a, _ in a },
             measurements: [
                 "kernel_seconds": .timing(seconds, unit: "s"),
                 "bytes": Measurement(Double(bytes), unit: "bytes"),
