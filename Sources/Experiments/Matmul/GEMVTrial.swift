@@ -9,15 +9,17 @@ import QuantCore
 /// 128-column block to INT8 on every call (as llama.cpp's Q4_0 × Q8_0), whose integer dot
 /// products need a third of the instructions.
 ///
-/// Each kernel (the Kernels module's GEMVs) packs W once; only `apply` is timed, in two states:
-/// - warm: repeats back to back, so weights that fit in the last-level cache (32 MiB here: INT8
-///   and INT4 at 4096×4096) are read from it, not from memory;
-/// - cold: each repeat after a read of `evictionMebibytes` (the parameters'
-///   `gemvEvictionMebibytes`, above the last-level cache) that pushes W out of every cache, as
-///   when a model's layers together exceed the cache, which is the LLM-decoding case. That read
-///   is timed too: a sequential pass over more than the cache finds none of its own lines left
-///   from the pass before, so it is a read-bandwidth sample taken between the cold repeats, under
-///   the same load from other processes as they are.
+/// Each kernel (the Kernels module's GEMVs) packs W once; only `apply` is timed, in two states,
+/// measured in triples so that both states and the read bandwidth see the same load from other
+/// processes on the shared cores and memory bus:
+/// 1. a read of `evictionMebibytes` (the parameters' `gemvEvictionMebibytes`, above the
+///    last-level cache) pushes W out of every cache. It is timed: a sequential pass over more
+///    than the cache finds none of its own lines left from the pass before, so it is a
+///    read-bandwidth sample;
+/// 2. cold: the product with W coming from memory, as when a model's layers together exceed
+///    the cache, which is the LLM-decoding case;
+/// 3. warm: the product again, right away, so that W read by the cold product is in the
+///    last-level cache if it fits (32 MiB here: INT8 and INT4 at 4096×4096).
 /// The error is that of y against the FP64 product of the unquantized W and x.
 struct GEMVTrial {
     /// The weight formats, in report order.
@@ -49,18 +51,17 @@ struct GEMVTrial {
         }
         var y = [Float](repeating: 0, count: kernel.rows)
         var evicted: Float = 0
-        let (warm, cold) = x.withUnsafeBufferPointer { px in
+        let triples = x.withUnsafeBufferPointer { px in
             y.withUnsafeMutableBufferPointer { py in
-                let warm = timer.repeated(warmups: 3, repeats: repeats) { timer.seconds { kernel.apply(px, into: py) } }
-                let cold = timer.repeated(warmups: 1, repeats: repeats) { () -> (read: Double, kernel: Double) in
+                timer.repeated(warmups: 2, repeats: repeats) { () -> (read: Double, cold: Double, warm: Double) in
                     let read = timer.seconds { evicted += eviction.run() }
-                    return (read, timer.seconds { kernel.apply(px, into: py) })
+                    let cold = timer.seconds { kernel.apply(px, into: py) }
+                    return (read, cold, timer.seconds { kernel.apply(px, into: py) })
                 }
-                return (warm, cold)
             }
         }
         precondition(evicted > 0, "GEMV eviction: the sum of ones must be positive")
-        return (kernel.label, kernel.weightBytes, warm, cold.map(\.kernel), cold.map(\.read),
+        return (kernel.label, kernel.weightBytes, triples.map(\.warm), triples.map(\.cold), triples.map(\.read),
                 ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
     }
 
