@@ -10,7 +10,7 @@ import QuantCore
 /// products need a third of the instructions.
 ///
 /// Each kernel (the Kernels module's GEMVs) packs W once; only `apply` is timed, in two states,
-/// measured in triples so that both states and the read bandwidth see the same load from other
+/// measured in triples (and the formats in turns, see `measure`) so that both states and the read bandwidth see the same load from other
 /// processes on the shared cores and memory bus:
 /// 1. a read of `evictionMebibytes` (the parameters' `gemvEvictionMebibytes`, above the
 ///    last-level cache) pushes W out of every cache. It is timed: a sequential pass over more
@@ -37,32 +37,59 @@ struct GEMVTrial {
         eviction = ReadBandwidthProbe(mebibytes: evictionMebibytes, threads: threads)
     }
 
-    /// One weight format's GEMV: label, weight bytes, seconds per warm and per cold repeat, the
-    /// seconds of the eviction read before each cold repeat, and the output error.
-    func measure(weights format: String, w: Tensor, x: [Float], reference: [Double]) throws
-        -> (kernel: String, weightBytes: Int, warm: [Double], cold: [Double], evictionReads: [Double], error: ErrorMetrics)
-    {
-        let kernel: any MatvecKernel = switch format {
-        case "fp32": try FloatMatvec(weights: w, threads: threads)
-        case "bf16": try BFloat16Matvec(weights: w, threads: threads)
-        case "int8": try Int8Matvec(weights: w, threads: threads)
-        case "int4": try Int4Matvec(weights: w, groupSize: int4GroupSize, threads: threads)
-        default: try Int4Matvec(weights: w, groupSize: int4GroupSize, activations: .int8, threads: threads)
+    /// One weight format's measurements.
+    struct Result {
+        /// `fp32`, `bf16`, `int8`, `int4` or `w4a8`.
+        let weights: String
+        /// The kernel's label.
+        let kernel: String
+        /// Bytes of weights and scales read per product.
+        let weightBytes: Int
+        /// Seconds per warm and per cold repeat, and of the eviction read before each cold one.
+        let warm: [Double], cold: [Double], evictionReads: [Double]
+        /// y against the FP64 reference.
+        let error: ErrorMetrics
+    }
+
+    /// Every weight format's GEMV of `w` and `x`, in report order.
+    ///
+    /// The formats take turns within each round (one triple each), two untimed rounds first: a
+    /// stretch of load from other processes on the shared cores then slows every format's
+    /// repeats of that round alike, and the speedups, ratios of medians over the same rounds,
+    /// stay fair (measured here: one such stretch halved the INT8 and INT4 speed of a run
+    /// that timed the formats one after another, not FP32's).
+    func measure(w: Tensor, x: [Float], reference: [Double]) throws -> [Result] {
+        let kernels: [any MatvecKernel] = try Self.weightFormats.map { format in
+            switch format {
+            case "fp32": try FloatMatvec(weights: w, threads: threads)
+            case "bf16": try BFloat16Matvec(weights: w, threads: threads)
+            case "int8": try Int8Matvec(weights: w, threads: threads)
+            case "int4": try Int4Matvec(weights: w, groupSize: int4GroupSize, threads: threads)
+            default: try Int4Matvec(weights: w, groupSize: int4GroupSize, activations: .int8, threads: threads)
+            }
         }
-        var y = [Float](repeating: 0, count: kernel.rows)
+        var ys = kernels.map { [Float](repeating: 0, count: $0.rows) }
+        var times = [[(read: Double, cold: Double, warm: Double)]](repeating: [], count: kernels.count)
         var evicted: Float = 0
-        let triples = x.withUnsafeBufferPointer { px in
-            y.withUnsafeMutableBufferPointer { py in
-                timer.repeated(warmups: 2, repeats: repeats) { () -> (read: Double, cold: Double, warm: Double) in
-                    let read = timer.seconds { evicted += eviction.run() }
-                    let cold = timer.seconds { kernel.apply(px, into: py) }
-                    return (read, cold, timer.seconds { kernel.apply(px, into: py) })
+        x.withUnsafeBufferPointer { px in
+            for round in 0..<(2 + repeats) {
+                for (i, kernel) in kernels.enumerated() {
+                    let triple = ys[i].withUnsafeMutableBufferPointer { py in
+                        let read = timer.seconds { evicted += eviction.run() }
+                        let cold = timer.seconds { kernel.apply(px, into: py) }
+                        return (read: read, cold: cold, warm: timer.seconds { kernel.apply(px, into: py) })
+                    }
+                    if round >= 2 { times[i].append(triple) }
                 }
             }
         }
         precondition(evicted > 0, "GEMV eviction: the sum of ones must be positive")
-        return (kernel.label, kernel.weightBytes, triples.map(\.warm), triples.map(\.cold), triples.map(\.read),
-                ErrorMetrics(reference: reference, approximation: y.map(Double.init)))
+        return kernels.indices.map { i in
+            Result(
+                weights: Self.weightFormats[i], kernel: kernels[i].label, weightBytes: kernels[i].weightBytes,
+                warm: times[i].map(\.warm), cold: times[i].map(\.cold), evictionReads: times[i].map(\.read),
+                error: ErrorMetrics(reference: reference, approximation: ys[i].map(Double.init)))
+        }
     }
 
     /// The FP64 reference `W · x` (OpenBLAS dgemv).

@@ -131,8 +131,8 @@ public struct MatmulExperiment: Experiment {
             timer: timer, repeats: p.gemvRepeats, threads: context.threads, int4GroupSize: p.int4GroupSize,
             evictionMebibytes: p.gemvEvictionMebibytes)
         var records: [TrialRecord] = []
-        for format in GEMVTrial.weightFormats {
-            let result = try trial.measure(weights: format, w: w, x: x, reference: reference)
+        for result in try trial.measure(w: w, x: x, reference: reference) {
+            let format = result.weights
             for (cache, seconds) in [("warm", result.warm), ("cold", result.cold)] {
                 records += seconds.enumerated().map { r, s in
                     MatmulRecord.gemv(rows: rows, columns: columns, weights: format, cache: cache, kernel: result.kernel,
