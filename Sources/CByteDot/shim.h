@@ -1,4 +1,4 @@
-// The 4-bit × 8-bit block dot product of the W4A8 GEMV, on `vpmaddubsw`/`vpmaddwd` (AVX2).
+// The block dot products of the W4A8 and W8A8 GEMVs, on `vpmaddubsw`/`vpmaddwd` (AVX2).
 // Swift cannot spell these instructions (LLVM does not form them from Swift's SIMD types, and
 // Swift's vector conversions between element widths scalarize), so this header holds them and
 // nothing else. Only pointers and scalars cross the boundary: a 256-bit vector passed by value
@@ -43,6 +43,34 @@ static inline QL_AVX2 void ql_dot_u4s8_block_avx2(const void *w, const void *x, 
     d = _mm256_sub_epi32(d, _mm256_setr_epi32(offset, 0, 0, 0, 0, 0, 0, 0));
     __m256 a = _mm256_loadu_ps(acc);
     _mm256_storeu_ps(acc, _mm256_fmadd_ps(_mm256_cvtepi32_ps(d), _mm256_set1_ps(scale), a));
+}
+
+/// One block of 128 columns of signed 8-bit weights and activations:
+/// `acc[0..<8] += scale · Σ_j w_j · x_j`, spread over 8 lanes.
+///
+/// `vpmaddubsw` needs one unsigned operand, so it multiplies |x| by `sign(w, x)` (`vpsignb`: w
+/// with the sign of x, 0 where x is 0), whose product is w·x. With |w|, |x| ≤ 127 a pair sums to
+/// at most 2·127² = 32258 < 2¹⁵: no saturation (a code of −128 could saturate; the quantizers
+/// never produce it). `vpmaddwd` by ones widens each chunk of 32 to 32 bits before the next.
+static inline QL_AVX2 void ql_dot_s8s8_block_avx2(const void *w, const void *x, float scale, float *acc) {
+    const __m256i ones = _mm256_set1_epi16(1);
+    const __m256i *wv = (const __m256i *)w, *xv = (const __m256i *)x;
+    __m256i d = _mm256_setzero_si256();
+    for (int k = 0; k < 4; k++) {
+        const __m256i xk = _mm256_loadu_si256(xv + k);
+        const __m256i p = _mm256_maddubs_epi16(_mm256_abs_epi8(xk), _mm256_sign_epi8(_mm256_loadu_si256(wv + k), xk));
+        d = _mm256_add_epi32(d, _mm256_madd_epi16(p, ones));
+    }
+    __m256 a = _mm256_loadu_ps(acc);
+    _mm256_storeu_ps(acc, _mm256_fmadd_ps(_mm256_cvtepi32_ps(d), _mm256_set1_ps(scale), a));
+}
+
+/// `ql_dot_s8s8_block_avx2` on any CPU, one code at a time.
+static inline void ql_dot_s8s8_block_portable(const void *w, const void *x, float scale, float *acc) {
+    const int8_t *wb = (const int8_t *)w, *xb = (const int8_t *)x;
+    int32_t sum = 0;
+    for (int j = 0; j < 128; j++) sum += (int32_t)wb[j] * xb[j];
+    acc[0] += scale * (float)sum;
 }
 
 /// The same block on any CPU, one code at a time (same integers; the float sum may differ in

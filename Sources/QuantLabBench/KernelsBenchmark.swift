@@ -98,7 +98,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
     let x = (0..<columns).map { _ in Float(rng.nextNormal()) }
     let kernels: [any MatvecKernel] = [
         try FloatMatvec(weights: w), try BFloat16Matvec(weights: w), try Int8Matvec(weights: w), try Int4Matvec(weights: w, groupSize: 128),
-        try Int4Matvec(weights: w, groupSize: 128, activations: .int8),
+        try Int4Matvec(weights: w, groupSize: 128, activations: .int8), try Int8Matvec(weights: w, activations: .int8),
     ]
     var y = [Float](repeating: 0, count: rows)
     let bodies: [() -> Void] = kernels.map { k in { x.withUnsafeBufferPointer { px in y.withUnsafeMutableBufferPointer { k.apply(px, into: $0) } } } }
@@ -143,6 +143,9 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
         floor("GEMV INT4 speedup (\(name))", t[0] / t[3], atLeast: 5)
         floor("GEMV INT4 × INT8 x speedup (\(name))", t[0] / t[4], atLeast: 5)
         floor("GEMV INT8 speedup (\(name))", t[0] / t[2], atLeast: 3)
+        floor("GEMV INT8 × INT8 x speedup (\(name))", t[0] / t[5], atLeast: 3)
+        floor("GEMV INT8 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[5]) / t[5] / 1e9 / bandwidth, atLeast: 70, unit: " %")
+        floor("GEMV INT4 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[4]) / t[4] / 1e9 / bandwidth, atLeast: 70, unit: " %")
         floor("GEMV INT4 share of read bandwidth (\(name))", 100 * Double(bytes[3]) / t[3] / 1e9 / bandwidth, atLeast: 70, unit: " %")
         floor("GEMV INT8 share of read bandwidth (\(name))", 100 * Double(bytes[2]) / t[2] / 1e9 / bandwidth, atLeast: 70, unit: " %")
     }

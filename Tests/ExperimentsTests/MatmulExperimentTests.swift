@@ -64,7 +64,7 @@ struct MatmulExperimentTests {
             #expect(count(.peak, ["instruction": .string(instruction.rawValue)]) == 2, "peak \(instruction)")
         }
         #expect(records.filter { $0.parameters["trial"] == "bandwidth" && $0.parameters["during"] == nil }.count == 2, "the probe")
-        for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
+        for weights in ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"] {
             // One eviction read, timed, before each cold repeat.
             let shape = "\(p.gemvShapes[0][0])×\(p.gemvShapes[0][1])"
             #expect(count(.bandwidth, ["during": .string("gemv \(shape) \(weights)")]) == 2, "eviction reads \(weights)")

@@ -122,11 +122,61 @@ struct MatvecKernelTests {
                     expected += (byte & 15) * Int32(x[64 * h + i]) + (byte >> 4) * Int32(x[64 * h + 32 + i])
                 }
             }
-            if Int4Matvec.hasAVX2 {
-                #expect(Int4Matvec.blockDot(w, x, offset: offset, avx2: true) == Float(expected), "AVX2 trial \(trial)")
+            if ByteDot.hasAVX2 {
+                #expect(ByteDot.u4s8(w, x, offset: offset, avx2: true) == Float(expected), "AVX2 trial \(trial)")
             }
-            #expect(Int4Matvec.blockDot(w, x, offset: offset, avx2: false) == Float(expected), "portable trial \(trial)")
+            #expect(ByteDot.u4s8(w, x, offset: offset, avx2: false) == Float(expected), "portable trial \(trial)")
         }
+    }
+
+    @Test("W8A8 block dot: the AVX2 and portable paths equal a plain integer loop exactly")
+    func w8a8BlockDot() {
+        var g = SeededGenerator(seed: 49)
+        for trial in 0..<50 {
+            // ±127 everywhere first (the 16-bit pair headroom), zeros in x (vpsignb's third case) next.
+            let w: [Int8] = trial == 0 ? Array(repeating: -127, count: 128) : (0..<128).map { _ in Int8.random(in: -127...127, using: &g) }
+            let x: [Int8] = trial == 0 ? Array(repeating: -127, count: 128)
+                : (0..<128).map { j in trial == 1 && j % 3 == 0 ? 0 : Int8.random(in: -127...127, using: &g) }
+            let expected = zip(w, x).reduce(Int32(0)) { $0 + Int32($1.0) * Int32($1.1) }
+            if ByteDot.hasAVX2 {
+                #expect(ByteDot.s8s8(w, x, avx2: true) == Float(expected), "AVX2 trial \(trial)")
+            }
+            #expect(ByteDot.s8s8(w, x, avx2: false) == Float(expected), "portable trial \(trial)")
+        }
+    }
+
+    @Test("INT8 × INT8-activation GEMV computes its documented formula (independent FP64 evaluation)", arguments: [(3, 300), (4, 1000), (2, 128), (1, 1)])
+    func w8a8Formula(rows: Int, columns: Int) throws {
+        let w = Reference.normal(rows, columns, seed: 50)
+        let kernel = try Int8Matvec(weights: w, activations: .int8)
+        let exact = try Int8Matvec(weights: w)
+        let x = vector(columns, seed: 51)
+        let y = kernel.apply(x)
+        let stored = exact.dequantized()
+        let blocks = (columns + 127) / 128
+        for r in 0..<rows {
+            var expected = 0.0, magnitude = 0.0
+            let s = kernel.scales[r]
+            for b in 0..<blocks {
+                let block = (b * 128)..<min(columns, b * 128 + 128)
+                let m = block.map { abs(x[$0]) }.max()!
+                let t = m / 127, inverse: Float = m > 0 ? 127 / m : 0
+                var dot = 0  // Σ q·x8, exact
+                for c in block {
+                    let q = s > 0 ? Int((stored.storage[r * columns + c] / s).rounded()) : 0
+                    dot += q * Int((x[c] * inverse).rounded(.toNearestOrEven))
+                }
+                expected += Double(s) * Double(t) * Double(dot)
+                magnitude += abs(Double(s) * Double(t) * Double(dot))
+            }
+            // Per block an FMA with t[b] into eight lanes, an 8-lane sum, then one product by s_r.
+            let bound = Double(blocks + 10) * 0x1p-23 * magnitude + 1e-30
+            #expect(abs(Double(y[r]) - expected) <= bound, "W8A8 \((rows, columns)) row \(r): \(y[r]) vs \(expected)")
+        }
+        // A non-finite x falls back to the exact path and propagates.
+        var bad = x
+        bad[columns / 2] = .nan
+        #expect(kernel.apply(bad).allSatisfy { $0.isNaN }, "NaN must reach every row")
     }
 
     @Test("INT4 × INT8-activation GEMV computes its documented formula (independent FP64 evaluation)", arguments: [(3, 300), (4, 1000), (2, 128)])

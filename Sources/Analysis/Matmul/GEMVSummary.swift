@@ -24,7 +24,8 @@ public struct GEMVSummary: Sendable {
         public let rows: Int
         /// Columns of W.
         public let columns: Int
-        /// `fp32`, `bf16`, `int8`, `int4` (FP32 x) or `w4a8` (INT4 weights, x quantized to INT8).
+        /// `fp32`, `bf16`, `int8` or `int4` (FP32 x), `w8a8` or `w4a8` (INT8 or INT4 weights, x
+        /// quantized to INT8).
         public let weights: String
         /// `warm` or `cold`.
         public let cache: String
@@ -63,7 +64,7 @@ public struct GEMVSummary: Sendable {
             let cache = shape["cache"]?.description ?? "warm"
             let comparison = try BaselineComparison(
                 shape.records, parameter: "weights", baseline: "fp32", measurement: "kernel_seconds", invert: true, seed: seed)
-            let order = ["fp32", "bf16", "int8", "int4", "w4a8"]
+            let order = ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"]
             for group in shape.records.grouped(by: ["weights"]).sorted(by: {
                 (order.firstIndex(of: $0["weights"]!.description) ?? 9) < (order.firstIndex(of: $1["weights"]!.description) ?? 9)
             }) {

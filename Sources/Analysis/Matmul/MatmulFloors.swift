@@ -4,8 +4,8 @@ import Results
 ///
 /// - GEMM at n = 4096 on the same engine: INT8 kernel ≥ 3.5× FP32, BF16 ≥ 1.8× FP32.
 /// - GEMV 4096 × 4096 at batch 1: packed INT4 ≥ 5× FP32, INT8 ≥ 3× FP32, each at ≥ 70 % of the
-///   read bandwidth measured in the same run. Packed INT4 is checked for both of its kernels:
-///   FP32 x (`int4`) and INT8 x (`w4a8`). Judged on the cold GEMVs (weights evicted from the
+///   read bandwidth measured in the same run. INT8 and packed INT4 are checked for both of their
+///   kernels: FP32 x (`int8`, `int4`) and INT8 x (`w8a8`, `w4a8`). Judged on the cold GEMVs (weights evicted from the
 ///   caches before each repeat) when the run has them: a share of the read bandwidth means
 ///   something only when the weights come from memory.
 /// A floor whose trial is missing from the run (e.g. the quick profile has no n = 4096) is `nil`.
@@ -34,10 +34,10 @@ public struct MatmulFloors: Sendable {
         }
         if let gemv = try? GEMVSummary(records) {
             let cache = gemv.hasCold ? "cold" : "warm"
-            for (weights, speedup) in [("int4", 5.0), ("w4a8", 5.0), ("int8", 3.0)] {
+            for (weights, speedup) in [("int4", 5.0), ("w4a8", 5.0), ("int8", 3.0), ("w8a8", 3.0)] {
                 guard let row = gemv.row(rows: gemvShape.rows, columns: gemvShape.columns, weights: weights, cache: cache) else { continue }
                 let shape = "\(gemvShape.rows)×\(gemvShape.columns)\(cache == "cold" ? ", weights from memory," : "")"
-                let name = ["int4": "INT4 (FP32 x)", "w4a8": "INT4 × INT8 x (W4A8)"][weights] ?? weights.uppercased()
+                let name = ["int4": "INT4 (FP32 x)", "w4a8": "INT4 × INT8 x (W4A8)", "int8": "INT8 (FP32 x)", "w8a8": "INT8 × INT8 x (W8A8)"][weights]!
                 checks.append(Check(name: "GEMV \(shape) \(name) speedup", measured: row.speedup.estimate, required: speedup))
                 checks.append(Check(name: "GEMV \(shape) \(name) share of read bandwidth", measured: row.bandwidthShare, required: 0.7))
             }

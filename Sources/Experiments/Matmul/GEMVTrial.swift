@@ -4,10 +4,11 @@ import QuantCore
 
 /// Batch-1 matrix–vector products `y = W · x` as in LLM decoding, with the weights in FP32, BF16,
 /// INT8 (per row) and packed INT4 (per group): the memory-bound case, where the time follows the
-/// weight bytes rather than the arithmetic. Packed INT4 runs twice: `int4` with FP32 x (exact
-/// dequantized weights, as weight-only GPTQ/AWQ inference) and `w4a8` with x quantized per
-/// 128-column block to INT8 on every call (as llama.cpp's Q4_0 × Q8_0), whose integer dot
-/// products need a third of the instructions.
+/// weight bytes rather than the arithmetic. INT8 and packed INT4 each run twice: `int8` and
+/// `int4` with FP32 x (exact dequantized weights, as weight-only GPTQ/AWQ inference), `w8a8` and
+/// `w4a8` with x quantized per 128-column block to INT8 on every call (as llama.cpp's Q8_0 and
+/// Q4_0 × Q8_0, or oneDNN's INT8 GEMV), whose integer dot products need a third to a quarter of
+/// the instructions.
 ///
 /// Each kernel (the Kernels module's GEMVs) packs W once; only `apply` is timed, in two states,
 /// measured in triples (and the formats in turns, see `measure`) so that both states and the read bandwidth see the same load from other
@@ -23,7 +24,7 @@ import QuantCore
 /// The error is that of y against the FP64 product of the unquantized W and x.
 struct GEMVTrial {
     /// The weight formats, in report order.
-    static let weightFormats = ["fp32", "bf16", "int8", "int4", "w4a8"]
+    static let weightFormats = ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"]
 
     let timer: RepeatTimer
     let repeats: Int
@@ -39,7 +40,7 @@ struct GEMVTrial {
 
     /// One weight format's measurements.
     struct Result {
-        /// `fp32`, `bf16`, `int8`, `int4` or `w4a8`.
+        /// `fp32`, `bf16`, `int8`, `w8a8`, `int4` or `w4a8`.
         let weights: String
         /// The kernel's label.
         let kernel: String
@@ -64,6 +65,7 @@ struct GEMVTrial {
             case "fp32": try FloatMatvec(weights: w, threads: threads)
             case "bf16": try BFloat16Matvec(weights: w, threads: threads)
             case "int8": try Int8Matvec(weights: w, threads: threads)
+            case "w8a8": try Int8Matvec(weights: w, activations: .int8, threads: threads)
             case "int4": try Int4Matvec(weights: w, groupSize: int4GroupSize, threads: threads)
             default: try Int4Matvec(weights: w, groupSize: int4GroupSize, activations: .int8, threads: threads)
             }

@@ -26,14 +26,6 @@ public import Tensor
 /// dot needs about 20 and is bound by memory (≈ 0.32–0.37 ms, 5.5–7× FP32, measured in
 /// `quantlab-bench` in the same runs).
 public struct Int4Matvec: MatvecKernel {
-    /// How x enters the dot products.
-    public enum Activations: Sendable {
-        /// FP32 x, exact dequantized weights (`y = W_deq · x` up to FP32 rounding).
-        case float
-        /// x quantized per 128-column block to INT8 on each call (W4A8, error ≤ 2⁻⁸ of the block's
-        /// largest |x| per activation); an x holding NaN or infinity takes the `.float` path.
-        case int8
-    }
     public let rows: Int
     public let columns: Int
     /// Columns sharing one scale.
@@ -43,12 +35,12 @@ public struct Int4Matvec: MatvecKernel {
     /// Scales, `rows × groups` row-major.
     public let scales: [Float]
     /// Whether x is used in FP32 or quantized to INT8 per 128-column block.
-    public let activations: Activations
+    public let activations: MatvecActivations
     let groups: Int
     let packed: LanePackedCodes
 
     public var label: String {
-        activations == .float ? "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" : "INT4 per-group(\(groupSize)) × INT8 x GEMV (\(Self.hasAVX2 ? "AVX2 vpmaddubsw" : "portable C loop"))"
+        activations == .float ? "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" : "INT4 per-group(\(groupSize)) × INT8 x GEMV (\(ByteDot.hasAVX2 ? "AVX2 vpmaddubsw" : "portable C loop"))"
     }
     public var weightBytes: Int { rows * ((columns + 1) / 2) + scales.count * 4 }
 
@@ -56,7 +48,7 @@ public struct Int4Matvec: MatvecKernel {
     /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity, or
     ///   `groupSize` is not a positive multiple of 128.
-    public init(weights: Tensor, groupSize: Int = 128, activations: Activations = .float,
+    public init(weights: Tensor, groupSize: Int = 128, activations: MatvecActivations = .float,
                 threads: Int = defaultKernelThreads) throws(KernelInputError) {
         self.activations = activations
         let (rows, columns) = try matvecShape(weights, "INT4 GEMV")
@@ -112,7 +104,7 @@ public struct Int4Matvec: MatvecKernel {
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
         // Non-finite x cannot be quantized; the exact path propagates NaN and infinity.
-        if activations == .int8, let xq = BlockQuantizedActivations(x, paddedColumns: packed.paddedColumns) { return applyInt8(xq, into: y) }
+        if activations == .int8, let xq = BlockQuantizedActivations(x, paddedColumns: packed.paddedColumns, order: .int4Nibbles) { return applyInt8(xq, into: y) }
         let (paddedColumns, rowBytes, groups, groupSize) = (packed.paddedColumns, packed.rowBytes, groups, groupSize)
         // X_g = Σ_{c∈g} x_c, shared by every row (accumulated in FP64, rounded once).
         let groupSums: [Float] = (0..<groups).map { g in

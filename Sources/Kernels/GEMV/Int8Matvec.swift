@@ -1,4 +1,5 @@
 public import Tensor
+internal import CByteDot
 
 /// INT8 GEMV: `y = W · x` with W quantized per row to symmetric INT8 codes (see
 /// `SymmetricIntegerMatrix`), x and y in FP32.
@@ -16,6 +17,12 @@ public import Tensor
 /// Timed against it in the Kernels benchmark at 4096×4096 (two cores shared with other jobs,
 /// medians of 31), this kernel took 0.88, 0.91, 1.36, 0.97 and 2.2 ms in five runs where oneDNN
 /// (with the x quantization) took 0.62, 15.7, 15.1, 0.71 and 13.7 ms.
+///
+/// With `activations: .int8` (W8A8) x is quantized per 128-column block on each call and the
+/// dots run in integers through `CByteDot` (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector
+/// instructions per 32 codes against about 20 for the FP32 path's unpacking and FMAs), on a
+/// second copy of the codes, signed and row-major:
+/// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`.
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
@@ -23,18 +30,36 @@ public struct Int8Matvec: MatvecKernel {
     public let threads: Int
     /// Per-row scales `s_r`.
     public let scales: [Float]
+    /// Whether x is used in FP32 or quantized to INT8 per 128-column block.
+    public let activations: MatvecActivations
     private let packed: LanePackedCodes
+    /// `.int8` only: the codes as signed bytes, rows padded with 0 to a multiple of 128 columns.
+    private let signedCodes: [Int8]
+    private var signedRowLength: Int { roundUp(columns, to: 128) }
 
-    public var label: String { "INT8 per-row GEMV (Swift SIMD)" }
+    public var label: String {
+        activations == .float ? "INT8 per-row GEMV (Swift SIMD)" : "INT8 per-row × INT8 x GEMV (\(ByteDot.hasAVX2 ? "AVX2 vpmaddubsw" : "portable C loop"))"
+    }
     public var weightBytes: Int { rows * columns + rows * 4 }
 
     /// Quantizes `weights` per row (`SymmetricIntegerMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
+    /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
-    public init(weights: Tensor, threads: Int = defaultKernelThreads) throws(KernelInputError) {
+    public init(weights: Tensor, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads) throws(KernelInputError) {
         (rows, columns) = try matvecShape(weights, "INT8 GEMV")
         let q = try SymmetricIntegerMatrix(quantizing: weights, bits: 8, axis: .rows)
         self.threads = threads
+        self.activations = activations
         scales = q.scales
+        var signed: [Int8] = []
+        if activations == .int8 {
+            let length = roundUp(columns, to: 128)
+            signed = [Int8](repeating: 0, count: rows * length)
+            for r in 0..<rows {
+                for c in 0..<columns { signed[r * length + c] = q.codes[r * columns + c] }
+            }
+        }
+        signedCodes = signed
         var packed = LanePackedCodes(rows: rows, columns: columns, bits: 8, fill: 128)
         for r in 0..<rows {
             for c in 0..<columns { packed[r, c] = UInt32(Int32(q.codes[r * columns + c]) + 128) }
@@ -55,6 +80,10 @@ public struct Int8Matvec: MatvecKernel {
 
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
+        // Non-finite x cannot be quantized; the exact path propagates NaN and infinity.
+        if activations == .int8, let xq = BlockQuantizedActivations(x, paddedColumns: signedRowLength, order: .natural) {
+            return applyInt8(xq, into: y)
+        }
         let paddedColumns = packed.paddedColumns
         packed.words.withUnsafeBytes { w in
             scales.withUnsafeBufferPointer { s in
@@ -73,6 +102,40 @@ public struct Int8Matvec: MatvecKernel {
                         c += 64
                     }
                     return s[r] * ((a0 + a1) + (a2 + a3)).sum()
+                }
+            }
+        }
+    }
+}
+
+extension Int8Matvec {
+    /// The `.int8` path: per row and block of 128 columns one `CByteDot` call, then `s_r` once.
+    private func applyInt8(_ xq: BlockQuantizedActivations, into y: UnsafeMutableBufferPointer<Float>) {
+        let length = signedRowLength, blocks = length / 128
+        let avx2 = ByteDot.hasAVX2
+        signedCodes.withUnsafeBytes { w in
+            xq.codes.withUnsafeBytes { xqp in
+                xq.scales.withUnsafeBufferPointer { xs in
+                    let wr = w.baseAddress!, xr = xqp.baseAddress!
+                    forEachChunk(of: rows, threads: threads) { range in
+                        for r in range {
+                            let row = wr + r * length
+                            var acc = SIMD8<Float>()
+                            withUnsafeMutableBytes(of: &acc) { accBytes in
+                                let a = accBytes.baseAddress!.assumingMemoryBound(to: Float.self)
+                                for b in 0..<blocks {
+                                    // A direct call on each side, so that release builds inline the
+                                    // AVX2 one (a function value would not be).
+                                    if avx2 {
+                                        ql_dot_s8s8_block_avx2(row + b * 128, xr + b * 128, xs[b], a)
+                                    } else {
+                                        ql_dot_s8s8_block_portable(row + b * 128, xr + b * 128, xs[b], a)
+                                    }
+                                }
+                            }
+                            y[r] = scales[r] * acc.sum()
+                        }
+                    }
                 }
             }
         }

@@ -35,6 +35,17 @@ extension MatvecKernel {
     }
 }
 
+/// How x enters the dot products of the integer GEMVs (`Int8Matvec`, `Int4Matvec`).
+public enum MatvecActivations: Sendable {
+    /// FP32 x, exact dequantized weights (`y = W_deq · x` up to FP32 rounding).
+    case float
+    /// x quantized on each call to INT8 per block of 128 columns, `t[b] = max_{c ∈ b} |x_c| / 127`
+    /// (dynamic activation quantization, as llama.cpp's Q8_0 and oneDNN's INT8 GEMV), with
+    /// integer dot products: W8A8 or W4A8. Adds at most `t[b]/2` of error per activation; an x
+    /// holding NaN or infinity takes the `.float` path.
+    case int8
+}
+
 /// Workers used by the Swift SIMD kernels: one per active processor (two on this machine).
 public var defaultKernelThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 

@@ -89,7 +89,7 @@ extension MatmulChapter {
             marks: [.groupedBars(bars), .referenceLine(ReferenceLine(.horizontal, at: gemv.readBandwidth, label: "read bandwidth"))])
         return Figure(
             title: "Throughput against the machine's limits",
-            altText: "Left: log–log GEMM throughput in GFLOP/s or GOP/s against n for FP32, BF16, INT8, FP16 (emulated) and OpenBLAS FP32, rising with n towards horizontal lines at the measured FP32, BF16 and INT8 peaks. Right: pairs of bars of effective weight bandwidth of batch-1 GEMV, warm (repeats back to back) and cold (weights evicted from the caches first), for FP32, BF16, INT8 and INT4 weights (INT4 with FP32 x, and W4A8 with x quantized to INT8) against a horizontal line at the measured read bandwidth.",
+            altText: "Left: log–log GEMM throughput in GFLOP/s or GOP/s against n for FP32, BF16, INT8, FP16 (emulated) and OpenBLAS FP32, rising with n towards horizontal lines at the measured FP32, BF16 and INT8 peaks. Right: pairs of bars of effective weight bandwidth of batch-1 GEMV, warm (repeats back to back) and cold (weights evicted from the caches first), for FP32, BF16, INT8 and INT4 weights (INT8 and INT4 with FP32 x, W8A8 and W4A8 with x quantized to INT8) against a horizontal line at the measured read bandwidth.",
             width: 760, height: 340, columns: 2,
             panels: [Panel(title: "GEMM", x: Axis("n", scale: .log10), y: Axis("G(FL)OP/s", scale: .log10), legend: .best, marks: gemm), gemvPanel])
     }

@@ -29,6 +29,7 @@ extension MatmulChapter {
         values["gemv_shapes"] = .text(shapes.joined(separator: " and "))
         values["gemv_int4_kernel"] = .text(r.trial("gemv").matching(["weights": "int4"]).first?.parameters["kernel"]?.description ?? "—")
         values["gemv_w4a8_kernel"] = .text(r.trial("gemv").matching(["weights": "w4a8"]).first?.parameters["kernel"]?.description ?? "—")
+        values["gemv_w8a8_kernel"] = .text(r.trial("gemv").matching(["weights": "w8a8"]).first?.parameters["kernel"]?.description ?? "—")
     }
 
     /// Values the prose cites and the findings for the pros-and-cons chapter.
@@ -76,7 +77,7 @@ extension MatmulChapter {
         let shape = first.map { ($0.rows, $0.columns) } ?? (0, 0)
         values["gemv_shape"] = .text("\(shape.0)×\(shape.1)")
         // gemv_<weights>_… for warm repeats, gemv_<weights>_cold_… for evicted weights.
-        for weights in ["fp32", "bf16", "int8", "int4", "w4a8"] {
+        for weights in ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"] {
             for cache in ["warm", "cold"] {
                 let row = gemv.row(rows: shape.0, columns: shape.1, weights: weights, cache: cache)
                 let key = cache == "warm" ? "gemv_\(weights)" : "gemv_\(weights)_cold"
@@ -90,6 +91,9 @@ extension MatmulChapter {
         let int4Error = gemv.row(rows: shape.0, columns: shape.1, weights: "int4")?.relativeError ?? .nan
         let w4a8Error = gemv.row(rows: shape.0, columns: shape.1, weights: "w4a8")?.relativeError ?? .nan
         values["gemv_w4a8_error_growth"] = .number(w4a8Error / int4Error - 1, .percent)
+        let int8Error = gemv.row(rows: shape.0, columns: shape.1, weights: "int8")?.relativeError ?? .nan
+        let w8a8Error = gemv.row(rows: shape.0, columns: shape.1, weights: "w8a8")?.relativeError ?? .nan
+        values["gemv_w8a8_error_growth"] = .number(w8a8Error / int8Error - 1, .percent)
 
         findings["matmul_int8_speed"] = [
             "size": values["largest_timed_size"]!, "kernel": values["int8_kernel_ratio"]!, "e2e": values["int8_e2e_ratio"]!,
@@ -100,6 +104,7 @@ extension MatmulChapter {
             "share": values["gemv_int4_share"]!, "w4a8": values["gemv_w4a8_speedup"]!, "w4a8_share": values["gemv_w4a8_share"]!,
             "w4a8_error": values["gemv_w4a8_error"]!, "int4_error": values["gemv_int4_error"]!,
             "int8_cold": values["gemv_int8_cold_speedup"]!, "w4a8_cold": values["gemv_w4a8_cold_speedup"]!,
+            "w8a8_cold": values["gemv_w8a8_cold_speedup"]!,
             "int4_cold": values["gemv_int4_cold_speedup"]!, "w4a8_cold_share": values["gemv_w4a8_cold_share"]!,
         ]
         findings["matmul_int8_error"] = ["error": values["int8_error_middle"]!, "channel": values["int8_channel_error_middle"]!, "middle": values["middle_size"]!]
