@@ -102,9 +102,9 @@ extension MatmulChapter {
         findings["matmul_gemv_memory"] = [
             "shape": values["gemv_shape"]!, "int4": values["gemv_int4_speedup"]!, "int8": values["gemv_int8_speedup"]!,
             "share": values["gemv_int4_share"]!, "w4a8": values["gemv_w4a8_speedup"]!, "w4a8_share": values["gemv_w4a8_share"]!,
-            "w4a8_error": values["gemv_w4a8_error"]!, "int4_error": values["gemv_int4_error"]!,
             "int8_cold": values["gemv_int8_cold_speedup"]!, "w4a8_cold": values["gemv_w4a8_cold_speedup"]!,
-            "w8a8_cold": values["gemv_w8a8_cold_speedup"]!,
+            "w8a8_cold": values["gemv_w8a8_cold_speedup"]!, "w8a8_error_growth": values["gemv_w8a8_error_growth"]!,
+            "w4a8_error_growth": values["gemv_w4a8_error_growth"]!,
             "int4_cold": values["gemv_int4_cold_speedup"]!, "w4a8_cold_share": values["gemv_w4a8_cold_share"]!,
         ]
         findings["matmul_int8_error"] = ["error": values["int8_error_middle"]!, "channel": values["int8_channel_error_middle"]!, "middle": values["middle_size"]!]
