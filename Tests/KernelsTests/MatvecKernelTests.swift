@@ -23,6 +23,36 @@ struct MatvecKernelTests {
 
     private func vector(_ n: Int, seed: UInt64) -> [Float] { Reference.normal(1, n, seed: seed).storage }
 
+    /// Checks the output `y` of an INT8-activation GEMV against its formula evaluated in FP64,
+    /// `y[r] = Σ_b s(r, b) · t[b] · Σ_{c ∈ b} q[r][c] · x8[c]` with `t[b] = max_{c ∈ b} |x_c| / 127`,
+    /// `x8 = round(x · (127 / max))` (ties to even, as the kernel), `q = stored / s` (exact), and
+    /// the integer dots exact; within `(blocks + 10) · 2⁻²³ · Σ_b |term_b|` (FP32 products of the
+    /// scales, one FMA per block into eight lanes and the lane sum).
+    private func checkBlockQuantized(
+        _ y: [Float], stored: Tensor, x: [Float], scale: (Int, Int) -> Float, _ label: String
+    ) {
+        let (rows, columns) = (stored.shape[0], stored.shape[1])
+        let blocks = (columns + 127) / 128
+        for r in 0..<rows {
+            var expected = 0.0, magnitude = 0.0
+            for b in 0..<blocks {
+                let block = (b * 128)..<min(columns, b * 128 + 128)
+                let m = block.map { abs(x[$0]) }.max()!
+                let t = m / 127, inverse: Float = m > 0 ? 127 / m : 0
+                let s = scale(r, b)
+                var dot = 0
+                for c in block {
+                    let q = s > 0 ? Int((stored.storage[r * columns + c] / s).rounded()) : 0
+                    dot += q * Int((x[c] * inverse).rounded(.toNearestOrEven))
+                }
+                expected += Double(s) * Double(t) * Double(dot)
+                magnitude += abs(Double(s) * Double(t) * Double(dot))
+            }
+            let bound = Double(blocks + 10) * 0x1p-23 * magnitude + 1e-30
+            #expect(abs(Double(y[r]) - expected) <= bound, "\(label) row \(r): \(y[r]) vs \(expected)")
+        }
+    }
+
     /// Checks `kernel` against the FP64 product of its own stored weights `ŵ`, within
     /// `factor · (C + 2) · 2⁻²⁴ · Σ|ŵ||x|` (FP32 summation, Higham §3.1).
     private func check(_ kernel: some MatvecKernel, stored: Tensor, factor: Double, seed: UInt64, _ label: String) {
@@ -152,27 +182,8 @@ struct MatvecKernelTests {
         let exact = try Int8Matvec(weights: w)
         let x = vector(columns, seed: 51)
         let y = kernel.apply(x)
-        let stored = exact.dequantized()
-        let blocks = (columns + 127) / 128
-        for r in 0..<rows {
-            var expected = 0.0, magnitude = 0.0
-            let s = kernel.scales[r]
-            for b in 0..<blocks {
-                let block = (b * 128)..<min(columns, b * 128 + 128)
-                let m = block.map { abs(x[$0]) }.max()!
-                let t = m / 127, inverse: Float = m > 0 ? 127 / m : 0
-                var dot = 0  // Σ q·x8, exact
-                for c in block {
-                    let q = s > 0 ? Int((stored.storage[r * columns + c] / s).rounded()) : 0
-                    dot += q * Int((x[c] * inverse).rounded(.toNearestOrEven))
-                }
-                expected += Double(s) * Double(t) * Double(dot)
-                magnitude += abs(Double(s) * Double(t) * Double(dot))
-            }
-            // Per block an FMA with t[b] into eight lanes, an 8-lane sum, then one product by s_r.
-            let bound = Double(blocks + 10) * 0x1p-23 * magnitude + 1e-30
-            #expect(abs(Double(y[r]) - expected) <= bound, "W8A8 \((rows, columns)) row \(r): \(y[r]) vs \(expected)")
-        }
+        // Per block an FMA with t[b] into eight lanes, an 8-lane sum, then one product by s_r.
+        checkBlockQuantized(y, stored: exact.dequantized(), x: x, scale: { r, _ in kernel.scales[r] }, "W8A8 \((rows, columns))")
         // A non-finite x falls back to the exact path and propagates.
         var bad = x
         bad[columns / 2] = .nan
@@ -185,27 +196,9 @@ struct MatvecKernelTests {
         let kernel = try Int4Matvec(weights: w, groupSize: 128, activations: .int8)
         let x = vector(columns, seed: 48)
         let y = kernel.apply(x)
-        let stored = kernel.dequantized()
+        // Per block one FP32 product s·t and one FMA into eight lanes, then an 8-lane sum.
         let groups = (columns + 127) / 128
-        for r in 0..<rows {
-            var expected = 0.0, magnitude = 0.0
-            for b in 0..<groups {
-                let block = (b * 128)..<min(columns, b * 128 + 128)
-                let m = block.map { abs(x[$0]) }.max()!
-                let t = m / 127, inverse: Float = m > 0 ? 127 / m : 0
-                let s = kernel.scales[r * groups + b]
-                var dot = 0  // Σ q·x8, exact
-                for c in block {
-                    let q = s > 0 ? Int((stored.storage[r * columns + c] / s).rounded()) : 0
-                    dot += q * Int((x[c] * inverse).rounded(.toNearestOrEven))
-                }
-                expected += Double(s) * Double(t) * Double(dot)
-                magnitude += abs(Double(s) * Double(t) * Double(dot))
-            }
-            // Per block one FP32 product s·t and one FMA into eight lanes, then an 8-lane sum.
-            let bound = Double(groups + 10) * 0x1p-23 * magnitude + 1e-30
-            #expect(abs(Double(y[r]) - expected) <= bound, "W4A8 \((rows, columns)) row \(r): \(y[r]) vs \(expected)")
-        }
+        checkBlockQuantized(y, stored: kernel.dequantized(), x: x, scale: { r, b in kernel.scales[r * groups + b] }, "W4A8 \((rows, columns))")
     }
 
     @Test("INT4 × INT8-activation GEMV: a non-finite x falls back to the exact path and propagates")

@@ -25,8 +25,10 @@ enum ByteDot {
         }
     }
 
-    /// The lane sum of an 8-lane accumulator that `body` adds into.
-    private static func accumulated(_ body: (UnsafeMutablePointer<Float>) -> Void) -> Float {
+    /// The lane sum of an 8-lane accumulator that `body` adds into (the block dots' `acc`).
+    /// Inlined, so that the accumulator lives in a register across a row's blocks.
+    @inline(__always)
+    static func accumulated(_ body: (UnsafeMutablePointer<Float>) -> Void) -> Float {
         var acc = SIMD8<Float>()
         withUnsafeMutableBytes(of: &acc) { body($0.baseAddress!.assumingMemoryBound(to: Float.self)) }
         return acc.sum()

@@ -20,9 +20,7 @@ extension Int4Matvec {
                             forEachChunk(of: rows, threads: threads) { range in
                                 for r in range {
                                     let row = wr + r * rowBytes
-                                    var acc = SIMD8<Float>()
-                                    withUnsafeMutableBytes(of: &acc) { accBytes in
-                                        let a = accBytes.baseAddress!.assumingMemoryBound(to: Float.self)
+                                    y[r] = ByteDot.accumulated { a in
                                         var b = 0
                                         // Blocks walked per group: an index division per block
                                         // cost an `idiv` in the loop.
@@ -41,7 +39,6 @@ extension Int4Matvec {
                                             }
                                         }
                                     }
-                                    y[r] = acc.sum()
                                 }
                             }
                         }

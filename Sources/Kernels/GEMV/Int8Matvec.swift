@@ -120,9 +120,7 @@ extension Int8Matvec {
                     forEachChunk(of: rows, threads: threads) { range in
                         for r in range {
                             let row = wr + r * length
-                            var acc = SIMD8<Float>()
-                            withUnsafeMutableBytes(of: &acc) { accBytes in
-                                let a = accBytes.baseAddress!.assumingMemoryBound(to: Float.self)
+                            let dot = ByteDot.accumulated { a in
                                 for b in 0..<blocks {
                                     // A direct call on each side, so that release builds inline the
                                     // AVX2 one (a function value would not be).
@@ -133,7 +131,7 @@ extension Int8Matvec {
                                     }
                                 }
                             }
-                            y[r] = scales[r] * acc.sum()
+                            y[r] = scales[r] * dot
                         }
                     }
                 }
