@@ -90,7 +90,8 @@ extension AffineQuantizer {
         let p = q.parameters(for: ClippingRange(symmetric: m))
         // Every |x| ≤ m, and a correctly rounded product is monotonic in |x|, so m · (1/scale)
         // bounds every x · (1/scale): below 127.5 no code can leave ±127 and the clamps go.
-        // Only a subnormal absmax (scale underflow) takes the clamping path.
+        // With the scale floored at the smallest normal float this holds for every finite input;
+        // the clamping path stays as the check's other side, not as a path inputs are meant to take.
         let needsNoClamp = m * p.inverseScale < 127.5
         let streaming = values.count >= minimumCount
         concurrentlyRun(threads) { t in
