@@ -44,42 +44,53 @@ let package = Package(
         .target(name: "Kernels", dependencies: ["Tensor", "QuantCore", "CDNNL", "CByteDot"], swiftSettings: shared),
         .target(name: "NN", dependencies: ["Tensor", "QuantCore", "Kernels"], swiftSettings: shared),
 
-        // MARK: Data and results
+        // MARK: Data and records
         .target(name: "Datasets", dependencies: ["Tensor"], swiftSettings: shared),
-        // Results records the environment (OpenBLAS core type, oneDNN ISA) next to every run.
-        .target(name: "Results", dependencies: ["Tensor", "Kernels", "Datasets"], swiftSettings: shared),
+        // Trial records, section schemas, run meta and the result store: what Analysis and
+        // Report read. No project dependency, so reading results never links a C library.
+        .target(name: "Records", swiftSettings: shared),
+        // Running a section: fingerprints, the environment probe (OpenBLAS core, oneDNN ISA),
+        // the experiment protocol and the runner.
+        .target(name: "Runner", dependencies: ["Records", "Datasets", "Tensor", "Kernels"], swiftSettings: shared),
 
         // MARK: Experiments and analysis
         .target(
             name: "Experiments",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "NN", "Datasets", "Results"],
+            dependencies: ["Tensor", "QuantCore", "Kernels", "NN", "Datasets", "Records", "Runner"],
             swiftSettings: shared),
-        .target(name: "Analysis", dependencies: ["Results"], swiftSettings: shared),
+        .target(name: "Analysis", dependencies: ["Records", "Tensor"], swiftSettings: shared),
 
         // MARK: Presentation
         .target(name: "Charts", dependencies: ["CCairo"], swiftSettings: shared),
+        // Renders a document from analysed values; never runs an experiment.
         .target(
             name: "Report",
             dependencies: [
-                "Analysis", "Charts", "Results", "Experiments", "QuantCore",
+                "Records", "Analysis", "Charts", "QuantCore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ],
+            swiftSettings: shared),
+
+        // MARK: The study
+        // The section registry, and stale → run → analyse → draw → render.
+        .target(
+            name: "Study",
+            dependencies: ["Records", "Runner", "Experiments", "Analysis", "Charts", "Report", "Datasets"],
             swiftSettings: shared),
 
         // MARK: Executables
         .executableTarget(
             name: "QuantLabCLI",
             dependencies: [
-                "Tensor", "QuantCore", "Kernels", "Datasets", "Results", "Experiments",
-                "Analysis", "Charts", "Report",
+                "Tensor", "QuantCore", "Records", "Runner", "Charts", "Study",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: shared),
         // Benchmarks live apart from tests: speed is measured in release builds (`make bench`).
         .executableTarget(
             name: "QuantLabBench",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "Results", "Report"],
+            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "Records", "Runner", "Study"],
             swiftSettings: shared),
 
         // MARK: Tests (one target per source target)
@@ -88,13 +99,15 @@ let package = Package(
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "QuantCore", "Tensor"], swiftSettings: shared),
         .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "QuantCore"], swiftSettings: shared),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], swiftSettings: shared),
-        .testTarget(name: "ResultsTests", dependencies: ["Results"], swiftSettings: shared),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Results"], swiftSettings: shared),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], swiftSettings: shared),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: shared),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Records"], swiftSettings: shared),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runner", "Records"], swiftSettings: shared),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Records"], swiftSettings: shared),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Analysis", "Results", "Experiments", "Datasets"],
+            name: "ReportTests", dependencies: ["Report", "Analysis", "Records"],
             swiftSettings: shared),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records"], swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

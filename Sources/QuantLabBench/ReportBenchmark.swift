@@ -1,6 +1,7 @@
 import Foundation
-import Report
-import Results
+import Records
+import Runner
+import Study
 
 /// `make report` with nothing stale: analysis, charts and both documents from the stored results
 /// of this checkout, timed end to end. Floor: under 5 s on this machine (issue: report pipeline).
@@ -10,11 +11,11 @@ import Results
 func runReportBenchmark() throws {
     let workspace = Workspace.current()
     let runner = SectionRunner(workspace: workspace, profile: .full, seed: RunDefaults.seed, threads: 1, output: .silent)
-    let assembler = ReportAssembler(runner: runner)
+    let report = StudyReport(runner: runner)
     var seconds: [Double] = []
     for _ in 0..<3 {
         let start = ContinuousClock.now
-        try assembler.run(policy: .none)
+        try report.run(policy: .none)
         let elapsed = ContinuousClock.now - start
         seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Results
+import Records
+import Runner
 
 /// `quantlab env`: the machine and libraries every run records in its meta.json.
 struct Env: ParsableCommand {

@@ -1,6 +1,6 @@
 public import ArgumentParser
-import Report
-import Results
+import Runner
+import Study
 
 extension RerunPolicy: ExpressibleByArgument {}
 
@@ -8,11 +8,13 @@ extension RerunPolicy: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Bring sections up to date, then write report/quantization.md (and .html) with its figures.",
+        abstract: "Bring sections up to date, then write the profile's report (and .html) with its figures.",
         discussion: """
             Sections whose stored fingerprint still matches are reused; stale and missing ones \
             run first (--rerun stale, the default). A section whose run fails keeps its last good \
-            results, shown as stale with the error.
+            results, shown as stale with the error. The full profile writes \
+            report/quantization.md and figures/; the quick profile writes report/quick/ and \
+            figures/quick/, so it never replaces the full study.
 
             Example: quantlab report --profile quick --rerun none
             """)
@@ -31,11 +33,12 @@ struct ReportCommand: ParsableCommand {
         let output = ProgressOutput.standardError
         output.write("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)\n")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
-        let assembler = ReportAssembler(runner: runner)
-        let outcomes = try assembler.run(policy: rerun)
+        let report = StudyReport(runner: runner)
+        let outcomes = try report.run(policy: rerun)
         for outcome in outcomes {
             output.write("  \(outcome.section): \(outcome.rerun ? "rerun" : "reused"), \(outcome.after.state)\n")
         }
-        output.write("wrote report/quantization.md and report/quantization.html\n")
+        let shown = report.layout.reportFile.path.replacingOccurrences(of: settings.workspace.root.path + "/", with: "")
+        output.write("wrote \(shown) and its .html\n")
     }
 }

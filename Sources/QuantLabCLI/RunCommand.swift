@@ -1,11 +1,12 @@
 import ArgumentParser
-import Experiments
-import Results
+import Records
+import Runner
+import Study
 
 /// `quantlab run SECTION…`: runs those sections now and stores their results.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run sections now and store their results in data/results/<section>/.")
+        abstract: "Run sections now and store their results in data/results/<profile>/<section>/.")
 
     @Argument(help: "Sections to run, in order.")
     var sections: [String]
@@ -20,14 +21,14 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let experiments = try ExperimentRegistry.sections.experiments(named: sections)
+        let chosen = try Study.registry.sections(named: sections)
         let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
         output.write("quantlab run: \(settings.banner), \(threadCount) thread(s)\n")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
         var failed = false
-        for experiment in experiments where try runner.run(experiment).status == .failed {
+        for section in chosen where try runner.run(section.experiment).status == .failed {
             failed = true
         }
         if failed { throw ExitCode.failure }

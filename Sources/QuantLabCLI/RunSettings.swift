@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
-import Results
+import Records
+import Runner
 
 extension Profile: ExpressibleByArgument {}
 

@@ -1,5 +1,5 @@
 import Testing
-import Results
+import Records
 @testable import Analysis
 
 @Suite struct GroupingTests {

@@ -1,5 +1,5 @@
 import Analysis
-import Results
+import Records
 import Testing
 
 /// The linreg chapter's numbers from small hand-made record sets.

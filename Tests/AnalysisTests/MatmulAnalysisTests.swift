@@ -1,5 +1,5 @@
 import Testing
-import Results
+import Records
 @testable import Analysis
 
 /// Synthetic matmul records with known answers, in the Experiments module's record schema.

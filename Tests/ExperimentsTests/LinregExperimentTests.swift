@@ -1,5 +1,6 @@
 import Datasets
-import Results
+import Records
+import Runner
 import Testing
 @testable import Experiments
 

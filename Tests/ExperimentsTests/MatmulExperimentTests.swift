@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import Datasets
-import Results
+import Records
+import Runner
 import Tensor
 @testable import Experiments
 

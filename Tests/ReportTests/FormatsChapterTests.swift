@@ -1,22 +1,14 @@
-import Datasets
-import Experiments
 import Foundation
 import Report
-import Results
+import Records
 import Testing
 
-/// The `formats` chapter rendered from a real quick-profile run of its experiment, compared with
+/// The `formats` chapter rendered from a recorded quick-profile run of its experiment, compared with
 /// a recorded snapshot (`RECORD_GOLDEN=1` re-records it). Every number in it is fixed by the
 /// profile and seed, so any change to QuantCore, the experiment, the analysis or the template
 /// shows up here.
 @Suite struct FormatsChapterTests {
-    static func records() throws -> [TrialRecord] {
-        let experiment = FormatsExperiment()
-        let context = ExperimentContext(
-            seed: RunDefaults.seed, profile: .quick, threads: 1, dataPaths: DataPaths(root: "data/raw"),
-            progress: ProgressReporter(label: "formats", output: .silent))
-        return try experiment.run(experiment.parameters(for: .quick), context: context)
-    }
+    static func records() throws -> [TrialRecord] { try Fixture.records("formats") }
 
     @Test func chapterMatchesSnapshot() throws {
         let output = try FormatsChapter().build(Self.records())
@@ -51,7 +43,7 @@ import Testing
     @Test func missingRecordsNameTheSection() {
         #expect(throws: ChapterError.self) { try FormatsChapter().build([]) }
         do { _ = try FormatsChapter().build([]) } catch {
-            #expect("\(error)".hasPrefix("data/results/formats/trials.jsonl: no trial with "))
+            #expect("\(error)".hasPrefix("formats records: no trial with "))
         }
     }
 }

@@ -1,31 +1,15 @@
-import Datasets
-import Experiments
 import Foundation
 import Report
-import Results
+import Records
 import Testing
 
-/// The `linreg` chapter rendered from a small run of its experiment (every family, every bit
-/// width the template cites, two folds, one seed), compared with a recorded snapshot
-/// (`RECORD_GOLDEN=1` re-records it). Every number is fixed by the parameters and the seed.
+/// The `linreg` chapter rendered from a recorded quick-profile run of its experiment, compared
+/// with a recorded snapshot (`RECORD_GOLDEN=1` re-records it). Every number is fixed by the
+/// recorded trials.
 @Suite("Linreg chapter")
 struct LinregChapterTests {
-    /// The tiny test parameters widened to the bit widths the template names.
-    static let parameters: LinregParameters = {
-        var p = LinregParameters.tiny
-        p.bits = [8, 4, 3, 2]
-        p.qatBits = [2, 3, 4]
-        return p
-    }()
-
-    /// One run shared by the tests (a debug-build run takes seconds).
-    static let records = Result {
-        let context = ExperimentContext(
-            seed: RunDefaults.seed, profile: .quick, threads: 1,
-            dataPaths: DataPaths(packageRoot: DataPaths.packageRoot(containing: #filePath)!),
-            progress: ProgressReporter(label: "linreg", output: .silent))
-        return try LinregExperiment().run(parameters, context: context)
-    }
+    /// The recorded quick-profile run.
+    static let records = Result { try Fixture.records("linreg") }
 
     @Test func chapterMatchesSnapshot() throws {
         let output = try LinregChapter().build(Self.records.get())
@@ -33,7 +17,7 @@ struct LinregChapterTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linreg-chapter-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let template = LinregChapter().template
+        let template = "03-linreg.md.mustache"
         try FileManager.default.copyItem(
             at: packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
         let figures = output.charts.map {

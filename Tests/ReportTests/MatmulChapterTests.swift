@@ -1,24 +1,12 @@
-import Datasets
-import Experiments
 import Foundation
 import Report
-import Results
+import Records
 import Testing
 
-/// The `matmul` chapter rendered from a small real run of its experiment. Its timings vary from
-/// run to run, so it is checked for completeness and labelling rather than against a snapshot.
+/// The `matmul` chapter rendered from a recorded quick-profile run of its experiment, checked for
+/// completeness and labelling.
 @Suite struct MatmulChapterTests {
-    static func records() throws -> [TrialRecord] {
-        var p = MatmulParameters.profile(.quick)
-        (p.sizes, p.repeats, p.warmups) = ([10, 32, 64], [3, 3, 3], [1, 1, 1])
-        (p.openBLASMaxSize, p.emulatedTimingMaxSize, p.fullErrorMaxSize, p.sampledRows) = (32, 32, 32, 16)
-        (p.peakSize, p.peakRepeats, p.gemvShapes, p.gemvRepeats) = (32, 2, [[16, 256]], 2)
-        (p.bandwidthMebibytes, p.bandwidthRepeats, p.gemvEvictionMebibytes) = (1, 2, 1)
-        let context = ExperimentContext(
-            seed: RunDefaults.seed, profile: .quick, threads: 1, dataPaths: DataPaths(root: "data/raw"),
-            progress: ProgressReporter(label: "matmul", output: .silent))
-        return try MatmulExperiment().run(p, context: context)
-    }
+    static func records() throws -> [TrialRecord] { try Fixture.records("matmul") }
 
     @Test func chapterFillsEveryPlaceholderAndMarksEmulation() throws {
         let output = try MatmulChapter().build(Self.records())

@@ -89,11 +89,11 @@ struct ReportBuilderTests {
                     template: "02-matmul.md.mustache", content: .filled(matmul),
                     provenance: Provenance(
                         profile: "full", seed: 42, fingerprint: fingerprint, runDate: run, duration: 41.23,
-                        origin: .reused, failure: "oneDNN: status 3\n(out of memory)")),
+                        commit: "01a9e3c", failure: "oneDNN: status 3\n(out of memory)")),
                 Chapter(
                     template: "01-formats.md.mustache", content: .filled(formats),
                     provenance: Provenance(
-                        profile: "full", seed: 42, fingerprint: fingerprint, runDate: run, duration: 0.0123, origin: .rerun)),
+                        profile: "full", seed: 42, fingerprint: fingerprint, runDate: run, duration: 0.0123, commit: "01a9e3c (modified)")),
                 Chapter(template: "03-language.md.mustache", content: .unavailable(error: "data/raw/kjv.txt: sha256 mismatch; run make data")),
             ],
             appendix: Appendix(
@@ -103,7 +103,8 @@ struct ReportBuilderTests {
                     Appendix.Input(name: "mnist_5k.csv", package: "mnist-sample", version: "1.0", sha256: "ab12", licence: "CC BY-SA 3.0")
                 ],
                 sections: [
-                    Appendix.Section(id: "formats", fingerprint: fingerprint, status: .rerun, runDate: run),
+                    Appendix.Section(id: "formats", fingerprint: fingerprint, status: .fresh, runDate: run),
+                    Appendix.Section(id: "linreg", fingerprint: fingerprint, status: .stale("seed changed (42 → 7)"), runDate: run),
                     Appendix.Section(id: "matmul", fingerprint: fingerprint, status: .failed("oneDNN: status 3"), runDate: run),
                     Appendix.Section(id: "language", fingerprint: nil, status: .failed("sha256 mismatch"), runDate: nil),
                     Appendix.Section(id: "vision", fingerprint: nil, status: .missing, runDate: nil),
@@ -207,12 +208,12 @@ struct ReportBuilderTests {
     @Test func provenanceLine() {
         let provenance = Provenance(
             profile: "full", seed: 42, fingerprint: "3F2A9C1D0B7E99", runDate: Date(timeIntervalSince1970: 1_795_437_617),
-            duration: 41.23, origin: .rerun)
-        #expect(provenance.markdown() == "*Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · rerun*")
+            duration: 41.23, commit: "01a9e3c")
+        #expect(provenance.markdown() == "*Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · commit 01a9e3c*")
         var stale = provenance
-        stale.origin = .reused
+        stale.commit = nil
         stale.staleReason = "seed changed (42 → 7)"
-        #expect(stale.markdown() == "*Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · reused · stale (seed changed (42 → 7))*")
+        #expect(stale.markdown() == "*Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · stale (seed changed (42 → 7))*")
     }
 
     @Test func headingSlugsFollowGitHub() {

@@ -1,4 +1,4 @@
-public import Results
+public import Records
 
 /// Ratios of a measurement's median for each group against a named baseline group, with
 /// bootstrap intervals (see `RatioInterval`): speedups against FP32, error relative to FP32, …

@@ -1,4 +1,4 @@
-public import Results
+public import Records
 
 /// The numbers of the `linreg` chapter, computed from its trial records alone.
 ///

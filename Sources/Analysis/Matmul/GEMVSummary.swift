@@ -1,4 +1,4 @@
-import Results
+import Records
 
 /// Batch-1 GEMV per weight format: time, effective weight bandwidth and its share of the read
 /// bandwidth measured in the same run, speedup over FP32 weights, output error.

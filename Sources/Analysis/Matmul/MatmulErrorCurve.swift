@@ -1,4 +1,4 @@
-import Results
+import Records
 import Tensor
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import Results
+import Records
 
 /// The section's performance floors (issue 5; benchmarks, not tests), checked on a run's records.
 ///

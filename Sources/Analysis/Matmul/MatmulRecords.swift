@@ -1,4 +1,4 @@
-public import Results
+public import Records
 
 /// The records of one run of the `matmul` section, split by trial family (the `trial` parameter
 /// of the Experiments module's `MatmulRecord`), with the lookups every matmul analysis needs.

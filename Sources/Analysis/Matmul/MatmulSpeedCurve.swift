@@ -1,4 +1,4 @@
-import Results
+import Records
 
 /// One format's time against the FP32 baseline as the size grows, kernel-only or end to end.
 ///

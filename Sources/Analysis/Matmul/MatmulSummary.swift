@@ -1,4 +1,4 @@
-import Results
+import Records
 
 /// The per-format summary of the matmul section at one size: error on both distributions,
 /// speedup (kernel-only and end to end) and memory against FP32.

@@ -1,4 +1,4 @@
-import Results
+import Records
 
 /// Achieved throughput of each GEMM against the measured peak of its instruction type
 /// (roofline style: how far each kernel is from what the machine can do).

@@ -1,4 +1,4 @@
-public import Results
+public import Records
 
 /// Trials that share the values of some parameters, e.g. every repeat of `format = int8, size = 64`.
 public struct TrialGroup: Sendable {

@@ -1,4 +1,5 @@
-public import Results
+public import Records
+public import Runner
 import Tensor
 
 /// The `formats` section: facts about every number format, computed by QuantCore.
@@ -42,7 +43,8 @@ public struct FormatsExperiment: Experiment {
 
     public var id: String { "formats" }
 
-    public var sourcePaths: [String] { ["Experiments/Formats", "QuantCore", "Tensor", "CStreamingStore"] }
+    /// `Experiments/Formats`: its fingerprint follows the modules its files import.
+    public var sourceFolder: String { "Experiments/Formats" }
 
     public func parameters(for profile: Profile) -> Parameters {
         Parameters(

@@ -1,5 +1,6 @@
 import QuantCore
-import Results
+import Records
+import Runner
 
 extension FormatsTrials {
     /// The worked affine example: `values` quantized to INT4 three ways — symmetric over the

@@ -1,5 +1,6 @@
 import QuantCore
-import Results
+import Records
+import Runner
 import Tensor
 
 extension FormatsTrials {

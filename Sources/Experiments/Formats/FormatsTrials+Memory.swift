@@ -1,5 +1,6 @@
 import QuantCore
-import Results
+import Records
+import Runner
 
 extension FormatsTrials {
     /// The storage layouts of the memory table: code bits, and per-group scale bits.

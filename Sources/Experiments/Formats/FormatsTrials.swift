@@ -1,6 +1,7 @@
 import Glibc
 import QuantCore
-import Results
+import Records
+import Runner
 
 /// The trial families of the `formats` section, one function each (see `FormatsExperiment`).
 enum FormatsTrials {

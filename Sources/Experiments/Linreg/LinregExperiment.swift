@@ -1,4 +1,5 @@
-public import Results
+public import Records
+public import Runner
 
 /// The `linreg` section: linear regression under quantized training arithmetic, weights and
 /// inputs, and PTQ against QAT (issue 6).
@@ -23,9 +24,8 @@ public struct LinregExperiment: Experiment {
         LinregDataset.allCases.flatMap(\.files)
     }
 
-    public var sourcePaths: [String] {
-        ["Experiments/Linreg", "NN", "QuantCore", "Tensor", "Datasets", "Kernels", "CStreamingStore", "CByteDot"]
-    }
+    /// `Experiments/Linreg`: its fingerprint follows the modules its files import.
+    public var sourceFolder: String { "Experiments/Linreg" }
 
     /// Every family's trials, in order: datasets, arithmetic, weight PTQ, inputs, QAT.
     /// - Throws: `DataFileError` for a missing or malformed input; `LAPACKError` (not expected).

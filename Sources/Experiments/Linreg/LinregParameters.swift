@@ -1,4 +1,5 @@
-public import Results
+public import Records
+import Runner
 
 /// What the `linreg` section runs, per profile: sizes, grids, repeats and training settings.
 public struct LinregParameters: Codable, Sendable, Equatable {

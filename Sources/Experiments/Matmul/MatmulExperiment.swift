@@ -1,4 +1,5 @@
-public import Results
+public import Records
+public import Runner
 import Tensor
 import Kernels
 
@@ -16,7 +17,8 @@ public struct MatmulExperiment: Experiment {
     public typealias Parameters = MatmulParameters
 
     public let id = "matmul"
-    public var sourcePaths: [String] { ["Experiments/Matmul", "Kernels", "QuantCore", "Tensor", "CStreamingStore", "CByteDot"] }
+    /// `Experiments/Matmul`: its fingerprint follows the modules its files import.
+    public var sourceFolder: String { "Experiments/Matmul" }
 
     public init() {}
 

@@ -1,4 +1,5 @@
-public import Results
+public import Records
+import Runner
 
 /// The parameters of the matmul section for one profile: what is multiplied, how often and how
 /// the error is measured. Everything here goes into the run's fingerprint.

@@ -1,4 +1,5 @@
-public import Results
+public import Records
+import Runner
 public import QuantCore
 
 /// The record vocabulary of the matmul section: parameter and measurement names and the builders

@@ -1,16 +1,14 @@
 public import Charts
-public import Results
+public import Records
 
 /// Turns one section's stored trials into its chapter: values for the template, charts,
 /// tables, and findings for the pros-and-cons chapter.
 ///
 /// A builder is a pure function of the records (DESIGN.md: changing the analysis never needs
-/// an experiment to rerun). Adding a section means one experiment, one builder, one template.
+/// an experiment to rerun). The Study module pairs each builder with its experiment and template.
 public protocol ChapterBuilder: Sendable {
     /// The id of the experiment whose results the chapter shows, e.g. `formats`.
     var section: String { get }
-    /// The chapter's template file in `report/src/`, e.g. `01-formats.md.mustache`.
-    var template: String { get }
     /// The names of the findings this chapter may contribute to the pros-and-cons chapter;
     /// each is a section there (`{{#name}}…{{/name}}`) shown only when the finding is present.
     var findingNames: [String] { get }

@@ -4,6 +4,9 @@ public struct ChapterError: Error, CustomStringConvertible, Sendable {
     public let section: String
     /// What is missing.
     public let problem: String
+    /// The records file read, as shown to the user (`data/results/full/matmul/trials.jsonl`);
+    /// the caller that read it sets it.
+    public var file: String?
 
     /// An error for `section`.
     public init(section: String, _ problem: String) {
@@ -12,6 +15,6 @@ public struct ChapterError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        "data/results/\(section)/trials.jsonl: \(problem); rerun with quantlab run \(section)"
+        "\(file ?? "\(section) records"): \(problem); rerun with quantlab run \(section)"
     }
 }

@@ -1,5 +1,5 @@
 import Analysis
-public import Results
+public import Records
 
 /// Lookups over a section's records that every chapter builder needs, with errors that name
 /// the section and what is missing.

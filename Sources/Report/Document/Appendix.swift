@@ -28,12 +28,12 @@ public struct Appendix: Sendable, Equatable {
 
     /// The state of one section in this report.
     public struct Section: Sendable, Equatable {
-        /// What happened to the section in this report run.
+        /// The state of the section's stored results against the code and settings of this report.
         public enum Status: Sendable, Equatable {
-            /// Fresh results were reused.
-            case reused
-            /// The section ran again.
-            case rerun
+            /// The results match the current parameters, inputs and code.
+            case fresh
+            /// The results are shown, but no longer match: why.
+            case stale(String)
             /// The latest run failed with this error; older results (if any) are stale.
             case failed(String)
             /// The section has never run.
@@ -121,11 +121,11 @@ public struct Appendix: Sendable, Equatable {
 }
 
 extension Appendix.Section.Status {
-    /// `reused`, `rerun`, `failed: error`, `missing`.
+    /// `fresh`, `stale: reason`, `failed: error`, `missing`.
     var text: String {
         switch self {
-        case .reused: "reused"
-        case .rerun: "rerun"
+        case .fresh: "fresh"
+        case .stale(let reason): "stale: \(Provenance.oneLine(reason))"
         case .failed(let error): "failed: \(Provenance.oneLine(error))"
         case .missing: "missing"
         }

@@ -1,22 +1,15 @@
 public import Foundation
 
-/// Where a chapter's numbers came from: the run that produced the results it shows.
+/// Where a chapter's numbers came from: the run that produced the results it shows, stated
+/// from the stored results alone, so two reports built from the same results are identical.
 ///
 /// Rendered as one italic line at the end of the chapter:
 /// ```
-/// *Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · rerun*
+/// *Provenance: profile full · seed 42 · fingerprint 3f2a9c1d0b7e · run 2026-11-23 12:40 UTC · 41.2 s · commit 01a9e3c*
 /// ```
 /// When the section's latest run failed, the line is preceded by a failure note with the error,
 /// and ends in `· stale`, since the results shown are the last good ones.
 public struct Provenance: Sendable, Equatable {
-    /// Whether this report run produced the results or found them fresh on disk.
-    public enum Origin: String, Sendable, Equatable {
-        /// Fresh results from an earlier run were used as they were.
-        case reused
-        /// The section ran again for this report.
-        case rerun
-    }
-
     /// The profile the results were made with (`quick`, `full`).
     public var profile: String
     /// The seed the results were made with.
@@ -27,8 +20,9 @@ public struct Provenance: Sendable, Equatable {
     public var runDate: Date
     /// How long the run took, in seconds.
     public var duration: Double
-    /// Reused or rerun.
-    public var origin: Origin
+    /// The commit the results were made from, with ` (modified)` when the tree had changes;
+    /// `nil` when unknown.
+    public var commit: String?
     /// The error of the section's latest run when it failed after these results were made;
     /// `nil` when the latest run produced them.
     public var failure: String?
@@ -43,11 +37,11 @@ public struct Provenance: Sendable, Equatable {
     ///   - fingerprint: Hexadecimal fingerprint (at least 12 digits).
     ///   - runDate: Start of the run.
     ///   - duration: Seconds; finite and not negative.
-    ///   - origin: Reused or rerun.
+    ///   - commit: The commit the run was made from.
     ///   - failure: The latest run's error, if it failed.
     public init(
         profile: String, seed: UInt64, fingerprint: String, runDate: Date, duration: Double,
-        origin: Origin, failure: String? = nil
+        commit: String? = nil, failure: String? = nil
     ) {
         precondition(fingerprint.count >= 12 && fingerprint.allSatisfy(\.isHexDigit), "fingerprint must be hexadecimal")
         precondition(duration.isFinite && duration >= 0, "duration must be finite and not negative")
@@ -56,7 +50,7 @@ public struct Provenance: Sendable, Equatable {
         self.fingerprint = fingerprint
         self.runDate = runDate
         self.duration = duration
-        self.origin = origin
+        self.commit = commit
         self.failure = failure
     }
 
@@ -71,8 +65,8 @@ public struct Provenance: Sendable, Equatable {
             "run \(UTCDate.minutes(runDate))",
             // Safe: the initializer requires a finite duration.
             try! NumberStyle.duration.format(duration),
-            origin.rawValue,
         ]
+        if let commit { parts.append("commit \(commit)") }
         if failure != nil {
             parts.append("stale")
         } else if let staleReason {

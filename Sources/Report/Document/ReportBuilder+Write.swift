@@ -1,5 +1,5 @@
 public import Foundation
-import Results
+import Records
 
 extension ReportBuilder {
     /// Builds the report and writes `reportFile` (Markdown) and the same name with `.html`.

@@ -1,5 +1,6 @@
 import Datasets
-import Results
+import Records
+import Runner
 
 /// The k-fold splits of the real datasets that the PTQ, input and QAT families share, each
 /// with its FP64 least-squares reference fit.

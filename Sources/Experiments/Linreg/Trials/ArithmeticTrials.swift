@@ -1,4 +1,5 @@
-import Results
+import Records
+import Runner
 import Tensor
 
 /// Family 1: least squares fitted in FP64, FP32, BF16 and FP16 (emulated), by QR (FP64

@@ -1,5 +1,6 @@
 import QuantCore
-import Results
+import Records
+import Runner
 import Tensor
 
 /// Family 3: the FP64 fit applied to quantized test features (INT b, per feature).

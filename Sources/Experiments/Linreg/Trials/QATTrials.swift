@@ -1,5 +1,6 @@
 import NN
-import Results
+import Records
+import Runner
 import Tensor
 
 /// Family 4: quantization-aware training against PTQ at the same bits.

@@ -1,4 +1,5 @@
-import Results
+import Records
+import Runner
 
 /// The measurements every prediction-based trial records.
 enum TrialMeasurements {

@@ -1,5 +1,6 @@
 import QuantCore
-import Results
+import Records
+import Runner
 import Tensor
 
 /// Family 2: post-training quantization of the fitted weights (the bias stays FP32, as in

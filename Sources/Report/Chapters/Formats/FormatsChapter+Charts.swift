@@ -1,6 +1,6 @@
 import Charts
 import QuantCore
-import Results
+import Records
 
 extension FormatsChapter {
     /// Gap to the next representable value against magnitude, log–log, one line per format.

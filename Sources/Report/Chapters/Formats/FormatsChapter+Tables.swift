@@ -1,5 +1,5 @@
 import QuantCore
-import Results
+import Records
 
 extension FormatsChapter {
     /// Table of the facts of every format.

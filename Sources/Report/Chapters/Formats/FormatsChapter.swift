@@ -1,6 +1,6 @@
 import Charts
 import QuantCore
-public import Results
+public import Records
 
 /// The `formats` chapter: bit layouts, worked encodings, range and spacing, the affine
 /// mapping, 4-bit levels against real-looking distributions, and memory footprints.
@@ -9,7 +9,6 @@ public struct FormatsChapter: ChapterBuilder {
     public init() {}
 
     public var section: String { "formats" }
-    public var template: String { "01-formats.md.mustache" }
     public var findingNames: [String] { ["formats_memory", "formats_nf4", "formats_fp8_range", "formats_bf16_precision"] }
 
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {

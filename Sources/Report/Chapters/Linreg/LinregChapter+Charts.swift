@@ -1,6 +1,6 @@
 import Analysis
 import Charts
-import Results
+import Records
 
 extension LinregChapter {
     /// Coefficient error against κ, log–log; one panel per solver, one line per arithmetic.

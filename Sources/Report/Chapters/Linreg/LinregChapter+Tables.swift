@@ -1,5 +1,5 @@
 import Analysis
-import Results
+import Records
 
 extension LinregChapter {
     /// Arithmetics in table and chart order, widest first.

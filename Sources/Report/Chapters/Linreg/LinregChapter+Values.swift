@@ -1,5 +1,5 @@
 import Analysis
-import Results
+import Records
 
 extension LinregChapter {
     /// Dataset sizes, folds, seeds and synthetic sizes; returns the condition numbers, ascending

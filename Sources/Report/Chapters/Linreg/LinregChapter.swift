@@ -1,5 +1,5 @@
 import Analysis
-public import Results
+public import Records
 
 /// The `linreg` chapter: linear regression under quantized training arithmetic, weights and
 /// inputs, and PTQ against QAT, from the `linreg` section's records (`LinregAnalysis`).
@@ -8,7 +8,6 @@ public struct LinregChapter: ChapterBuilder {
     public init() {}
 
     public var section: String { "linreg" }
-    public var template: String { "03-linreg.md.mustache" }
     public var findingNames: [String] { ["linreg_int8", "linreg_qat", "linreg_arithmetic", "linreg_two_bits"] }
 
     /// The datasets in chapter order, with display names.

@@ -1,6 +1,6 @@
 import Analysis
 import Charts
-import Results
+import Records
 
 extension MatmulChapter {
     /// A consistent style per format across the chapter's charts: one Okabe–Ito colour per

@@ -1,6 +1,6 @@
 import Analysis
 import Foundation
-import Results
+import Records
 
 extension MatmulChapter {
     /// "3.52× [3.41, 3.60]": a ratio with its interval.

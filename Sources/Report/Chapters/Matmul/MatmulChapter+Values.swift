@@ -1,5 +1,5 @@
 import Analysis
-import Results
+import Records
 
 extension MatmulChapter {
     /// Setup facts: distribution parameters, sampled rows, repeats, implementations, GEMV shapes.

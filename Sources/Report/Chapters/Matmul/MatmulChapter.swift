@@ -1,7 +1,7 @@
 import Analysis
 import Charts
 import Foundation
-public import Results
+public import Records
 
 /// The `matmul` chapter: error and time of each format's matrix product against FP32, the
 /// FP64 reference, throughput against the measured peaks, and batch-1 GEMV.
@@ -12,7 +12,6 @@ public struct MatmulChapter: ChapterBuilder {
     public init() {}
 
     public var section: String { "matmul" }
-    public var template: String { "02-matmul.md.mustache" }
     public var findingNames: [String] {
         ["matmul_int8_speed", "matmul_bf16_speed", "matmul_gemv_memory", "matmul_int8_error", "matmul_emulated", "matmul_small_sizes", "matmul_int4_outliers"]
     }

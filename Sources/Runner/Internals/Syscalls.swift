@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every POSIX call of the Runner module: the terminal check and unbuffered writes of the
+/// progress output, and the thread variables oneDNN and OpenBLAS read at start-up.
+enum Syscalls {
+    /// Whether `fd` is a terminal (progress lines are redrawn in place only on one).
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// Writes `text` to standard error unbuffered, retrying short writes and EINTR; errors are
+    /// dropped, since there is nowhere left to report them.
+    static func writeStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+    }
+
+    /// Sets an environment variable of this process (overwriting).
+    static func setEnvironment(_ name: String, _ value: String) {
+        _ = setenv(name, value, 1)
+    }
+}
