@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], swiftSettings: shared),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Analysis", "Results", "Experiments", "Datasets"],
+            name: "ReportTests", dependencies: ["Report", "Analysis", "Results", "Experiments", "Datasets", "Charts"],
             swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],

@@ -41,8 +41,9 @@ public struct ReportAssembler: Sendable {
     /// Updates the sections and writes the report.
     /// - Parameter policy: Which sections to rerun first.
     /// - Returns: The outcome of each section, in report order.
-    /// - Throws: `ResultsError` for a locked or unreadable store, `ChapterError` when stored
-    ///   records lack what a chapter needs, `ChartError` or `ReportError` for drawing and writing.
+    /// - Throws: `ResultsError` for a locked or unreadable store or a file that cannot be written,
+    ///   `ChapterError` when stored records lack what a chapter needs, `ChartError` for drawing,
+    ///   `ReportError` for the report's templates and numbers.
     @discardableResult
     public func run(policy: RerunPolicy) throws -> [SectionOutcome] {
         let outcomes = try runner.update(experiments, policy: policy)
@@ -84,7 +85,7 @@ public struct ReportAssembler: Sendable {
         try FileManager.default.createDirectory(at: figuresDirectory, withIntermediateDirectories: true)
         let renderer = ChartRenderer()
         return try charts.map { chart in
-            _ = try renderer.render(chart.chart, to: figuresDirectory.appendingPathComponent(chart.label).path)
+            try renderer.renderInMemory(chart.chart).writeFiles(to: figuresDirectory.appendingPathComponent(chart.label))
             return PlacedFigure(label: chart.label, image: "../figures/\(chart.label).svg", altText: chart.chart.altText, caption: chart.caption)
         }
     }
