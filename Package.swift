@@ -58,6 +58,8 @@ let package = Package(
 
         // MARK: Presentation
         .target(name: "Charts", dependencies: ["CCairo"], swiftSettings: shared),
+        // Every chart kind drawn from fixed example data, for `quantlab gallery` and its benchmark.
+        .target(name: "ChartGallery", dependencies: ["Charts"], swiftSettings: shared),
         .target(
             name: "Report",
             dependencies: [
@@ -72,14 +74,14 @@ let package = Package(
             name: "QuantLabCLI",
             dependencies: [
                 "Tensor", "QuantCore", "Kernels", "Datasets", "Results", "Experiments",
-                "Analysis", "Charts", "Report",
+                "Analysis", "Charts", "ChartGallery", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: shared),
         // Benchmarks live apart from tests: speed is measured in release builds (`make bench`).
         .executableTarget(
             name: "QuantLabBench",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "Results", "Report"],
+            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "ChartGallery", "Results", "Report"],
             swiftSettings: shared),
 
         // MARK: Tests (one target per source target)
@@ -91,7 +93,8 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results"], swiftSettings: shared),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Results"], swiftSettings: shared),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], swiftSettings: shared),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
+        // The layout tests run over every gallery figure.
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "ChartGallery"], swiftSettings: shared),
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Analysis", "Results", "Experiments", "Datasets", "Charts"],
             swiftSettings: shared),

@@ -1,3 +1,4 @@
+import ChartGallery
 import Charts
 import Foundation
 import Report

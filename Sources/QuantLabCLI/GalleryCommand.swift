@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChartGallery
 import Charts
 import Foundation
 import Report

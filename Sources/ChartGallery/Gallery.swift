@@ -1,3 +1,4 @@
+public import Charts
 import Foundation
 
 /// Every chart kind drawn from fixed example data, so a person can look at all of them at once
