@@ -63,6 +63,8 @@ let package = Package(
         // MARK: Presentation
         .target(name: "Charts", dependencies: ["CCairo"], swiftSettings: shared),
         // Renders a document from analysed values; never runs an experiment.
+        // Every chart kind drawn from fixed example data, for `quantlab gallery` and its benchmark.
+        .target(name: "ChartGallery", dependencies: ["Charts"], swiftSettings: shared),
         .target(
             name: "Report",
             dependencies: [
@@ -83,14 +85,14 @@ let package = Package(
         .executableTarget(
             name: "QuantLabCLI",
             dependencies: [
-                "Tensor", "QuantCore", "Records", "Runner", "Charts", "Study",
+                "Tensor", "QuantCore", "Records", "Runner", "Charts", "ChartGallery", "Report", "Study",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: shared),
         // Benchmarks live apart from tests: speed is measured in release builds (`make bench`).
         .executableTarget(
             name: "QuantLabBench",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "Records", "Runner", "Study"],
+            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "ChartGallery", "Records", "Report", "Runner", "Study"],
             swiftSettings: shared),
 
         // MARK: Tests (one target per source target)
@@ -103,9 +105,10 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Records"], swiftSettings: shared),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Runner", "Records"], swiftSettings: shared),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Records"], swiftSettings: shared),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: shared),
+        // The layout tests run over every gallery figure.
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "ChartGallery"], swiftSettings: shared),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Analysis", "Records"],
+            name: "ReportTests", dependencies: ["Report", "Analysis", "Records", "Charts"],
             swiftSettings: shared),
         .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records"], swiftSettings: shared),
         .testTarget(

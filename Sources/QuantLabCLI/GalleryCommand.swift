@@ -1,5 +1,8 @@
 import ArgumentParser
+import ChartGallery
 import Charts
+import Foundation
+import Report
 
 /// `quantlab gallery`: renders every chart kind from fixed example data.
 struct GalleryCommand: ParsableCommand {
@@ -11,9 +14,12 @@ struct GalleryCommand: ParsableCommand {
     var output = "figures/gallery"
 
     func run() throws {
-        let results = try Gallery.render(into: output)
-        for result in results {
-            print("wrote \(result.pngPath), \(result.svgPath)")
+        let renderer = ChartRenderer()
+        for entry in Gallery.figures {
+            let base = (output as NSString).appendingPathComponent(entry.name)
+            let result = try renderer.renderInMemory(entry.figure)
+            try result.writeFiles(to: URL(fileURLWithPath: base))
+            print("wrote \(base).png, \(base).svg")
             for warning in result.warnings { print("  note: \(warning)") }
             for note in result.notes { print("  \(note)") }
         }

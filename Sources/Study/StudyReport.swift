@@ -33,8 +33,9 @@ public struct StudyReport: Sendable {
     /// Updates the sections and writes the report.
     /// - Parameter policy: Which sections to rerun first.
     /// - Returns: The outcome of each section, in report order.
-    /// - Throws: `ResultsError` for a locked or unreadable store, `ChapterError` when stored
-    ///   records lack what a chapter needs, `ChartError` or `ReportError` for drawing and writing.
+    /// - Throws: `ResultsError` for a locked or unreadable store or a file that cannot be written,
+    ///   `ChapterError` when stored records lack what a chapter needs, `ChartError` for drawing,
+    ///   `ReportError` for the report's templates and numbers.
     @discardableResult
     public func run(policy: RerunPolicy) throws -> [SectionOutcome] {
         let outcomes = try runner.update(study.experiments, policy: policy)
@@ -76,7 +77,7 @@ public struct StudyReport: Sendable {
     private func draw(_ charts: [ChapterChart]) throws -> [PlacedFigure] {
         let renderer = ChartRenderer()
         return try charts.map { chart in
-            _ = try renderer.render(chart.chart, to: layout.figuresDirectory.appendingPathComponent(chart.label).path)
+            try renderer.renderInMemory(chart.chart).writeFiles(to: layout.figuresDirectory.appendingPathComponent(chart.label))
             return PlacedFigure(
                 label: chart.label, image: "\(layout.figureLink)/\(chart.label).svg", altText: chart.chart.altText,
                 caption: chart.caption)

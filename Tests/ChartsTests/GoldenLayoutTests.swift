@@ -1,3 +1,4 @@
+import ChartGallery
 import Foundation
 import Testing
 import Charts

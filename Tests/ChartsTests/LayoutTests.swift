@@ -1,3 +1,4 @@
+import ChartGallery
 import Testing
 import Charts
 

@@ -1,8 +1,10 @@
+import ChartGallery
 import Foundation
 import Testing
 @testable import Charts
 
-/// Rendered output: pixel probes on the PNG's pixels, SVG content, determinism, files on disk.
+/// Rendered output: pixel probes on the PNG's pixels, SVG content, determinism. Writing the
+/// files is the caller's (`ReportTests.FigureFilesTests`).
 @Suite struct RenderTests {
     /// Whether two colours agree to `tolerance` per channel (0...1).
     static func close(_ a: Color, _ b: Color, _ tolerance: Double) -> Bool {
@@ -94,24 +96,5 @@ import Testing
         let input = ##"<symbol id="glyph7-3"/><use xlink:href="#glyph7-3"/><clipPath id="clip42"/><g clip-path="url(#clip42)"/><g id="surface99"/>"##
         let output = String(decoding: SVGPostProcessor.normalizeIDs(Array(input.utf8)), as: UTF8.self)
         #expect(output == ##"<symbol id="glyph0"/><use xlink:href="#glyph0"/><clipPath id="clip0"/><g clip-path="url(#clip0)"/><g id="surface0"/>"##)
-    }
-
-    /// Files are written next to each other, atomically, with no temporary file left behind.
-    @Test func writesPngAndSvgFiles() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("charts-test-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let result = try ChartRenderer().render(Self.zigzag, to: directory.appendingPathComponent("zigzag").path)
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(files == ["zigzag.png", "zigzag.svg"])
-        #expect(result.pngPath.hasSuffix("zigzag.png"))
-        let svg = try String(contentsOfFile: result.svgPath, encoding: .utf8)
-        #expect(svg.contains("<desc"))
-    }
-
-    @Test func writeToMissingDirectoryThrows() {
-        #expect(throws: ChartError.self) {
-            try ChartRenderer().render(Self.zigzag, to: "/nonexistent-charts-dir/zigzag")
-        }
     }
 }

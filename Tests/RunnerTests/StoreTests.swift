@@ -20,6 +20,17 @@ import Testing
         #expect(names == ["out.txt"], "no temporary file left behind")
     }
 
+    /// Bytes that are not UTF-8 (a PNG signature, say) arrive unchanged.
+    @Test func atomicWriteOfBytesKeepsThemAsTheyAre() throws {
+        let temp = try TemporaryWorkspace()
+        let url = temp.root.appendingPathComponent("figures/figure.png")
+        let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xC3]
+        try AtomicFile.write(bytes, to: url)
+        #expect(try Array(Data(contentsOf: url)) == bytes)
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        #expect(names == ["figure.png"], "no temporary file left behind")
+    }
+
     @Test func secondLockHolderIsToldThePid() throws {
         let temp = try TemporaryWorkspace()
         let directory = temp.workspace.directory(of: "demo", profile: .quick)

@@ -12,9 +12,9 @@ enum LegendPlacer {
     /// every candidate covers some point or the legend does not fit.
     ///
     /// - Parameters:
-    ///   - occupied: Sampled points of the plotted data (see `Layouter.occupancy`).
+    ///   - occupied: Sampled points of the plotted data (see `DataOccupancy.points`).
     /// - Returns: The first candidate in preference order with no point within 2 pt of it.
-    static func insideBox(size: Layouter.LegendSize, plot: Rect, occupied: [Point]) -> Rect? {
+    static func insideBox(size: LegendSize, plot: Rect, occupied: [Point]) -> Rect? {
         let inset = Theme.legendInset
         let freeWidth = plot.width - 2 * inset - size.width
         let freeHeight = plot.height - 2 * inset - size.height

@@ -1,7 +1,7 @@
 /// A histogram computed here from raw values with a stated bin rule.
 ///
 /// Non-finite values are skipped and counted; the rule and the resulting bin width are reported
-/// in `RenderResult.notes` and in the SVG description.
+/// in `RenderedFigure.notes` and in the SVG description.
 public struct Histogram: Sendable, Hashable {
     /// Legend label; `nil` leaves the histogram out of the legend.
     public var label: String?

@@ -1,11 +1,9 @@
-/// A failure while rendering or writing a figure; the text is one line saying what and what to do.
+/// A failure while rendering a figure; the text is one line saying what and what to do.
 public enum ChartError: Error, CustomStringConvertible, Equatable {
     /// Cairo reported a status other than success.
     case cairo(operation: String, status: String)
     /// A log axis had data, but none of it was positive.
     case nothingPositiveOnLogAxis(panel: Int, axis: String, dropped: Int)
-    /// A file could not be written.
-    case writeFailed(path: String, reason: String)
 
     /// One line: what failed and what to do.
     public var description: String {
@@ -14,8 +12,6 @@ public enum ChartError: Error, CustomStringConvertible, Equatable {
             "cairo: \(operation) failed: \(status); check the Cairo installation (make deps)"
         case .nothingPositiveOnLogAxis(let panel, let axis, let dropped):
             "panel \(panel): all \(dropped) values on the log \(axis) axis are ≤ 0 or non-finite; use a linear or symlog scale"
-        case .writeFailed(let path, let reason):
-            "\(path): cannot write (\(reason)); check that the directory exists and is writable"
         }
     }
 }

@@ -1,4 +1,4 @@
-/// Something the renderer skipped or dropped instead of drawing; collected in `RenderResult`.
+/// Something the renderer skipped or dropped instead of drawing; collected in `RenderedFigure.warnings`.
 public struct ChartWarning: Sendable, Hashable, CustomStringConvertible {
     /// What was skipped and how much.
     public enum Kind: Sendable, Hashable {

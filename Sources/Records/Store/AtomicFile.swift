@@ -12,6 +12,11 @@ public enum AtomicFile {
         try write(to: url) { sink throws(ResultsError) in try sink.append(text) }
     }
 
+    /// Writes `bytes` as they are (a PNG, say) to `url` atomically, creating the directory when missing.
+    public static func write(_ bytes: [UInt8], to url: URL) throws(ResultsError) {
+        try write(to: url) { sink throws(ResultsError) in try sink.append(bytes) }
+    }
+
     /// Writes what `produce` appends to `url` atomically; if `produce` throws, `url` is left as it was.
     /// - Parameters:
     ///   - url: the file to replace.
@@ -51,5 +56,10 @@ public struct AtomicSink {
     /// Appends UTF-8 text.
     public mutating func append(_ text: String) throws(ResultsError) {
         try Syscalls.writeAll(fd, Array(text.utf8), path: path)
+    }
+
+    /// Appends raw bytes.
+    public mutating func append(_ bytes: [UInt8]) throws(ResultsError) {
+        try Syscalls.writeAll(fd, bytes, path: path)
     }
 }

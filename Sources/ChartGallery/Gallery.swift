@@ -1,7 +1,8 @@
+public import Charts
 import Foundation
 
 /// Every chart kind drawn from fixed example data, so a person can look at all of them at once
-/// (`quantlab gallery`, `make gallery`).
+/// (`quantlab gallery` and `make gallery` render each one and write its PNG and SVG).
 public enum Gallery {
     /// The gallery's figures with their file base names, in display order.
     public static var figures: [(name: String, figure: Figure)] {
@@ -21,21 +22,6 @@ public enum Gallery {
             ("small-multiples", smallMultiples),
             ("rotated-labels", rotatedLabels),
         ]
-    }
-
-    /// Renders every gallery figure into `directory` (created if missing) as PNG and SVG.
-    ///
-    /// - Returns: One result per figure, in `figures` order.
-    /// - Throws: `ChartError` when a figure cannot be rendered or written.
-    public static func render(into directory: String, renderer: ChartRenderer = ChartRenderer()) throws -> [RenderResult] {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ChartError.writeFailed(path: directory, reason: "cannot create directory: \(error.localizedDescription)")
-        }
-        return try figures.map { entry in
-            try renderer.render(entry.figure, to: (directory as NSString).appendingPathComponent(entry.name))
-        }
     }
 
     // MARK: Figures
