@@ -4,7 +4,11 @@
 PROFILE ?= full
 SEED ?=
 THREADS ?=
-SECTIONS := formats matmul linreg
+# The section ids live in one place, the Study registry (`quantlab sections --ids` lists them):
+# any goal that is not a target below is taken as a section id and handed to `quantlab run`,
+# which names the known ids when it is not one.
+TARGETS := all deps data build release test report bench gallery sections fixtures clean
+SECTIONS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
 
 # Release builds target Haswell (AVX2, FMA, F16C, BMI2): every machine of this kind has it,
 # and our element-wise kernels vectorize to 256-bit lanes only when the compiler may assume it.
@@ -14,7 +18,7 @@ RUN_FLAGS := --profile $(PROFILE) $(if $(SEED),--seed $(SEED)) $(if $(THREADS),-
 
 APT_PACKAGES := libcairo2-dev libopenblas-dev libdnnl-dev fonts-dejavu-core pkg-config
 
-.PHONY: all deps data build release test report bench gallery sections clean $(SECTIONS)
+.PHONY: $(TARGETS)
 
 all: build
 
@@ -40,8 +44,8 @@ build: deps
 release: deps
 	swift build $(RELEASE_FLAGS)
 
-## test: the whole test suite
-test: deps data
+## test: the whole test suite; the end-to-end tests run the release binary, so it is built first
+test: deps data release
 	swift test
 
 ## report: rerun stale and missing sections, then write report/quantization.md
@@ -49,6 +53,7 @@ report: deps data release
 	$(QUANTLAB) report $(RUN_FLAGS)
 
 ## <section>: rerun that section now, then rebuild the report from all stored results
+.PHONY: $(SECTIONS)
 $(SECTIONS): deps data release
 	$(QUANTLAB) run $@ $(RUN_FLAGS)
 	$(QUANTLAB) report $(RUN_FLAGS) --rerun none
@@ -61,6 +66,17 @@ sections: release
 bench: deps data
 	swift build $(RELEASE_FLAGS) --product quantlab-bench
 	.build/release/quantlab-bench $(BENCH)
+
+## fixtures: record the trials that chapter tests read (Tests/Fixtures/<section>/trials.jsonl)
+# from a quick-profile run of every section in a scratch workspace.
+fixtures: deps data release
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	mkdir -p "$$scratch/data" && ln -s "$$PWD/data/raw" "$$scratch/data/raw" && ln -s "$$PWD/Sources" "$$scratch/Sources" && \
+	cp Package.swift "$$scratch/" && \
+	for id in $$($(QUANTLAB) sections --ids); do \
+		$(QUANTLAB) run $$id --profile quick --threads 1 --root "$$scratch" && \
+		mkdir -p Tests/Fixtures/$$id && cp "$$scratch/data/results/quick/$$id/trials.jsonl" Tests/Fixtures/$$id/; \
+	done
 
 ## gallery: every chart kind from fixed example data, into figures/gallery/
 gallery: deps release
