@@ -52,7 +52,7 @@ struct LinregChapterTests {
     @Test func missingRecordsNameTheSection() {
         #expect(throws: ChapterError.self) { try LinregChapter().build([]) }
         do { _ = try LinregChapter().build([]) } catch {
-            #expect("\(error)".hasPrefix("data/results/linreg/trials.jsonl: "))
+            #expect("\(error)".hasPrefix("linreg records: ") && "\(error)".hasSuffix("rerun with quantlab run linreg"))
         }
     }
 }

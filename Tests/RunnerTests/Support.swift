@@ -70,6 +70,8 @@ final class TemporaryWorkspace {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     func write(_ relative: String, _ text: String) throws {
+        let url = root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: root.appendingPathComponent(relative), atomically: true, encoding: .utf8)
     }
 
