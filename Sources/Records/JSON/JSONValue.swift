@@ -1,7 +1,10 @@
 /// A JSON value that keeps integers and floating-point numbers apart, with a canonical writer.
 ///
-/// Foundation's `JSONEncoder` writes `1.0` as `1`, so a parameter recorded as a `Double` would
-/// come back as an `Int`. Trial records are written and read through this type instead: integers
+/// Foundation prints the shortest round-trip number too, but cannot keep the two kinds apart:
+/// `JSONEncoder` writes `1.0` as `1`, and `JSONDecoder` reads `2.0` into an `Int` (both checked
+/// with Swift 6.3's Foundation), so a parameter recorded as a `Double` would come back as an `Int`
+/// and no longer match its filter. Trial records are written and read through this type instead
+/// (`meta.json`, which has no such values, goes through Foundation's encoder): integers
 /// are written without a point, doubles with Swift's shortest round-trip form (`1.0`, `1e-07`),
 /// and object keys in sorted (UTF-8 byte) order, so the same value always gives the same bytes.
 ///
