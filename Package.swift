@@ -99,7 +99,10 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], swiftSettings: shared),
         .testTarget(name: "QuantCoreTests", dependencies: ["QuantCore", "Tensor"], swiftSettings: shared),
         .testTarget(name: "KernelsTests", dependencies: ["Kernels", "QuantCore", "Tensor"], swiftSettings: shared),
-        .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "QuantCore"], swiftSettings: shared),
+        // Finite-difference gradient checks shared by the tests of every layer (NN now, the
+        // vision and language layers next); a library target under Tests/, not shipped in NN.
+        .target(name: "NNTestSupport", dependencies: ["NN", "Tensor"], path: "Tests/NNTestSupport", swiftSettings: shared),
+        .testTarget(name: "NNTests", dependencies: ["NN", "NNTestSupport", "Tensor", "QuantCore"], swiftSettings: shared),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor"], swiftSettings: shared),
         .testTarget(name: "RecordsTests", dependencies: ["Records"], swiftSettings: shared),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Records"], swiftSettings: shared),

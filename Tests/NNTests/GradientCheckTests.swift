@@ -1,4 +1,5 @@
 import NN
+import NNTestSupport
 import QuantCore
 import Tensor
 import Testing

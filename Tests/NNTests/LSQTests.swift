@@ -1,4 +1,5 @@
 import NN
+import NNTestSupport
 import Tensor
 import Testing
 

@@ -39,6 +39,14 @@ enum Syscalls {
         guard Glibc.fsync(fd) == 0 else { throw .io(path: path, operation: "fsync", errno: errno) }
     }
 
+    /// Flushes the directory `path` (its entries: a rename into it), as `fsync` of an
+    /// `O_RDONLY | O_DIRECTORY` descriptor.
+    static func fsyncDirectory(_ path: String) throws(ResultsError) {
+        let fd = try open(path, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        try fsync(fd, path: path)
+    }
+
     /// Renames `from` over `to` atomically (POSIX `rename`).
     static func rename(_ from: String, _ to: String) throws(ResultsError) {
         guard Glibc.rename(from, to) == 0 else { throw .io(path: to, operation: "rename", errno: errno) }

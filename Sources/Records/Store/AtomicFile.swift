@@ -3,8 +3,8 @@ public import Foundation
 /// Whole-file writes that are atomic: a reader sees the old file or the new one, never a mix.
 ///
 /// The bytes go to a temporary file in the same directory (so the rename stays on one file
-/// system), are flushed with `fsync`, and the temporary file is renamed over the target
-/// (POSIX `rename` is atomic). If producing or writing the bytes fails, the temporary file is
+/// system), are flushed with `fsync`, the temporary file is renamed over the target (POSIX
+/// `rename` is atomic), and the directory is flushed so the rename is on disk too. If producing or writing the bytes fails, the temporary file is
 /// removed and the target is untouched.
 public enum AtomicFile {
     /// Writes `text` (UTF-8) to `url` atomically, creating the directory when missing.
@@ -38,6 +38,9 @@ public enum AtomicFile {
             try? Syscalls.unlink(temporary)
             throw error
         }
+        // The rename is an entry of the directory: flushing the directory makes it survive a
+        // crash too, so after a power loss the reader finds the new file, not the old one.
+        try Syscalls.fsyncDirectory(url.deletingLastPathComponent().path)
     }
 
     /// A hidden sibling name unique to this process and call: `.trials.jsonl.tmp-<pid>-<n>`.
