@@ -58,9 +58,9 @@ $(SECTIONS): deps data release
 	$(QUANTLAB) run $@ $(RUN_FLAGS)
 	$(QUANTLAB) report $(RUN_FLAGS) --rerun none
 
-## sections: which sections are fresh, stale, missing or failed
+## sections: which sections are fresh, stale, missing or failed (both profiles unless PROFILE is given)
 sections: release
-	$(QUANTLAB) sections $(RUN_FLAGS)
+	$(QUANTLAB) sections $(if $(filter command line environment,$(origin PROFILE)),--profile $(PROFILE)) $(if $(SEED),--seed $(SEED))
 
 ## bench: benchmarks with their floors (release build); BENCH="int8 kernels" runs only those
 bench: deps data

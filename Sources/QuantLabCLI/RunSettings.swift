@@ -7,8 +7,10 @@ extension Profile: ExpressibleByArgument {}
 
 /// Options shared by every command that runs or judges sections.
 struct RunSettings: ParsableArguments {
-    @Option(help: "Run size: quick (CI, minutes) or full (the real report).")
-    var profile: Profile = .default
+    @Option(help: "Run size: quick (CI, seconds) or full (the real report); each keeps its own results (default: full).")
+    var profile: Profile?
+
+    var resolvedProfile: Profile { profile ?? .default }
 
     @Option(help: "Seed fixing every non-timing number (default \(RunDefaults.seed)).")
     var seed: UInt64?
@@ -31,15 +33,21 @@ struct RunSettings: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
     }
 
-    /// A runner for these settings on `threads` threads.
-    func runner(threads: Int, waitForLock: Bool = false, output: ProgressOutput = .standardError) -> SectionRunner {
+    /// A runner for these settings on `threads` threads, judging and running `profile` (the
+    /// chosen one by default).
+    func runner(
+        threads: Int, profile: Profile? = nil, waitForLock: Bool = false, output: ProgressOutput = .standardError
+    ) -> SectionRunner {
         SectionRunner(
-            workspace: workspace, profile: profile, seed: resolvedSeed, threads: threads,
+            workspace: workspace, profile: profile ?? resolvedProfile, seed: resolvedSeed, threads: threads,
             waitForLock: waitForLock, output: output)
     }
 
     /// `profile full, seed 20261123 (default)`.
-    var banner: String {
+    var banner: String { banner(resolvedProfile) }
+
+    /// The banner of `profile` with these settings' seed.
+    func banner(_ profile: Profile) -> String {
         "profile \(profile), seed \(resolvedSeed)\(seed == nil ? " (default)" : "")"
     }
 }

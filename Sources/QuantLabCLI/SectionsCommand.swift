@@ -1,11 +1,18 @@
 import ArgumentParser
+import Records
 import Runner
 import Study
 
 /// `quantlab sections`: which sections are fresh, stale (and why), missing or failed.
 struct Sections: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List each section as fresh, stale (with the reason), missing or failed.")
+        abstract: "List each section as fresh, stale (with the reason), missing or failed, per profile.",
+        discussion: """
+            Without --profile both profiles are listed, full first: each keeps its own results \
+            (data/results/full/, data/results/quick/).
+
+            Example: quantlab sections --profile quick
+            """)
 
     @OptionGroup var settings: RunSettings
 
@@ -17,8 +24,13 @@ struct Sections: ParsableCommand {
             print(Study.registry.ids.joined(separator: "\n"))
             return
         }
-        let runner = settings.runner(threads: settings.resolvedThreads)
-        print("judged against \(settings.banner)")
-        print(SectionListing.text(Study.registry.experiments.map { runner.status(of: $0) }), terminator: "")
+        // Without --profile both profiles are listed: each keeps its own results.
+        let profiles: [Profile] = settings.profile.map { [$0] } ?? [.full, .quick]
+        for (index, profile) in profiles.enumerated() {
+            let runner = settings.runner(threads: settings.resolvedThreads, profile: profile)
+            if index > 0 { print() }
+            print("judged against \(settings.banner(profile))")
+            print(SectionListing.text(Study.registry.experiments.map { runner.status(of: $0) }), terminator: "")
+        }
     }
 }

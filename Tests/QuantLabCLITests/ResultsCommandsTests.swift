@@ -31,6 +31,18 @@ import Testing
         #expect(result.out.hasPrefix("judged against profile quick, seed 20261123 (default)\n"))
     }
 
+    /// Without --profile both profiles are judged, full first; each keeps its own results.
+    @Test func sectionsListsBothProfilesByDefault() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("quantlab-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try quantlab(["sections", "--root", root.path])
+        #expect(result.status == 0)
+        let banners = result.out.split(separator: "\n").filter { $0.hasPrefix("judged against") }
+        #expect(banners == ["judged against profile full, seed 20261123 (default)", "judged against profile quick, seed 20261123 (default)"])
+        #expect(try quantlab(["sections", "--ids"]).out == "formats\nmatmul\nlinreg\n")
+    }
+
     @Test func envPrintsTheRecordedFields() throws {
         let table = try quantlab(["env"])
         #expect(table.status == 0)
