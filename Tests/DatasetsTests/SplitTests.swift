@@ -81,3 +81,20 @@ import Tensor
         #expect(t == Tensor(shape: [2, 2], storage: [-1, 0, 1, 0]))
     }
 }
+
+/// Stratified splits keep each class's share and are fixed by the seed.
+@Suite struct StratifiedSplitTests {
+    @Test func everyClassKeepsItsShare() {
+        let labels = (0..<5000).map { $0 % 10 }
+        var rng = SeededGenerator(seed: 1)
+        let split = TrainTestSplit.stratified(labels: labels, testFraction: 0.2, using: &rng)
+        #expect(split.test.count == 1000 && split.train.count == 4000)
+        for c in 0..<10 {
+            #expect(split.test.filter { labels[$0] == c }.count == 100, "class \(c)")
+        }
+        #expect(Set(split.train).union(split.test) == Set(0..<5000))
+        var again = SeededGenerator(seed: 1), other = SeededGenerator(seed: 2)
+        #expect(TrainTestSplit.stratified(labels: labels, testFraction: 0.2, using: &again) == split)
+        #expect(TrainTestSplit.stratified(labels: labels, testFraction: 0.2, using: &other) != split)
+    }
+}
