@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // SHA-256 of the pinned inputs and of the result store (BoringSSL's on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
@@ -45,7 +47,10 @@ let package = Package(
         .target(name: "NN", dependencies: ["Tensor", "QuantCore", "Kernels"], swiftSettings: shared),
 
         // MARK: Data and results
-        .target(name: "Datasets", dependencies: ["Tensor"], swiftSettings: shared),
+        .target(
+            name: "Datasets",
+            dependencies: ["Tensor", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: shared),
         // Results records the environment (OpenBLAS core type, oneDNN ISA) next to every run.
         .target(name: "Results", dependencies: ["Tensor", "Kernels", "Datasets"], swiftSettings: shared),
 
