@@ -21,7 +21,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // SHA-256 of the pinned inputs and of the result store (BoringSSL's on Linux).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // MARK: System libraries (a module map and a shim header each)
@@ -68,7 +67,6 @@ let package = Package(
             dependencies: [
                 "Analysis", "Charts", "Results", "Experiments", "QuantCore",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Ink", package: "Ink"),
             ],
             swiftSettings: shared),
 
