@@ -30,6 +30,7 @@ struct ReportBuilderTests {
 
             A code is $q = \\operatorname{clamp}(\\operatorname{round}(x / s) + z,\\ q_{\\min},\\ q_{\\max})$ with $2^{b-1}$ levels;
             the names q_min, q_max and llama.cpp's Q8_0 stay as typed, and so does a price: $5 and $6.
+            A sign is $(-1)^s$, and a level ($2^{b-1}$) is exact.
 
             {{{table.memory}}}
 
@@ -185,6 +186,12 @@ struct ReportBuilderTests {
         #expect(!html.contains("<em>min"))
         // Dollar amounts are not math: a closing `$` may not be followed by a digit.
         #expect(html.contains("a price: $5 and $6."))
+        // The minus of (−1) is unary, not spaced as a binary operator.
+        #expect(html.contains(#"form="prefix">(</mo><mo form="prefix">−</mo><mn>1</mn>"#))
+        // A formula stays on one line with the punctuation that touches it.
+        #expect(html.contains(#"A sign is <span class="nowrap"><math display="inline""#))
+        #expect(html.contains(#"<annotation encoding="application/x-tex">(-1)^s</annotation></semantics></math>,</span> and a level <span class="nowrap">(<math"#))
+        #expect(html.contains(#"<annotation encoding="application/x-tex">2^{b-1}</annotation></semantics></math>)</span> is exact."#))
     }
 
     @Test func htmlContentsLinksResolve() throws {

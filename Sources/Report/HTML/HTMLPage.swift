@@ -13,6 +13,10 @@ import Foundation
 /// A figure whose image ends in `.svg` is replaced by the file's SVG markup (see `SVGInliner`):
 /// its image line becomes a placeholder block that pandoc passes through untouched, and the
 /// markup goes in after conversion, so pandoc never parses the charts. Other images stay `<img>`.
+///
+/// Two touches to pandoc's MathML follow what Chromium showed: a minus after an opening bracket
+/// is marked unary (`unaryMinus`), and a formula is kept on one line with the punctuation that
+/// touches it (`bindingPunctuation`).
 enum HTMLPage {
     /// The page for `document`.
     /// - Parameters:
@@ -53,7 +57,46 @@ enum HTMLPage {
             }
             page.replaceSubrange(range, with: figure.markup)
         }
+        page = unaryMinus(in: page)
+        page = bindingPunctuation(to: page)
         return String(page.reversed().drop { $0.isNewline }.reversed()) + "\n"
+    }
+
+    /// `html` with a minus that follows an opening bracket marked as a prefix operator.
+    ///
+    /// texmath puts `(−1)` in one `mrow`, where MathML Core infers the minus' form from its
+    /// position (not first, not last: infix), and browsers space it as a binary operator:
+    /// `( − 1)`. A minus right after an opening bracket is always unary.
+    static func unaryMinus(in html: String) -> String {
+        var html = html
+        for bracket in ["(", "["] {
+            html = html.replacingOccurrences(
+                of: "form=\"prefix\">\(bracket)</mo><mo>−</mo>", with: "form=\"prefix\">\(bracket)</mo><mo form=\"prefix\">−</mo>")
+        }
+        return html
+    }
+
+    /// `html` with each formula that touches punctuation (`$x$,`, `($n$`) wrapped, with that
+    /// punctuation, in `<span class="nowrap">`.
+    ///
+    /// A browser may break a line before or after any atomic inline, which a `<math>` element
+    /// is (CSS Text 3 §5.1), even next to a comma: without the span a line of the report could
+    /// start with `, codes in`.
+    static func bindingPunctuation(to html: String) -> String {
+        var result = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<math "), let close = rest.range(of: "</math>", range: open.upperBound..<rest.endIndex) {
+            var start = open.lowerBound
+            if let before = rest[..<start].last, "([".contains(before) { start = rest.index(before: start) }
+            let end = rest[close.upperBound...].prefix { ",.;:!?)]".contains($0) }.endIndex
+            if start == open.lowerBound && end == close.upperBound {
+                result += rest[..<end]
+            } else {
+                result += rest[..<start] + "<span class=\"nowrap\">" + rest[start..<end] + "</span>"
+            }
+            rest = rest[end...]
+        }
+        return result + rest
     }
 
     /// pandoc's options, except template, input, output and title.
@@ -105,6 +148,9 @@ enum HTMLPage {
 
     /// A readable single column, ruled tables with tabular digits, charts scaled to the column;
     /// on a wide screen the contents stay in view in a column to its left.
+    ///
+    /// Numbers (pandoc's right-aligned cells) never wrap, so `9.5e-16` does not break at its
+    /// hyphen; formulas use a math font where the reader has one (the `math` family otherwise).
     static let style = """
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; background: #fff; }
         main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
@@ -112,17 +158,19 @@ enum HTMLPage {
         h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; }
         table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-variant-numeric: tabular-nums; display: block; max-width: 100%; overflow-x: auto; }
         th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.7rem; }
+        td[style*="right"] { white-space: nowrap; }
         th { background: #f6f8fa; }
         code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; background: #f6f8fa; }
         pre { padding: 0.8rem; overflow-x: auto; }
         blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid #cf222e; background: #fff5f5; }
         .figure svg { display: block; max-width: 100%; height: auto; margin: 1rem auto 0.25rem; }
-        math { font-size: 1.05em; }
+        math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
+        .nowrap { white-space: nowrap; }
         a { color: #0969da; }
         #TOC { display: none; }
         @media (min-width: 75rem) {
           body { display: grid; grid-template-columns: 16rem minmax(0, 52rem); justify-content: center; column-gap: 2rem; }
-          main { margin: 0; }
+          main { grid-column: 2; margin: 0; }
           #TOC { display: block; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; box-sizing: border-box; padding: 2rem 0.5rem 2rem 1rem; font-size: 0.85rem; line-height: 1.4; }
           #TOC ul { list-style: none; margin: 0; padding-left: 0.9rem; }
           #TOC > ul { padding-left: 0; }
