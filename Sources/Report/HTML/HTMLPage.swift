@@ -51,15 +51,31 @@ enum HTMLPage {
         var page = try pandoc.run(
             markdown: lines.joined(separator: "\n"), template: template,
             arguments: arguments + ["--metadata=pagetitle:\(document.title)"])
+        // Touch up the page while it is small (0.4 MB; the charts add 1.1 MB), then put the charts
+        // in with one copy. Measured on the full report (release build): 1.6 s for these steps on
+        // Characters of the finished page, 0.01 s this way.
+        page = bindingPunctuation(to: unaryMinus(in: page))
+        while page.last?.isNewline == true { page.removeLast() }
+        page += "\n"
+
+        var placed: [(range: Range<String.Index>, markup: String)] = []
         for figure in inlined {
             guard let range = page.range(of: figure.placeholder) else {
                 throw PandocError.unexpectedOutput(what: "the placeholder of \(figure.image)")
             }
-            page.replaceSubrange(range, with: figure.markup)
+            placed.append((range, figure.markup))
         }
-        page = unaryMinus(in: page)
-        page = bindingPunctuation(to: page)
-        return String(page.reversed().drop { $0.isNewline }.reversed()) + "\n"
+        placed.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var result = ""
+        result.reserveCapacity(page.utf8.count + placed.reduce(0) { $0 + $1.markup.utf8.count })
+        var position = page.startIndex
+        for (range, markup) in placed {
+            result += page[position..<range.lowerBound]
+            result += markup
+            position = range.upperBound
+        }
+        result += page[position...]
+        return result
     }
 
     /// `html` with a minus that follows an opening bracket marked as a prefix operator.
@@ -83,20 +99,41 @@ enum HTMLPage {
     /// is (CSS Text 3 §5.1), even next to a comma: without the span a line of the report could
     /// start with `, codes in`.
     static func bindingPunctuation(to html: String) -> String {
-        var result = ""
-        var rest = html[...]
-        while let open = rest.range(of: "<math "), let close = rest.range(of: "</math>", range: open.upperBound..<rest.endIndex) {
-            var start = open.lowerBound
-            if let before = rest[..<start].last, "([".contains(before) { start = rest.index(before: start) }
-            let end = rest[close.upperBound...].prefix { ",.;:!?)]".contains($0) }.endIndex
-            if start == open.lowerBound && end == close.upperBound {
-                result += rest[..<end]
+        // Bytes, not Characters: every delimiter is ASCII, and a page is hundreds of kilobytes.
+        let bytes = Array(html.utf8)
+        let open = Array("<math ".utf8), close = Array("</math>".utf8)
+        let leading = Array("([".utf8), trailing = Array(",.;:!?)]".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 4096)
+        var position = 0
+        while let mathStart = firstIndex(of: open, in: bytes, from: position),
+            let closeStart = firstIndex(of: close, in: bytes, from: mathStart + open.count)
+        {
+            var start = mathStart
+            if start > position, leading.contains(bytes[start - 1]) { start -= 1 }
+            var end = closeStart + close.count
+            while end < bytes.count, trailing.contains(bytes[end]) { end += 1 }
+            result += bytes[position..<start]
+            if start == mathStart && end == closeStart + close.count {
+                result += bytes[start..<end]
             } else {
-                result += rest[..<start] + "<span class=\"nowrap\">" + rest[start..<end] + "</span>"
+                result += Array("<span class=\"nowrap\">".utf8) + bytes[start..<end] + Array("</span>".utf8)
             }
-            rest = rest[end...]
+            position = end
         }
-        return result + rest
+        result += bytes[position...]
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The first index at or after `from` where `pattern` starts in `bytes`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var i = from
+        while i <= bytes.count - pattern.count {
+            if bytes[i] == first && bytes[i..<i + pattern.count].elementsEqual(pattern) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// pandoc's options, except template, input, output and title.
