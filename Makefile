@@ -16,13 +16,14 @@ RELEASE_FLAGS := -c release -Xswiftc -target-cpu -Xswiftc haswell
 QUANTLAB := .build/release/quantlab
 RUN_FLAGS := --profile $(PROFILE) $(if $(SEED),--seed $(SEED)) $(if $(THREADS),--threads $(THREADS))
 
-APT_PACKAGES := libcairo2-dev libopenblas-dev libdnnl-dev fonts-dejavu-core pkg-config
+# pandoc (Debian's) turns report/quantization.md into report/quantization.html: MathML formulas, contents.
+APT_PACKAGES := libcairo2-dev libopenblas-dev libdnnl-dev fonts-dejavu-core pkg-config pandoc
 
 .PHONY: $(TARGETS)
 
 all: build
 
-## deps: install the Debian packages the build links against (when any is missing)
+## deps: install the Debian packages the build links against and pandoc (when any is missing)
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -z "$$missing" ]; then echo "deps: all present ($(APT_PACKAGES))"; exit 0; fi; \

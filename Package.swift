@@ -19,7 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // SHA-256 of the pinned inputs and of the result store (BoringSSL's on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: System libraries (a module map and a shim header each)
@@ -45,7 +46,10 @@ let package = Package(
         .target(name: "NN", dependencies: ["Tensor", "QuantCore", "Kernels"], swiftSettings: shared),
 
         // MARK: Data and records
-        .target(name: "Datasets", dependencies: ["Tensor"], swiftSettings: shared),
+        .target(
+            name: "Datasets",
+            dependencies: ["Tensor", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: shared),
         // Trial records, section schemas, run meta and the result store: what Analysis and
         // Report read. No project dependency, so reading results never links a C library.
         .target(name: "Records", swiftSettings: shared),
@@ -70,7 +74,6 @@ let package = Package(
             dependencies: [
                 "Records", "Analysis", "Charts", "QuantCore",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Ink", package: "Ink"),
             ],
             swiftSettings: shared),
 

@@ -27,20 +27,21 @@ import Testing
         #expect(SHA256.hash(lazy) == SHA256.hash(Array(lazy)))
     }
 
-    /// Lengths around the padding boundary (55, 56, 63, 64, 65 bytes) exercise both padding cases.
+    /// Files whose lengths sit around the padding boundary (55, 56, 63, 64, 65 bytes), read in
+    /// blocks of 1, 3, 13, 64 and 65 bytes so that streaming crosses SHA-256's 64-byte blocks at
+    /// many offsets; each must hash as the whole message does.
     @Test(arguments: [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000])
-    func incrementalEqualsOneShot(length: Int) {
+    func streamedFileEqualsOneShot(length: Int) throws {
         let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 5) }
-        var hasher = SHA256.Hasher()
-        // Feed in uneven pieces so pending-block handling is crossed at many offsets.
-        var start = 0, piece = 1
-        while start < length {
-            let end = min(length, start + piece)
-            message[start..<end].withUnsafeBytes { hasher.update($0) }
-            start = end
-            piece = piece % 13 + 3
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("quantlab-sha256-\(getpid())-\(length).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(message).write(to: URL(fileURLWithPath: path))
+        for blockSize in [1, 3, 13, 64, 65] {
+            #expect(
+                try SHA256.hex(ofFile: path, blockSize: blockSize) == SHA256.hex(of: SHA256.hash(message)),
+                "length \(length), block size \(blockSize)")
         }
-        #expect(hasher.finalize() == SHA256.hash(message), "length \(length)")
     }
 
     @Test func hexDigits() {

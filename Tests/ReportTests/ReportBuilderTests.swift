@@ -28,6 +28,10 @@ struct ReportBuilderTests {
             Every example was computed by QuantCore.
             {{/failed}}
 
+            A code is $q = \\operatorname{clamp}(\\operatorname{round}(x / s) + z,\\ q_{\\min},\\ q_{\\max})$ with $2^{b-1}$ levels;
+            the names q_min, q_max and llama.cpp's Q8_0 stay as typed, and so does a price: $5 and $6.
+            A sign is $(-1)^s$, and a level ($2^{b-1}$) is exact.
+
             {{{table.memory}}}
 
             """)
@@ -154,16 +158,86 @@ struct ReportBuilderTests {
         let html = try document.html(reportDirectory: fixture.reportFile.deletingLastPathComponent())
         #expect(!html.contains("<img"))
         #expect(!html.contains("<?xml"))
+        #expect(!html.contains("quantlab-figure"), "a figure placeholder was left in the page")
+        #expect(html.contains(#"<div class="figure"><svg xmlns="http://www.w3.org/2000/svg""#))
         #expect(html.contains(#"role="img" aria-label="Gap between neighbours &amp; magnitude, log-log"><title>Gap between neighbours &amp; magnitude, log-log</title>"#))
         // Each chart's ids are prefixed by its figure number, so glyphs do not collide.
         #expect(html.contains(#"id="figure-1-glyph-0-1""#) && html.contains(##"xlink:href="#figure-1-glyph-0-1""##))
         #expect(html.contains(#"id="figure-2-glyph-0-1""#) && html.contains(##"xlink:href="#figure-2-glyph-0-1""##))
         #expect(!html.contains("old title"))
-        #expect(html.contains("<table>") && html.contains(#"<td align="right">3.61</td>"#))
+        #expect(html.contains("<table>") && html.contains(#"<td style="text-align: right;">3.61</td>"#))
         // Contents links and heading ids agree.
         #expect(html.contains(##"<a href="#number-formats">Number formats</a>"##))
         #expect(html.contains(#"<h2 id="number-formats">Number formats</h2>"#))
         #expect(html.contains(#"<h2 id="reproducing-this-report">Reproducing this report</h2>"#))
+    }
+
+    @Test func htmlHasMathMLAndKeepsPlainTextLiteral() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let document = try Self.sample(fixture).build()
+        let html = try document.html(reportDirectory: fixture.reportFile.deletingLastPathComponent())
+        // `$…$` becomes MathML (no script needed), with the TeX kept as its annotation.
+        #expect(html.contains(#"<math display="inline" xmlns="http://www.w3.org/1998/Math/MathML">"#))
+        #expect(html.contains(#"<msub><mi>q</mi><mo>min</mo></msub>"#))
+        #expect(html.contains(#"<annotation encoding="application/x-tex">2^{b-1}</annotation>"#))
+        #expect(!html.contains("$q ="), "a formula was left as TeX")
+        // Underscores inside words are not emphasis (Ink made `_min, q_` italic).
+        #expect(html.contains("the names q_min, q_max and llama.cpp's Q8_0 stay as typed"))
+        #expect(!html.contains("<em>min"))
+        // Dollar amounts are not math: a closing `$` may not be followed by a digit.
+        #expect(html.contains("a price: $5 and $6."))
+        // The minus of (−1) is unary, not spaced as a binary operator.
+        #expect(html.contains(#"form="prefix">(</mo><mo form="prefix">−</mo><mn>1</mn>"#))
+        // A formula stays on one line with the punctuation that touches it.
+        #expect(html.contains(#"A sign is <span class="nowrap"><math display="inline""#))
+        #expect(html.contains(#"<annotation encoding="application/x-tex">(-1)^s</annotation></semantics></math>,</span> and a level <span class="nowrap">(<math"#))
+        #expect(html.contains(#"<annotation encoding="application/x-tex">2^{b-1}</annotation></semantics></math>)</span> is exact."#))
+    }
+
+    @Test func htmlContentsLinksResolve() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let document = try Self.sample(fixture).build()
+        let html = try document.html(reportDirectory: fixture.reportFile.deletingLastPathComponent())
+        // pandoc's table of contents goes down to level-3 headings; the Markdown's lists chapters.
+        let nav = try #require(html.range(of: #"<nav id="TOC""#).flatMap { start in
+            html.range(of: "</nav>", range: start.upperBound..<html.endIndex).map { String(html[start.lowerBound..<$0.upperBound]) }
+        })
+        #expect(nav.contains(##"<a href="#matrix-multiplication">Matrix multiplication</a>"##))
+        #expect(nav.contains(##"<a href="#method">Method</a>"##))
+        #expect(nav.contains(##"<a href="#pinned-inputs">Pinned inputs</a>"##))
+        // Every link inside the page (contents, figure and table references, SVG glyph uses) has
+        // its target.
+        let ids = Set(html.matches(of: /\sid="([^"]+)"/).map { String($0.1) })
+        let targets = html.matches(of: /href="#([^"]+)"/).map { String($0.1) }
+        #expect(targets.count > 20)
+        for target in targets {
+            #expect(ids.contains(target), "link #\(target) has no target")
+        }
+    }
+
+    @Test func missingPandocIsAOneLineErrorAndWritesNothing() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        let builder = try Self.sample(fixture)
+        let empty = fixture.root.appendingPathComponent("empty-bin").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        #expect(errorText { try builder.write(to: fixture.reportFile, pandocSearchPath: empty) } == "pandoc not found; run make deps")
+        #expect(errorText { try builder.write(to: fixture.reportFile, pandocSearchPath: nil) } == "pandoc not found; run make deps")
+        #expect(!FileManager.default.fileExists(atPath: fixture.reportFile.path))
+        #expect(!FileManager.default.fileExists(atPath: fixture.reportFile.deletingPathExtension().appendingPathExtension("html").path))
+    }
+
+    @Test func formulaPandocCannotConvertIsAnError() throws {
+        let fixture = try ReportFixture()
+        defer { fixture.remove() }
+        try fixture.template("01-x.md.mustache", "## X\n\nA broken formula: $\\nosuchmacro{x}$.\n")
+        let builder = fixture.builder([Chapter(template: "01-x.md.mustache", content: .filled(ChapterContext()))])
+        let text = errorText { try builder.write(to: fixture.reportFile) }
+        #expect(text.hasPrefix("pandoc exited with status 3: [WARNING] Could not convert TeX math \\nosuchmacro{x}"), "\(text)")
+        #expect(!text.contains("\n"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.reportFile.path))
     }
 
     @Test func missingFigureFileIsAnError() throws {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Heading anchors as GitHub makes them, so one table of contents works on GitHub and in our HTML.
+/// Heading anchors as GitHub makes them, so the contents of the Markdown work on GitHub and in
+/// our HTML, where pandoc's `gfm_auto_identifiers` makes the same anchors.
 ///
 /// GitHub's rule (the `github-slugger` package): lowercase the heading text, drop every character
 /// that is not a letter, digit, `_`, `-` or space, turn spaces into `-`; a repeated slug gets

@@ -64,10 +64,10 @@ extension FormatsChapter {
             return row
         }
         return Table(columns: [
-            .init("x", style: .plain),
-            .init("q sym.", style: .count), .init("x̂ sym.", style: .plain),
-            .init("q asym.", style: .count), .init("x̂ asym.", style: .plain),
-            .init("q clipped", style: .count), .init("x̂ clipped", style: .plain),
+            .init("$x$", style: .plain),
+            .init("$q$ sym.", style: .count), .init("$\\hat{x}$ sym.", style: .plain),
+            .init("$q$ asym.", style: .count), .init("$\\hat{x}$ asym.", style: .plain),
+            .init("$q$ clipped", style: .count), .init("$\\hat{x}$ clipped", style: .plain),
         ], rows: rows)
     }
 

@@ -5,12 +5,19 @@ extension LinregChapter {
     /// Arithmetics in table and chart order, widest first.
     static let arithmetics = ["fp64", "fp32", "bf16-acc32", "fp16-acc32", "bf16", "fp16"]
 
-    /// `10ⁿ` for a power of ten, else the plain number: column heads and axis labels.
+    /// `10ⁿ` for a power of ten, else the plain number: template values and alt text.
     static func powerOfTen(_ x: Double) -> String {
         let e = x.log10Rounded
         guard let e, e != 0 else { return x == 1 ? "1" : "\(x)" }
         let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
         return "10" + String(String(e).map { superscripts[$0] ?? $0 })
+    }
+
+    /// `10^{n}` for a power of ten, else the plain number: the same as `powerOfTen` in TeX, for
+    /// column heads that are formulas (`$\kappa = 10^{4}$`).
+    static func powerOfTenTeX(_ x: Double) -> String {
+        guard let e = x.log10Rounded, e != 0 else { return x == 1 ? "1" : "\(x)" }
+        return "10^{\(e)}"
     }
 
     /// Normal-equations coefficient error per arithmetic (rows) and κ (columns).
@@ -32,7 +39,7 @@ extension LinregChapter {
             }
             return row
         }
-        return Table(columns: [.init("arithmetic")] + kappas.map { .init("κ = \(Self.powerOfTen($0))", style: .plain.digits(2)) }, rows: rows)
+        return Table(columns: [.init("arithmetic")] + kappas.map { .init("$\\kappa = \(Self.powerOfTenTeX($0))$", style: .plain.digits(2)) }, rows: rows)
     }
 
     /// Weight PTQ formats (rows) against datasets: RMSE change and coefficient error.

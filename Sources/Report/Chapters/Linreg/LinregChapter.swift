@@ -25,13 +25,13 @@ public struct LinregChapter: ChapterBuilder {
         inputValues(records, into: &values)
 
         let tables = [
-            CaptionedTable(label: "linreg-arithmetic", caption: "Median coefficient error ‖ŵ − w_QR‖/‖w_QR‖ of the normal equations against the FP64 QR fit, per arithmetic and condition number; “fails k/n” counts fits whose Cholesky factorisation met a non-positive pivot. FP16 and BF16 are emulated (every operation rounded).", table: try arithmeticTable(kappaPoints, kappas: kappas)),
+            CaptionedTable(label: "linreg-arithmetic", caption: "Median coefficient error $\\lVert \\hat{w} - w_{\\text{QR}} \\rVert / \\lVert w_{\\text{QR}} \\rVert$ of the normal equations against the FP64 QR fit, per arithmetic and condition number; “fails k/n” counts fits whose Cholesky factorisation met a non-positive pivot. FP16 and BF16 are emulated (every operation rounded).", table: try arithmeticTable(kappaPoints, kappas: kappas)),
             CaptionedTable(label: "linreg-ptq", caption: "Weight PTQ of the FP64 fit: median test RMSE change against the unquantized fit, and median coefficient error, over all folds. The bias stays FP32.", table: try ptqTable(records)),
             CaptionedTable(label: "linreg-inputs", caption: "Quantized inputs (symmetric, one range per feature): median test RMSE change against unquantized inputs, by calibration of the range; static ranges come from the training split, dynamic ones from each batch of test rows.", table: try inputsTable(records)),
             CaptionedTable(label: "linreg-best", caption: "Best weight quantization per bit width: the lowest median test RMSE among PTQ formats and QAT (STE, LSQ) at that width, with its 95 % bootstrap interval.", table: bestTable(best)),
         ]
         let charts = [
-            ChapterChart(label: "linreg-kappa", chart: try kappaChart(kappaPoints), caption: "Coefficient error against the condition number of X, per arithmetic; normal equations (left) and gradient descent with a fixed budget (right). Missing points are fits that failed. FP16 and BF16 are emulated."),
+            ChapterChart(label: "linreg-kappa", chart: try kappaChart(kappaPoints), caption: "Coefficient error against the condition number of $X$, per arithmetic; normal equations (left) and gradient descent with a fixed budget (right). Missing points are fits that failed. FP16 and BF16 are emulated."),
             ChapterChart(label: "linreg-bits", chart: try bitsChart(bitsPoints), caption: "Test RMSE relative to the FP32 model against weight bits (median over folds and seeds, 95 % bootstrap interval): PTQ against QAT with the straight-through estimator and with learned step sizes (LSQ)."),
         ]
         return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings)

@@ -19,7 +19,7 @@ extension MatmulChapter {
             ]
         }
         return Table(columns: [
-            .init("format"), .init("error N(0,1)", style: .plain), .init("error outliers", style: .plain),
+            .init("format"), .init("error $\\mathcal{N}(0, 1)$", style: .plain), .init("error outliers", style: .plain),
             .init("FP32 / format, kernel"), .init("FP32 / format, end to end"), .init("memory vs FP32", style: .ratio),
         ], rows: rows)
     }
@@ -38,7 +38,7 @@ extension MatmulChapter {
             return row
         }
         var columns: [Table.Column] = [.init("format")]
-        for d in distributions { columns += [.init("k (\(d))", style: NumberStyle.plain.digits(2)), .init("95 % interval")] }
+        for d in distributions { columns += [.init("$k$ (\(d))", style: NumberStyle.plain.digits(2)), .init("95 % interval")] }
         return Table(columns: columns, rows: rows)
     }
 
@@ -55,11 +55,11 @@ extension MatmulChapter {
             ]
         }
         return Table(columns: [
-            .init("W"), .init("weights"), .init("weight bytes", style: .bytes),
+            .init("$W$"), .init("weights"), .init("weight bytes", style: .bytes),
             .init("warm: time", style: .duration), .init("warm: vs FP32", style: .ratio),
             .init("cold: time", style: .duration), .init("cold: weight bandwidth", style: .bytesPerSecond()),
             .init("cold: share of read bandwidth", style: .percent), .init("cold: vs FP32", style: .ratio),
-            .init("error of y", style: .plain),
+            .init("error of $y$", style: .plain),
         ], rows: rows)
     }
 }
