@@ -79,3 +79,9 @@ extension ParameterValue: ExpressibleByStringLiteral, ExpressibleByIntegerLitera
     /// A flag parameter from a literal: `true`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
+
+extension ParameterValue {
+    /// A string parameter holding the raw value of a typed value:
+    /// `ParameterValue(MatmulSchema.Family.peak)` is `"peak"`.
+    public init(_ value: some RawRepresentable<String>) { self = .string(value.rawValue) }
+}
