@@ -14,6 +14,15 @@ public struct TrialGroup: Sendable {
 
     /// The group's label for one parameter, e.g. `group["format"]`.
     public subscript(parameter: String) -> ParameterValue? { key[parameter] }
+
+    /// The values of measurement `key` across the group, skipping records without it.
+    public func values<K: MeasurementKey>(of key: K) -> [Double] {
+        records.values(of: key)
+    }
+
+    /// The group's value of parameter `key`, e.g. `group[MatmulSchema.Parameter.format]`;
+    /// `nil` when the records lack it or it is not a grouping parameter.
+    public subscript<K: ParameterKey>(_ key: K) -> ParameterValue? { self.key[key.rawValue] }
 }
 
 extension Sequence<TrialRecord> {
@@ -41,6 +50,11 @@ extension Sequence<TrialRecord> {
             for (name, value) in zip(parameters, key) { labels[name] = value }
             return TrialGroup(key: labels, records: groups[key]!)
         }
+    }
+
+    /// Groups records by the values of parameters `keys`, as `grouped(by:)` with their raw values.
+    public func grouped<K: ParameterKey>(by keys: [K]) -> [TrialGroup] {
+        grouped(by: keys.map(\.rawValue))
     }
 
     /// The records whose parameters include every pair of `filter`, e.g. `["format": "int8"]`.

@@ -16,7 +16,8 @@ import Kernels
 public struct MatmulExperiment: Experiment {
     public typealias Parameters = MatmulParameters
 
-    public let id = "matmul"
+    /// `MatmulSchema.section`.
+    public let id = MatmulSchema.section
     /// `Experiments/Matmul`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Matmul" }
 

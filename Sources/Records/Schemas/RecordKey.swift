@@ -1,8 +1,8 @@
 /// The name of a parameter or a measurement in a section's record schema, spelled once: as the
 /// raw value of an enum case.
 ///
-/// The raw value is the key stored in `trials.jsonl` and `trials.csv` (`"kernel_seconds"`,
-/// `"format"`): a case may be renamed freely, but changing its raw value would orphan every
+/// The raw value is the key stored in `trials.jsonl` and `trials.csv` (`kernel_seconds`,
+/// `format`): a case may be renamed freely, but changing its raw value would orphan every
 /// stored run, whose records are read back by these same keys.
 ///
 /// Two refinements keep the two vocabularies apart, so a measurement key cannot be used where a

@@ -11,7 +11,8 @@ public struct MatmulChapter: ChapterBuilder {
     /// The builder.
     public init() {}
 
-    public var section: String { "matmul" }
+    /// `MatmulSchema.section`.
+    public var section: String { MatmulSchema.section }
     public var findingNames: [String] {
         ["matmul_int8_speed", "matmul_bf16_speed", "matmul_gemv_memory", "matmul_int8_error", "matmul_emulated", "matmul_small_sizes", "matmul_int4_outliers"]
     }
@@ -45,9 +46,9 @@ public struct MatmulChapter: ChapterBuilder {
         let floors = MatmulFloors(r)
 
         var values: [String: TemplateValue] = [
-            "isa": .text(r.parameter("isa") ?? "unknown"),
-            "blas_core": .text(r.parameter("blas_core") ?? "unknown"),
-            "threads": .number(Double(r.parameter("threads").flatMap(Double.init) ?? .nan), .count),
+            "isa": .text(r.parameter(.isa) ?? "unknown"),
+            "blas_core": .text(r.parameter(.blasCore) ?? "unknown"),
+            "threads": .number(Double(r.parameter(.threads).flatMap(Double.init) ?? .nan), .count),
             "smallest_size": .number(Double(r.sizes.first!), .count),
             "largest_size": .number(Double(largest), .count),
             "largest_timed_size": .number(Double(largestTimed), .count),
