@@ -13,7 +13,8 @@ public struct LinregExperiment: Experiment {
     /// The experiment.
     public init() {}
 
-    public var id: String { "linreg" }
+    /// `LinregSchema.section`.
+    public var id: String { LinregSchema.section }
 
     /// `LinregParameters.of(profile)`.
     public func parameters(for profile: Profile) -> LinregParameters {
