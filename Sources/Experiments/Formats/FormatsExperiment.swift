@@ -4,14 +4,16 @@ import Tensor
 
 /// The `formats` section: facts about every number format, computed by QuantCore.
 ///
-/// No timing: every record is fixed bit for bit by the profile and the seed. Five families of
-/// trials, told apart by the `family` parameter:
+/// No timing: every record is fixed bit for bit by the profile and the seed. The trials, told
+/// apart by the `family` parameter (`FormatsSchema` lists every family and key):
 /// - `format`: the table facts of each format (bits, split, max, min normal, …);
 /// - `encoding`: worked encodings of a few values (0.375, 0.1, π, an overflow) in each float format;
 /// - `spacing`: the gap to the next representable value against magnitude, per format;
-/// - `affine`: a worked affine (scale, zero point) example on a small vector, with clipping;
-/// - `levels`: INT4 symmetric, INT4 asymmetric and NF4 on normal and heavy-tailed samples in
-///   blocks of 64 (the MSE of each), with the histogram of block-normalised values;
+/// - `affine`, `affine-summary`: a worked affine (scale, zero point) example on a small vector,
+///   with clipping;
+/// - `levels`, `level`, `histogram`: INT4 symmetric, INT4 asymmetric and NF4 on normal and
+///   heavy-tailed samples in blocks of 64 (the MSE of each), their levels, and the histogram of
+///   block-normalised values;
 /// - `memory`: bytes of 7B…405B-parameter models at each precision, scale overhead included.
 public struct FormatsExperiment: Experiment {
     /// What a profile fixes.
@@ -41,7 +43,8 @@ public struct FormatsExperiment: Experiment {
     /// The experiment.
     public init() {}
 
-    public var id: String { "formats" }
+    /// `FormatsSchema.section`.
+    public var id: String { FormatsSchema.section }
 
     /// `Experiments/Formats`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Formats" }
