@@ -14,7 +14,7 @@ enum TinyMatmul {
     /// Sizes 10, 24 and 40, the error of 40 from 8 sampled rows; one GEMV of 24 × 256 with
     /// INT4 groups of 128 (the kernel's block); a 1 MiB bandwidth probe.
     static var parameters: MatmulParameters {
-        var p = MatmulParameters.profile(.quick)
+        var p = MatmulParameters(profile: .quick)
         p.sizes = [10, 24, 40]
         p.repeats = [2, 2, 2]
         p.warmups = [1, 1, 0]
@@ -118,7 +118,7 @@ struct MatmulExperimentTests {
 
     @Test(arguments: [Profile.quick, .full])
     func profilesAreWellFormed(profile: Profile) {
-        let p = MatmulParameters.profile(profile)
+        let p = MatmulParameters(profile: profile)
         #expect(p.repeats.count == p.sizes.count && p.warmups.count == p.sizes.count, "\(profile)")
         #expect(p.sizes == p.sizes.sorted() && p.repeats.allSatisfy { $0 >= 2 }, "\(profile)")
         #expect(p.formats.first == .fp32 && Set(p.formats) == Set(MatmulFormat.allCases), "\(profile)")
@@ -127,7 +127,7 @@ struct MatmulExperimentTests {
     }
 
     @Test func errorRowsAreEvenlySpacedAboveTheLimit() {
-        var p = MatmulParameters.profile(.full)
+        var p = MatmulParameters(profile: .full)
         p.fullErrorMaxSize = 100
         p.sampledRows = 4
         #expect(p.errorRows(size: 100) == nil)

@@ -16,29 +16,8 @@ import Tensor
 ///   block-normalised values;
 /// - `memory`: bytes of 7B…405B-parameter models at each precision, scale overhead included.
 public struct FormatsExperiment: Experiment {
-    /// What a profile fixes.
-    public struct Parameters: Codable, Sendable, Equatable {
-        /// Values encoded in every float format.
-        public var encodedValues: [Double]
-        /// Spacing grid: magnitudes 2^(k/stepsPerOctave) for k in this range of octaves.
-        public var spacingOctaves: ClosedRange<Int>
-        /// Grid points per octave of the spacing sweep.
-        public var stepsPerOctave: Int
-        /// The vector of the worked affine example.
-        public var affineExample: [Float]
-        /// The clipping threshold of the clipped variant of the affine example.
-        public var affineClip: Float
-        /// Samples per distribution in the levels trial (a multiple of `blockSize`).
-        public var samples: Int
-        /// Block size of blockwise absmax scaling (QLoRA's 64).
-        public var blockSize: Int
-        /// Histogram bins over [−1, 1] for the block-normalised values.
-        public var histogramBins: Int
-        /// Model sizes of the memory table, in parameters.
-        public var modelParameters: [Double]
-        /// Group size of the INT4 memory row (one FP16 scale per group).
-        public var int4GroupSize: Int
-    }
+    /// What a profile fixes (`FormatsParameters`).
+    public typealias Parameters = FormatsParameters
 
     /// The experiment.
     public init() {}
@@ -48,20 +27,6 @@ public struct FormatsExperiment: Experiment {
 
     /// `Experiments/Formats`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Formats" }
-
-    public func parameters(for profile: Profile) -> Parameters {
-        Parameters(
-            encodedValues: [0.375, 0.1, 3.141592653589793, 70000],
-            spacingOctaves: -24...20,
-            stepsPerOctave: 4,
-            affineExample: [-1.2, -0.35, 0, 0.27, 0.6, 2.9],
-            affineClip: 1.5,
-            samples: profile == .quick ? 1 << 14 : 1 << 20,
-            blockSize: 64,
-            histogramBins: 80,
-            modelParameters: [7e9, 13e9, 70e9, 405e9],
-            int4GroupSize: 128)
-    }
 
     public func run(_ parameters: Parameters, context: ExperimentContext) throws -> [TrialRecord] {
         var records: [TrialRecord] = []

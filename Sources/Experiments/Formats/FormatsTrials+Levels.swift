@@ -21,7 +21,7 @@ extension FormatsTrials {
     /// INT4 symmetric, INT4 asymmetric and NF4 on each distribution: the error of each (MSE,
     /// SQNR), the levels of each on the block-normalised scale [−1, 1], and a histogram of the
     /// block-normalised values x / max|block| that the levels should cover.
-    static func levels(_ parameters: FormatsExperiment.Parameters, context: ExperimentContext) throws -> [TrialRecord] {
+    static func levels(_ parameters: FormatsParameters, context: ExperimentContext) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         let shape = [parameters.samples / parameters.blockSize, parameters.blockSize]
         for (stream, distribution) in distributions.enumerated() {

@@ -17,11 +17,6 @@ public struct LinregExperiment: Experiment {
     /// `LinregSchema.section`.
     public var id: String { LinregSchema.section }
 
-    /// `LinregParameters.of(profile)`.
-    public func parameters(for profile: Profile) -> LinregParameters {
-        LinregParameters.of(profile)
-    }
-
     public var inputs: [String] {
         LinregDataset.allCases.flatMap(\.files)
     }

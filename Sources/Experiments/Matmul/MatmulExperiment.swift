@@ -23,8 +23,6 @@ public struct MatmulExperiment: Experiment {
 
     public init() {}
 
-    public func parameters(for profile: Profile) -> MatmulParameters { .profile(profile) }
-
     public func run(_ parameters: MatmulParameters, context: ExperimentContext) throws -> [TrialRecord] {
         precondition(parameters.repeats.count == parameters.sizes.count && parameters.warmups.count == parameters.sizes.count,
                      "matmul parameters: repeats and warmups must align with sizes")
