@@ -24,8 +24,8 @@ extension FormatsTrials {
     static func levels(_ parameters: FormatsParameters, context: ExperimentContext) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         let shape = [parameters.samples / parameters.blockSize, parameters.blockSize]
-        for (stream, distribution) in distributions.enumerated() {
-            var rng = context.generator(stream: UInt64(stream))
+        for (index, distribution) in distributions.enumerated() {
+            var rng = context.generator(FormatsStream.levelSamples(distributionIndex: index))
             var values = [Float](repeating: 0, count: shape[0] * shape[1])
             for i in values.indices {
                 values[i] = Float(distribution == "normal" ? rng.nextNormal() : rng.nextStudentT(dof: 3))

@@ -42,7 +42,8 @@ struct FoldPlan {
                     .droppedRows: Measurement(Double(data.droppedRows)),
                 ]))
             for r in 0..<parameters.repeats {
-                var rng = context.generator(stream: UInt64(50_000 + 100 * LinregDataset.allCases.firstIndex(of: dataset)! + r))
+                var rng = context.generator(
+                    LinregStream.folds(datasetIndex: LinregDataset.allCases.firstIndex(of: dataset)!, repeatIndex: r))
                 let kfold = KFold(count: data.count, k: parameters.folds, using: &rng)
                 for f in 0..<kfold.k {
                     let fold = RegressionFold(data, split: kfold.split(f))

@@ -24,7 +24,7 @@ struct ArithmeticTrials {
         precondition(arithmetics.count == parameters.arithmetics.count, "linreg: unknown arithmetic in \(parameters.arithmetics)")
         for (k, kappa) in parameters.kappas.enumerated() {
             for seed in 0..<parameters.syntheticSeeds {
-                var rng = context.generator(stream: UInt64(100 + k * 1000 + seed))
+                var rng = context.generator(LinregStream.synthetic(kappaIndex: k, seed: seed))
                 let problem = try SyntheticRegression(
                     trainCount: parameters.syntheticTrain, testCount: parameters.syntheticTest,
                     features: parameters.syntheticFeatures, kappa: kappa, noise: parameters.noise, using: &rng)

@@ -63,7 +63,7 @@ struct QATTrials {
                             var loss = MSELoss()(model(trainX), trainY).value
                             if method != "ptq" {
                                 var optimizer = Adam(learningRate: Float(parameters.qatLearningRate))
-                                var rng = context.generator(stream: UInt64(900_000 + e * 1000 + bits * 100 + seed))
+                                var rng = context.generator(LinregStream.qatBatches(entry: e, bits: bits, seed: seed))
                                 let history = TrainingLoop(epochs: parameters.qatEpochs, batchSize: parameters.qatBatchSize)
                                     .fit(&model, optimizer: &optimizer, loss: MSELoss(), inputs: trainX, targets: trainY, using: &rng)
                                 loss = history.last ?? loss
