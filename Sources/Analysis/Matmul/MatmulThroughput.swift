@@ -18,8 +18,7 @@ public struct MatmulThroughput: Sendable {
     public struct Peak: Sendable {
         /// `fp32`, `bf16` or `int8`.
         public let instruction: String
-        /// The peak GEMM's size.
-        /// The size n.
+        /// The peak GEMM's size n.
         public let size: Int
         /// Operations per second of the fastest repeat.
         public let operationsPerSecond: Double
@@ -29,6 +28,7 @@ public struct MatmulThroughput: Sendable {
 
     /// One format's throughput at one size.
     public struct Point: Sendable {
+        /// The size n.
         public let size: Int
         /// Operations per second from the median kernel time, with the interval of that median.
         public let operationsPerSecond: ConfidenceInterval

@@ -28,6 +28,8 @@ public struct FormatsExperiment: Experiment {
     /// `Experiments/Formats`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Formats" }
 
+    /// Every family's trials, in the order of the list above.
+    /// - Throws: what QuantCore's quantization throws (not expected for these inputs).
     public func run(_ parameters: Parameters, context: ExperimentContext) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         records += FormatsTrials.formatFacts()

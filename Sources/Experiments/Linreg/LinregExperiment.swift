@@ -17,6 +17,7 @@ public struct LinregExperiment: Experiment {
     /// `LinregSchema.section`.
     public var id: String { LinregSchema.section }
 
+    /// The files of every `LinregDataset`.
     public var inputs: [String] {
         LinregDataset.allCases.flatMap(\.files)
     }

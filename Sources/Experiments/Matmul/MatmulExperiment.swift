@@ -15,6 +15,7 @@ import Kernels
 /// Each size's kernels are created for it and released after it, so at n = 10 000 only one
 /// kernel's buffers (≈ 1.2 GB) are alive at a time.
 public struct MatmulExperiment: Experiment {
+    /// What a profile fixes (`MatmulParameters`).
     public typealias Parameters = MatmulParameters
 
     /// `MatmulSchema.section`.
@@ -22,8 +23,11 @@ public struct MatmulExperiment: Experiment {
     /// `Experiments/Matmul`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Matmul" }
 
+    /// The experiment.
     public init() {}
 
+    /// Every trial, in the order above.
+    /// - Throws: `DNNLError` or `KernelInputError` from a kernel.
     public func run(_ parameters: MatmulParameters, context: ExperimentContext) throws -> [TrialRecord] {
         precondition(parameters.repeats.count == parameters.sizes.count && parameters.warmups.count == parameters.sizes.count,
                      "matmul parameters: repeats and warmups must align with sizes")

@@ -36,6 +36,7 @@ public enum ParameterValue: Hashable, Sendable, Comparable, CustomStringConverti
         }
     }
 
+    /// The order described above: within a kind naturally, numbers before strings before flags.
     public static func < (lhs: ParameterValue, rhs: ParameterValue) -> Bool {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)): return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)

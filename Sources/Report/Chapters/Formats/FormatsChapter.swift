@@ -10,8 +10,11 @@ public struct FormatsChapter: ChapterBuilder {
 
     /// `FormatsSchema.section`.
     public var section: String { FormatsSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
     public var findingNames: [String] { ["formats_memory", "formats_nf4", "formats_fp8_range", "formats_bf16_precision"] }
 
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
         let q = TrialQuery<FormatsSchema>(records: records)
         var values: [String: TemplateValue] = [:]

@@ -9,11 +9,14 @@ public struct LinregChapter: ChapterBuilder {
 
     /// `LinregSchema.section`.
     public var section: String { LinregSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
     public var findingNames: [String] { ["linreg_int8", "linreg_qat", "linreg_arithmetic", "linreg_two_bits"] }
 
     /// The datasets in chapter order, with display names.
     static let datasets = [("diabetes", "Diabetes"), ("autompg", "Auto MPG")]
 
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
         var values: [String: TemplateValue] = [:]
         var findings: [String: TemplateValue] = [:]

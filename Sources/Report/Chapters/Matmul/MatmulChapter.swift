@@ -13,6 +13,7 @@ public struct MatmulChapter: ChapterBuilder {
 
     /// `MatmulSchema.section`.
     public var section: String { MatmulSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
     public var findingNames: [String] {
         ["matmul_int8_speed", "matmul_bf16_speed", "matmul_gemv_memory", "matmul_int8_error", "matmul_emulated", "matmul_small_sizes", "matmul_int4_outliers"]
     }
@@ -28,6 +29,8 @@ public struct MatmulChapter: ChapterBuilder {
         (names[format] ?? format) + (emulated ? " (emulated)" : "")
     }
 
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
         let r = MatmulRecords(records)
         guard let largest = r.sizes.last, let largestTimed = r.timedSizes.last else {
