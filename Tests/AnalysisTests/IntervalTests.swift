@@ -47,16 +47,17 @@ import Records
         var records: [TrialRecord] = []
         for (format, time) in [("fp32", 4.0), ("int8", 1.0), ("bf16", 2.0)] {
             for _ in 0..<3 {
-                records.append(TrialRecord(parameters: ["format": .string(format)], measurements: ["time": .timing(time, unit: "ms")]))
+                records.append(TrialRecord(parameters: [TestParameter.format: .string(format)], measurements: [TestMetric.time: .timing(time, unit: "ms")]))
             }
         }
-        let speedups = try BaselineComparison(records, parameter: "format", baseline: "fp32", measurement: "time", invert: true)
+        let speedups = try BaselineComparison(
+            records, parameter: TestParameter.format, baseline: "fp32", measurement: TestMetric.time, invert: true)
         #expect(speedups.entries.map(\.label) == ["bf16", "fp32", "int8"])
         #expect(speedups["int8"]?.ratio.estimate == 4)
         #expect(speedups["bf16"]?.ratio.estimate == 2)
         #expect(speedups["fp32"]?.ratio.estimate == 1)
         #expect(throws: AnalysisError.missingBaseline(parameter: "format", value: "fp8", measurement: "time")) {
-            try BaselineComparison(records, parameter: "format", baseline: "fp8", measurement: "time")
+            try BaselineComparison(records, parameter: TestParameter.format, baseline: "fp8", measurement: TestMetric.time)
         }
     }
 }

@@ -6,10 +6,11 @@ import Testing
 @Suite("LinregAnalysis")
 struct LinregAnalysisTests {
     static func qat(_ method: String, bits: Int, fold: Int, rmse: Double, targets: String = "weights") -> TrialRecord {
-        TrialRecord(
-            parameters: ["family": "qat", "dataset": "d", "repeat": 0, "fold": .int(fold), "method": .string(method),
-                         "bits": .int(bits), "targets": .string(method == "fp32" ? "none" : targets), "seed": 0],
-            measurements: ["testRMSE": Measurement(rmse, unit: "mpg")])
+        LinregSchema.record(
+            .qat,
+            [.dataset: "d", .repeatIndex: 0, .fold: .int(fold), .method: .string(method), .bits: .int(bits),
+             .targets: .string(method == "fp32" ? "none" : targets), .seed: 0],
+            [.testRMSE: Measurement(rmse, unit: "mpg")])
     }
 
     @Test("error against bits: medians and per-fold ratios to FP32")
@@ -30,11 +31,11 @@ struct LinregAnalysisTests {
     @Test("coefficient error against κ leaves failed fits out and counts them")
     func kappa() throws {
         func fit(_ error: Double, failed: Bool) -> TrialRecord {
-            TrialRecord(
-                parameters: ["family": "arithmetic", "arithmetic": "fp16", "solver": "normal-equations",
-                             "kappa": 100.0, "emulated": true, "seed": 0],
-                measurements: ["coefficientError": Measurement(error), "testRMSE": Measurement(failed ? .nan : 0.1),
-                               "failed": Measurement(failed ? 1 : 0)])
+            LinregSchema.record(
+                .arithmetic,
+                [.arithmetic: "fp16", .solver: "normal-equations", .kappa: 100.0, .emulated: true, .seed: 0],
+                [.coefficientError: Measurement(error), .testRMSE: Measurement(failed ? .nan : 0.1),
+                 .failed: Measurement(failed ? 1 : 0)])
         }
         let points = LinregAnalysis.coefficientErrorAgainstKappa([fit(0.2, failed: false), fit(.nan, failed: true), fit(0.4, failed: false)])
         let p = try #require(points.first)
@@ -45,10 +46,10 @@ struct LinregAnalysisTests {
     @Test("best configuration per bit width picks the lowest median RMSE")
     func best() throws {
         func ptq(_ format: String, bits: Int, symmetric: Bool, rmse: Double) -> TrialRecord {
-            TrialRecord(
-                parameters: ["family": "ptq-weights", "dataset": "d", "repeat": 0, "fold": 0, "format": .string(format),
-                             "bits": .int(bits), "symmetric": .bool(symmetric)],
-                measurements: ["testRMSE": Measurement(rmse, unit: "mpg")])
+            LinregSchema.record(
+                .ptqWeights,
+                [.dataset: "d", .repeatIndex: 0, .fold: 0, .format: .string(format), .bits: .int(bits), .symmetric: .bool(symmetric)],
+                [.testRMSE: Measurement(rmse, unit: "mpg")])
         }
         let records = [
             ptq("fp64", bits: 64, symmetric: true, rmse: 1.0),

@@ -2,34 +2,37 @@ import Testing
 import Records
 @testable import Analysis
 
-/// Synthetic matmul records with known answers, in the Experiments module's record schema.
+private typealias Parameter = MatmulSchema.Parameter
+
+/// Synthetic matmul records with known answers, in the section's record schema (`MatmulSchema`).
 enum MatmulFixture {
     static func time(_ format: String, size: Int, seconds: [Double], emulated: Bool = false, instruction: String = "fp32") -> [TrialRecord] {
         seconds.enumerated().map { r, s in
-            TrialRecord(
-                parameters: ["trial": "gemm-time", "size": .int(size), "format": .string(format), "emulated": .bool(emulated),
-                             "instruction": .string(instruction), "repeat": .int(r)],
-                measurements: [
-                    "kernel_seconds": .timing(s, unit: "s"), "end_to_end_seconds": .timing(2 * s, unit: "s"),
-                    "operations": Measurement(2 * Double(size * size * size), unit: "op"),
+            MatmulSchema.record(
+                .gemmTime,
+                [.size: .int(size), .format: .string(format), .emulated: .bool(emulated), .instruction: .string(instruction),
+                 .repeatIndex: .int(r)],
+                [
+                    .kernelSeconds: .timing(s, unit: "s"), .endToEndSeconds: .timing(2 * s, unit: "s"),
+                    .operations: Measurement(2 * Double(size * size * size), unit: "op"),
                 ])
         }
     }
 
     static func error(_ format: String, size: Int, value: Double, distribution: String = "normal", storage: Double = 4, emulated: Bool = false) -> [TrialRecord] {
-        let key: [String: ParameterValue] = ["size": .int(size), "format": .string(format), "distribution": .string(distribution)]
-        let main = TrialRecord(
-            parameters: key.merging(["trial": "gemm-error", "emulated": .bool(emulated), "error_rows": .int(size)]) { a, _ in a },
-            measurements: [
-                "relative_error": Measurement(value), "max_abs_error": Measurement(value), "sqnr_db": Measurement(-20 * value),
-                "storage_bytes_per_element": Measurement(storage, unit: "bytes"),
-                "kernel_bytes_per_element": Measurement(storage, unit: "bytes"),
+        let key: [Parameter: ParameterValue] = [.size: .int(size), .format: .string(format), .distribution: .string(distribution)]
+        let main = MatmulSchema.record(
+            .gemmError, key.merging([.emulated: .bool(emulated), .errorRows: .int(size)]) { a, _ in a },
+            [
+                .relativeError: Measurement(value), .maxAbsError: Measurement(value), .sqnrDB: Measurement(-20 * value),
+                .storageBytesPerElement: Measurement(storage, unit: "bytes"),
+                .kernelBytesPerElement: Measurement(storage, unit: "bytes"),
             ])
         // Four blocks of equal reference energy whose errors average to value²: the point estimate.
         let blocks = [0.5, 1.5, 1, 1].enumerated().map { b, f in
-            TrialRecord(
-                parameters: key.merging(["trial": "gemm-error-block", "block": .int(b)]) { a, _ in a },
-                measurements: ["squared_error": Measurement(f * value * value), "squared_reference": Measurement(1)])
+            MatmulSchema.record(
+                .gemmErrorBlock, key.merging([.block: .int(b)]) { a, _ in a },
+                [.squaredError: Measurement(f * value * value), .squaredReference: Measurement(1)])
         }
         return [main] + blocks
     }
@@ -74,9 +77,9 @@ struct MatmulAnalysisTests {
 
     @Test func throughputIsSharedAgainstTheFastestPeakRepeat() {
         let peak = [0.01, 0.008, 0.02].enumerated().map { r, s in
-            TrialRecord(
-                parameters: ["trial": "peak", "instruction": "fp32", "size": 100, "repeat": .int(r)],
-                measurements: ["kernel_seconds": .timing(s, unit: "s"), "operations": Measurement(2e6, unit: "op")])
+            MatmulSchema.record(
+                .peak, [.instruction: "fp32", .size: 100, .repeatIndex: .int(r)],
+                [.kernelSeconds: .timing(s, unit: "s"), .operations: Measurement(2e6, unit: "op")])
         }
         let records = MatmulRecords(peak + MatmulFixture.error("fp32", size: 100, value: 1e-7)
             + MatmulFixture.time("fp32", size: 100, seconds: [0.016, 0.016, 0.016]))
@@ -89,14 +92,13 @@ struct MatmulAnalysisTests {
     @Test func gemvSharesOfBandwidthAndFloors() throws {
         func gemv(_ weights: String, bytes: Double, seconds: Double) -> [TrialRecord] {
             (0..<3).map { r in
-                TrialRecord(
-                    parameters: ["trial": "gemv", "rows": 4096, "columns": 4096, "weights": .string(weights), "repeat": .int(r)],
-                    measurements: ["kernel_seconds": .timing(seconds, unit: "s"), "weight_bytes": Measurement(bytes, unit: "bytes")])
+                MatmulSchema.record(
+                    .gemv, [.rows: 4096, .columns: 4096, .weights: .string(weights), .repeatIndex: .int(r)],
+                    [.kernelSeconds: .timing(seconds, unit: "s"), .weightBytes: Measurement(bytes, unit: "bytes")])
             }
         }
         let probe = (0..<3).map { r in
-            TrialRecord(parameters: ["trial": "bandwidth", "repeat": .int(r)],
-                        measurements: ["kernel_seconds": .timing(0.01, unit: "s"), "bytes": Measurement(3e8, unit: "bytes")])
+            MatmulSchema.record(.bandwidth, [.repeatIndex: .int(r)], [.kernelSeconds: .timing(0.01, unit: "s"), .bytes: Measurement(3e8, unit: "bytes")])
         }
         // 30 GB/s probe; FP32 64 MB in 2.4 ms (26.7 GB/s), INT4 8.7 MB in 0.4 ms (21.75 GB/s, 72.5 %, 6×),
         // W4A8 the same bytes in 0.6 ms (14.5 GB/s, 48.3 %, 4×: both of its floors fail).
@@ -119,9 +121,9 @@ struct MatmulAnalysisTests {
         // cold FP32 in 3.2 ms, INT4 in 0.5 ms (6.4×, 58 %: its share fails).
         func tagged(_ cache: String, _ weights: String, bytes: Double, seconds: Double) -> [TrialRecord] {
             gemv(weights, bytes: bytes, seconds: seconds).map { r in
-                var p = r.parameters
-                p["cache"] = .string(cache)
-                return TrialRecord(parameters: p, measurements: r.measurements)
+                var tagged = r
+                tagged[Parameter.cache] = .string(cache)
+                return tagged
             }
         }
         let both = MatmulRecords(probe + tagged("warm", "fp32", bytes: 64e6, seconds: 2.4e-3) + tagged("warm", "int4", bytes: 8.7e6, seconds: 0.4e-3)
@@ -132,8 +134,8 @@ struct MatmulAnalysisTests {
         #expect(abs(coldInt4.speedup.estimate - 6.4) < 1e-9 && abs(coldInt4.bandwidthShare - 0.58) < 1e-9)
         // A faster read sample of another size (an eviction read between cold repeats) sets the
         // read bandwidth: 1e8 bytes in 2.5 ms is 40 GB/s.
-        let faster = TrialRecord(parameters: ["trial": "bandwidth", "repeat": 0, "during": "gemv 4096×4096 fp32"],
-                                 measurements: ["kernel_seconds": .timing(2.5e-3, unit: "s"), "bytes": Measurement(1e8, unit: "bytes")])
+        let faster = MatmulSchema.record(.bandwidth, [.repeatIndex: 0, .during: "gemv 4096×4096 fp32"],
+                                         [.kernelSeconds: .timing(2.5e-3, unit: "s"), .bytes: Measurement(1e8, unit: "bytes")])
         #expect(abs(try GEMVSummary(MatmulRecords(both.all + [faster])).readBandwidth - 40) < 1e-9)
         let coldFloors = MatmulFloors(both)
         #expect(coldFloors.checks.map(\.name) == [

@@ -6,12 +6,15 @@ import Runner
 import Tensor
 @testable import Experiments
 
+private typealias Parameter = MatmulSchema.Parameter
+private typealias Metric = MatmulSchema.Metric
+
 /// A run of the matmul experiment on a profile small enough for a debug build.
 enum TinyMatmul {
     /// Sizes 10, 24 and 40, the error of 40 from 8 sampled rows; one GEMV of 24 × 256 with
     /// INT4 groups of 128 (the kernel's block); a 1 MiB bandwidth probe.
     static var parameters: MatmulParameters {
-        var p = MatmulParameters.profile(.quick)
+        var p = MatmulParameters(profile: .quick)
         p.sizes = [10, 24, 40]
         p.repeats = [2, 2, 2]
         p.warmups = [1, 1, 0]
@@ -44,16 +47,14 @@ struct MatmulExperimentTests {
     @Test func recordsEveryTrialFamilyFormatAndSize() throws {
         let records = try TinyMatmul.run()
         let p = TinyMatmul.parameters
-        func count(_ trial: MatmulRecord.Trial, _ filter: [String: ParameterValue] = [:]) -> Int {
-            records.filter { r in
-                r.parameters["trial"] == .string(trial.rawValue) && filter.allSatisfy { r.parameters[$0.key] == $0.value }
-            }.count
+        func count(_ trial: MatmulSchema.Family, _ filter: [Parameter: ParameterValue] = [:]) -> Int {
+            MatmulSchema.records(trial, in: records).matching(filter).count
         }
         for size in p.sizes {
             for format in MatmulFormat.allCases {
-                let key: [String: ParameterValue] = ["size": .int(size), "format": .string(format.rawValue)]
+                let key: [Parameter: ParameterValue] = [.size: .int(size), .format: .string(format.rawValue)]
                 for distribution in MatmulDistribution.allCases {
-                    let d = key.merging(["distribution": .string(distribution.rawValue)]) { a, _ in a }
+                    let d = key.merging([.distribution: .string(distribution.rawValue)]) { a, _ in a }
                     #expect(count(.gemmError, d) == 1, "error \(d)")
                     #expect(count(.gemmErrorBlock, d) == 4, "error blocks \(d)")
                 }
@@ -62,27 +63,27 @@ struct MatmulExperimentTests {
             }
         }
         for instruction in MatmulInstruction.allCases {
-            #expect(count(.peak, ["instruction": .string(instruction.rawValue)]) == 2, "peak \(instruction)")
+            #expect(count(.peak, [.instruction: .string(instruction.rawValue)]) == 2, "peak \(instruction)")
         }
-        #expect(records.filter { $0.parameters["trial"] == "bandwidth" && $0.parameters["during"] == nil }.count == 2, "the probe")
+        #expect(MatmulSchema.records(.bandwidth, in: records).filter { $0[Parameter.during] == nil }.count == 2, "the probe")
         for weights in ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"] {
             // One eviction read, timed, before each cold repeat.
             let shape = "\(p.gemvShapes[0][0])×\(p.gemvShapes[0][1])"
-            #expect(count(.bandwidth, ["during": .string("gemv \(shape) \(weights)")]) == 2, "eviction reads \(weights)")
+            #expect(count(.bandwidth, [.during: .string("gemv \(shape) \(weights)")]) == 2, "eviction reads \(weights)")
             for cache in ["warm", "cold"] {
-                #expect(count(.gemv, ["weights": .string(weights), "cache": .string(cache)]) == 2, "gemv \(weights) \(cache)")
+                #expect(count(.gemv, [.weights: .string(weights), .cache: .string(cache)]) == 2, "gemv \(weights) \(cache)")
             }
-            #expect(count(.gemvError, ["weights": .string(weights)]) == 1, "gemv error \(weights)")
+            #expect(count(.gemvError, [.weights: .string(weights)]) == 1, "gemv error \(weights)")
         }
         // Every timing record carries its environment and the emulation flag.
-        for r in records where r.parameters["trial"] == .string("gemm-time") {
-            #expect(r.parameters["isa"] != nil && r.parameters["blas_core"] != nil && r.parameters["threads"] == .int(2))
-            let format = MatmulFormat(rawValue: r.parameters["format"]!.description)!
-            #expect(r.parameters["emulated"] == .bool(format.isEmulated))
+        for r in MatmulSchema.records(.gemmTime, in: records) {
+            #expect(r[Parameter.isa] != nil && r[Parameter.blasCore] != nil && r[Parameter.threads] == .int(2))
+            let format = MatmulFormat(rawValue: r[Parameter.format]!.description)!
+            #expect(r[Parameter.emulated] == .bool(format.isEmulated))
         }
         // Above fullErrorMaxSize the error is measured on the sampled rows, and says so.
-        let sampled = records.filter { $0.parameters["trial"] == .string("gemm-error") && $0.parameters["size"] == .int(40) }
-        #expect(sampled.allSatisfy { $0.parameters["error_rows"] == .int(8) })
+        let sampled = MatmulSchema.records(.gemmError, in: records).matching([Parameter.size: .int(40)])
+        #expect(sampled.allSatisfy { $0[Parameter.errorRows] == .int(8) })
     }
 
     /// Errors order as the formats' precision does (normal inputs, n = 24): FP32 ≪ FP16 < BF16 <
@@ -90,10 +91,9 @@ struct MatmulExperimentTests {
     @Test func errorsOrderByPrecision() throws {
         let records = try TinyMatmul.run()
         func error(_ format: MatmulFormat, _ distribution: MatmulDistribution = .normal) -> Double {
-            records.first {
-                $0.parameters["trial"] == .string("gemm-error") && $0.parameters["size"] == .int(24)
-                    && $0.parameters["format"] == .string(format.rawValue) && $0.parameters["distribution"] == .string(distribution.rawValue)
-            }!.measurements["relative_error"]!.value
+            records.matching(MatmulSchema.parameters(.gemmError, [
+                .size: .int(24), .format: .string(format.rawValue), .distribution: .string(distribution.rawValue),
+            ])).first![Metric.relativeError]!.value
         }
         #expect(error(.fp32) < 1e-5)
         #expect(error(.fp32) < error(.fp16) && error(.fp16) < error(.bf16) && error(.bf16) < error(.int8PerTensor))
@@ -118,7 +118,7 @@ struct MatmulExperimentTests {
 
     @Test(arguments: [Profile.quick, .full])
     func profilesAreWellFormed(profile: Profile) {
-        let p = MatmulParameters.profile(profile)
+        let p = MatmulParameters(profile: profile)
         #expect(p.repeats.count == p.sizes.count && p.warmups.count == p.sizes.count, "\(profile)")
         #expect(p.sizes == p.sizes.sorted() && p.repeats.allSatisfy { $0 >= 2 }, "\(profile)")
         #expect(p.formats.first == .fp32 && Set(p.formats) == Set(MatmulFormat.allCases), "\(profile)")
@@ -127,7 +127,7 @@ struct MatmulExperimentTests {
     }
 
     @Test func errorRowsAreEvenlySpacedAboveTheLimit() {
-        var p = MatmulParameters.profile(.full)
+        var p = MatmulParameters(profile: .full)
         p.fullErrorMaxSize = 100
         p.sampledRows = 4
         #expect(p.errorRows(size: 100) == nil)

@@ -19,20 +19,22 @@ public struct BaselineComparison: Sendable {
     /// Compares `measurement` across the values of `parameter` against `baseline`.
     /// - Parameters:
     ///   - records: the trials, already restricted to one setting of every other parameter.
-    ///   - parameter: the parameter that names the variants, e.g. `format`.
+    ///   - parameter: the parameter that names the variants, e.g. `MatmulSchema.Parameter.format`.
     ///   - baseline: its value for the baseline, e.g. `"fp32"`.
-    ///   - measurement: the measurement to compare, e.g. `time`.
+    ///   - measurement: the measurement to compare, e.g. `MatmulSchema.Metric.kernelSeconds`.
     ///   - invert: `true` for speedups, baseline / group (a time half the baseline's gives 2×).
     ///   - seed: the bootstrap seed.
     /// - Throws: `AnalysisError.missingBaseline` when no record has the baseline value.
-    public init(
-        _ records: [TrialRecord], parameter: String, baseline: ParameterValue, measurement: String,
+    public init<P: ParameterKey, M: MeasurementKey>(
+        _ records: [TrialRecord], parameter: P, baseline: ParameterValue, measurement: M,
         invert: Bool = false, seed: UInt64 = Bootstrap.defaultSeed
     ) throws(AnalysisError) {
         let groups = records.grouped(by: [parameter]).filter { $0[parameter] != nil }
         guard let base = groups.first(where: { $0[parameter] == baseline })?.values(of: measurement),
               !base.isEmpty
-        else { throw .missingBaseline(parameter: parameter, value: baseline.description, measurement: measurement) }
+        else {
+            throw .missingBaseline(parameter: parameter.rawValue, value: baseline.description, measurement: measurement.rawValue)
+        }
         self.baseline = baseline
         entries = groups.compactMap { group in
             let values = group.values(of: measurement)

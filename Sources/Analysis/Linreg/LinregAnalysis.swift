@@ -1,5 +1,8 @@
 public import Records
 
+private typealias Parameter = LinregSchema.Parameter
+private typealias Metric = LinregSchema.Metric
+
 /// The numbers of the `linreg` chapter, computed from its trial records alone.
 ///
 /// Medians with 95 % percentile-bootstrap intervals (`medianConfidenceInterval`, seeded, so
@@ -11,16 +14,16 @@ public enum LinregAnalysis {
     /// (dataset, repeat, fold), so fold-to-fold differences in difficulty cancel.
     /// - Returns: points ordered by dataset, targets, method, bits.
     public static func errorAgainstBits(_ records: [TrialRecord]) -> [BitsErrorPoint] {
-        let qat = records.matching(["family": "qat"])
-        let quantized = qat.filter { $0.parameters["method"] != "fp32" }
-        return quantized.grouped(by: ["dataset", "targets", "method", "bits"]).compactMap { group in
-            let rmse = group.values(of: "testRMSE")
-            guard !rmse.isEmpty, let bits = group["bits"]?.numberValue,
-                  let relative = medianRatio(group.records, candidate: [:], baseline: ["method": "fp32"], pool: qat)
+        let qat = LinregSchema.records(.qat, in: records)
+        let quantized = qat.filter { $0[Parameter.method] != "fp32" }
+        return quantized.grouped(by: [Parameter.dataset, .targets, .method, .bits]).compactMap { group in
+            let rmse = group.values(of: Metric.testRMSE)
+            guard !rmse.isEmpty, let bits = group[Parameter.bits]?.numberValue,
+                  let relative = medianRatio(group.records, candidate: [:], baseline: [.method: "fp32"], pool: qat)
             else { return nil }
             return BitsErrorPoint(
-                dataset: group["dataset"]?.description ?? "", method: group["method"]?.description ?? "",
-                targets: group["targets"]?.description ?? "", bits: Int(bits),
+                dataset: group[Parameter.dataset]?.description ?? "", method: group[Parameter.method]?.description ?? "",
+                targets: group[Parameter.targets]?.description ?? "", bits: Int(bits),
                 medianRMSE: rmse.median(), relativeToFP32: relative, count: rmse.count)
         }
     }
@@ -29,13 +32,13 @@ public enum LinregAnalysis {
     /// `arithmetic` family.
     /// - Returns: points ordered by arithmetic, solver, κ.
     public static func coefficientErrorAgainstKappa(_ records: [TrialRecord]) -> [KappaErrorPoint] {
-        records.matching(["family": "arithmetic"]).grouped(by: ["arithmetic", "solver", "kappa"]).map { group in
-            let ok = group.records.filter { $0.measurements["failed"]?.value == 0 }
-            let errors = ok.values(of: "coefficientError"), rmse = ok.values(of: "testRMSE")
+        LinregSchema.records(.arithmetic, in: records).grouped(by: [Parameter.arithmetic, .solver, .kappa]).map { group in
+            let ok = group.records.filter { $0[Metric.failed]?.value == 0 }
+            let errors = ok.values(of: Metric.coefficientError), rmse = ok.values(of: Metric.testRMSE)
             return KappaErrorPoint(
-                arithmetic: group["arithmetic"]?.description ?? "", solver: group["solver"]?.description ?? "",
-                emulated: group.records.first?.parameters["emulated"] == .bool(true),
-                kappa: group["kappa"]?.numberValue ?? .nan,
+                arithmetic: group[Parameter.arithmetic]?.description ?? "", solver: group[Parameter.solver]?.description ?? "",
+                emulated: group.records.first?[Parameter.emulated] == .bool(true),
+                kappa: group[Parameter.kappa]?.numberValue ?? .nan,
                 medianCoefficientError: errors.isEmpty ? .nan : errors.median(),
                 medianTestRMSE: rmse.isEmpty ? .nan : rmse.median(),
                 failures: group.records.count - ok.count, count: group.records.count)
@@ -50,22 +53,22 @@ public enum LinregAnalysis {
         var candidates: [String: [String: [Double]]] = [:]  // "dataset|bits" → label → RMSEs
         var baselines: [String: [Double]] = [:]
         var units: [String: String] = [:]
-        for r in records.matching(["family": "ptq-weights"]) {
-            guard let dataset = r.parameters["dataset"]?.description, let bits = r.parameters["bits"]?.description,
-                  let format = r.parameters["format"]?.description, let rmse = r.measurements["testRMSE"] else { continue }
+        for r in LinregSchema.records(.ptqWeights, in: records) {
+            guard let dataset = r[Parameter.dataset]?.description, let bits = r[Parameter.bits]?.description,
+                  let format = r[Parameter.format]?.description, let rmse = r[Metric.testRMSE] else { continue }
             units[dataset] = rmse.unit
             if format == "fp64" {
                 baselines[dataset, default: []].append(rmse.value)
                 continue
             }
             var label = "ptq \(format)"
-            if format.hasPrefix("int") { label += r.parameters["symmetric"] == .bool(true) ? " symmetric" : " asymmetric" }
+            if format.hasPrefix("int") { label += r[Parameter.symmetric] == .bool(true) ? " symmetric" : " asymmetric" }
             candidates["\(dataset)|\(bits)", default: [:]][label, default: []].append(rmse.value)
         }
-        for r in records.matching(["family": "qat", "targets": "weights"]) {
-            guard let dataset = r.parameters["dataset"]?.description, let bits = r.parameters["bits"]?.description,
-                  let method = r.parameters["method"]?.description, method.hasPrefix("qat"),
-                  let rmse = r.measurements["testRMSE"]?.value else { continue }
+        for r in records.matching(LinregSchema.parameters(.qat, [.targets: "weights"])) {
+            guard let dataset = r[Parameter.dataset]?.description, let bits = r[Parameter.bits]?.description,
+                  let method = r[Parameter.method]?.description, method.hasPrefix("qat"),
+                  let rmse = r[Metric.testRMSE]?.value else { continue }
             candidates["\(dataset)|\(bits)", default: [:]][method, default: []].append(rmse)
         }
         let best = candidates.compactMap { key, labels -> BestConfiguration? in
@@ -85,21 +88,22 @@ public enum LinregAnalysis {
     /// with the baseline trial of the same (dataset, repeat, fold), with its 95 % bootstrap
     /// interval; `nil` when no candidate has a baseline.
     /// - Parameters:
-    ///   - candidate: parameters the candidate trials match, e.g. `["family": "ptq-weights",
-    ///     "format": "int8", "symmetric": true]`.
-    ///   - baseline: parameters the baseline trials match, e.g. `["family": "ptq-weights",
-    ///     "format": "fp64"]`.
+    ///   - candidate: parameters the candidate trials match, e.g.
+    ///     `LinregSchema.parameters(.ptqWeights, [.format: "int8", .symmetric: true])`.
+    ///   - baseline: parameters the baseline trials match, e.g.
+    ///     `LinregSchema.parameters(.ptqWeights, [.format: "fp64"])`.
+    ///   - measurement: the measurement compared, test RMSE by default.
     public static func medianRatio(
-        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
-        measurement: String = "testRMSE"
+        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
+        baseline: [LinregSchema.Parameter: ParameterValue], measurement: LinregSchema.Metric = .testRMSE
     ) -> ConfidenceInterval? {
         medianRatio(records, candidate: candidate, baseline: baseline, pool: records, measurement: measurement)
     }
 
     /// `medianRatio` with candidates from `records` and baselines from `pool`.
     public static func medianRatio(
-        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
-        pool: [TrialRecord], measurement: String = "testRMSE"
+        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
+        baseline: [LinregSchema.Parameter: ParameterValue], pool: [TrialRecord], measurement: LinregSchema.Metric = .testRMSE
     ) -> ConfidenceInterval? {
         let r = ratios(records, candidate: candidate, baseline: baseline, pool: pool, measurement: measurement)
         return r.isEmpty ? nil : r.medianConfidenceInterval()
@@ -109,19 +113,19 @@ public enum LinregAnalysis {
     /// with candidates from `records` and baselines from `pool`: for callers that need only the
     /// median, which costs no bootstrap.
     public static func ratios(
-        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue],
-        pool: [TrialRecord], measurement: String = "testRMSE"
+        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
+        baseline: [LinregSchema.Parameter: ParameterValue], pool: [TrialRecord], measurement: LinregSchema.Metric = .testRMSE
     ) -> [Double] {
         var reference: [[ParameterValue?]: Double] = [:]
-        for r in pool.matching(baseline) { reference[foldKey(r)] = r.measurements[measurement]?.value }
+        for r in pool.matching(baseline) { reference[foldKey(r)] = r[measurement]?.value }
         return records.matching(candidate).compactMap { r -> Double? in
-            guard let v = r.measurements[measurement]?.value, let b = reference[foldKey(r)] else { return nil }
+            guard let v = r[measurement]?.value, let b = reference[foldKey(r)] else { return nil }
             return v / b
         }
     }
 
     /// The identity of a trial's fold: (dataset, repeat, fold).
     private static func foldKey(_ r: TrialRecord) -> [ParameterValue?] {
-        [r.parameters["dataset"], r.parameters["repeat"], r.parameters["fold"]]
+        [r[Parameter.dataset], r[Parameter.repeatIndex], r[Parameter.fold]]
     }
 }

@@ -1,5 +1,8 @@
 import Records
 
+private typealias Parameter = MatmulSchema.Parameter
+private typealias Metric = MatmulSchema.Metric
+
 /// Batch-1 GEMV per weight format: time, effective weight bandwidth and its share of the read
 /// bandwidth measured in the same run, speedup over FP32 weights, output error.
 ///
@@ -54,31 +57,33 @@ public struct GEMVSummary: Sendable {
     /// Summarizes a run's GEMV records.
     /// - Throws: `AnalysisError.missingBaseline` when a shape has no FP32 GEMV.
     public init(_ records: MatmulRecords, seed: UInt64 = Bootstrap.defaultSeed) throws(AnalysisError) {
-        readBandwidth = records.trial("bandwidth").compactMap { r -> Double? in
-            guard let bytes = r.measurements["bytes"]?.value, let seconds = r.measurements["kernel_seconds"]?.value else { return nil }
+        readBandwidth = records.trial(.bandwidth).compactMap { r -> Double? in
+            guard let bytes = r[Metric.bytes]?.value, let seconds = r[Metric.kernelSeconds]?.value else { return nil }
             return bytes / seconds / 1e9
         }.max() ?? .nan
-        let errors = records.trial("gemv-error")
+        let errors = records.trial(.gemvError)
         var rows: [Row] = []
-        for shape in records.trial("gemv").grouped(by: ["rows", "columns", "cache"]) {
-            let cache = shape["cache"]?.description ?? "warm"
+        for shape in records.trial(.gemv).grouped(by: [Parameter.rows, .columns, .cache]) {
+            let cache = shape[Parameter.cache]?.description ?? "warm"
             let comparison = try BaselineComparison(
-                shape.records, parameter: "weights", baseline: "fp32", measurement: "kernel_seconds", invert: true, seed: seed)
+                shape.records, parameter: Parameter.weights, baseline: "fp32", measurement: Metric.kernelSeconds, invert: true,
+                seed: seed)
             let order = ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"]
-            for group in shape.records.grouped(by: ["weights"]).sorted(by: {
-                (order.firstIndex(of: $0["weights"]!.description) ?? 9) < (order.firstIndex(of: $1["weights"]!.description) ?? 9)
+            for group in shape.records.grouped(by: [Parameter.weights]).sorted(by: {
+                (order.firstIndex(of: $0[Parameter.weights]!.description) ?? 9)
+                    < (order.firstIndex(of: $1[Parameter.weights]!.description) ?? 9)
             }) {
-                let weights = group["weights"]!
-                let bytes = group.records[0].measurements["weight_bytes"]!.value
-                let seconds = group.values(of: "kernel_seconds").medianConfidenceInterval(seed: seed)
+                let weights = group[Parameter.weights]!
+                let bytes = group.records[0][Metric.weightBytes]!.value
+                let seconds = group.values(of: Metric.kernelSeconds).medianConfidenceInterval(seed: seed)
                 let gbps = bytes / seconds.estimate / 1e9
-                let error = errors.matching(["rows": shape["rows"]!, "columns": shape["columns"]!, "weights": weights])
+                let error = errors.matching([Parameter.rows: shape[Parameter.rows]!, .columns: shape[Parameter.columns]!, .weights: weights])
                 rows.append(Row(
-                    rows: Int(shape["rows"]!.numberValue!), columns: Int(shape["columns"]!.numberValue!),
-                    weights: weights.description, cache: cache, kernel: group.records[0].parameters["kernel"]?.description ?? "",
+                    rows: Int(shape[Parameter.rows]!.numberValue!), columns: Int(shape[Parameter.columns]!.numberValue!),
+                    weights: weights.description, cache: cache, kernel: group.records[0][Parameter.kernel]?.description ?? "",
                     weightBytes: bytes, seconds: seconds, gigabytesPerSecond: gbps,
                     bandwidthShare: gbps / readBandwidth, speedup: comparison[weights]!.ratio,
-                    relativeError: error.first?.measurements["relative_error"]?.value ?? .nan))
+                    relativeError: error.first?[Metric.relativeError]?.value ?? .nan))
             }
         }
         self.rows = rows

@@ -6,6 +6,9 @@ import Glibc
 import Darwin
 #endif
 
+private typealias Parameter = MatmulSchema.Parameter
+private typealias Metric = MatmulSchema.Metric
+
 /// The relative error of one format's product against FP64 as the size grows, for one input
 /// distribution, with the log–log slope.
 ///
@@ -49,20 +52,20 @@ public struct MatmulErrorCurve: Sendable {
     /// The error curves of every (distribution, format) of a run, distributions then formats in
     /// run order.
     public static func curves(_ records: MatmulRecords, seed: UInt64 = Bootstrap.defaultSeed) -> [MatmulErrorCurve] {
-        let errors = records.trial("gemm-error")
-        let blocks = records.trial("gemm-error-block")
+        let errors = records.trial(.gemmError)
+        let blocks = records.trial(.gemmErrorBlock)
         return records.distributions.flatMap { distribution in
             records.formats.map { format in
-                let key: [String: ParameterValue] = ["distribution": .string(distribution), "format": .string(format)]
+                let key: [Parameter: ParameterValue] = [.distribution: .string(distribution), .format: .string(format)]
                 let points = errors.matching(key).sorted { size($0) < size($1) }.map { r in
                     let s = size(r)
-                    let e = r.measurements["relative_error"]!.value
-                    let energies = blocks.matching(key.merging(["size": .int(s)]) { a, _ in a })
+                    let e = r[Metric.relativeError]!.value
+                    let energies = blocks.matching(key.merging([.size: .int(s)]) { a, _ in a })
                     return Point(
                         size: s, relativeError: blockInterval(estimate: e, energies, seed: seed),
-                        maxAbsError: r.measurements["max_abs_error"]!.value,
-                        sqnrDB: r.measurements["sqnr_db"]!.value,
-                        errorRows: Int(r.parameters["error_rows"]?.numberValue ?? Double(s)))
+                        maxAbsError: r[Metric.maxAbsError]!.value,
+                        sqnrDB: r[Metric.sqnrDB]!.value,
+                        errorRows: Int(r[Parameter.errorRows]?.numberValue ?? Double(s)))
                 }
                 let x = points.map { Double($0.size) }, y = points.map(\.relativeError.estimate)
                 let fit = PowerLawFit(x: x, y: y)
@@ -73,11 +76,11 @@ public struct MatmulErrorCurve: Sendable {
         }
     }
 
-    private static func size(_ r: TrialRecord) -> Int { Int(r.parameters["size"]!.numberValue!) }
+    private static func size(_ r: TrialRecord) -> Int { Int(r[Parameter.size]!.numberValue!) }
 
     /// The relative error recomputed from resampled blocks of rows: √(Σ squared error / Σ squared reference).
     private static func blockInterval(estimate: Double, _ blocks: [TrialRecord], seed: UInt64) -> ConfidenceInterval {
-        let noise = blocks.values(of: "squared_error"), signal = blocks.values(of: "squared_reference")
+        let noise = blocks.values(of: Metric.squaredError), signal = blocks.values(of: Metric.squaredReference)
         guard noise.count >= 2 else {
             return ConfidenceInterval(estimate: estimate, lower: estimate, upper: estimate, level: 0.95,
                                       method: .bootstrapPercentile(resamples: 0))

@@ -1,4 +1,6 @@
-import Records
+public import Records
+
+private typealias Parameter = MatmulSchema.Parameter
 
 /// One format's time against the FP32 baseline as the size grows, kernel-only or end to end.
 ///
@@ -17,7 +19,7 @@ public struct MatmulSpeedCurve: Sendable {
         case endToEnd = "end-to-end"
 
         /// The measurement compared.
-        public var measurement: String { self == .kernel ? "kernel_seconds" : "end_to_end_seconds" }
+        public var measurement: MatmulSchema.Metric { self == .kernel ? .kernelSeconds : .endToEndSeconds }
     }
 
     /// One size's comparison.
@@ -46,16 +48,16 @@ public struct MatmulSpeedCurve: Sendable {
     public static func curves(
         _ records: MatmulRecords, kind: Kind, baseline: String = "fp32", seed: UInt64 = Bootstrap.defaultSeed
     ) throws(AnalysisError) -> [MatmulSpeedCurve] {
-        let timings = records.trial("gemm-time")
+        let timings = records.trial(.gemmTime)
         var points: [String: [Point]] = [:]
         for size in records.timedSizes {
-            let atSize = timings.matching(["size": .int(size)])
+            let atSize = timings.matching([Parameter.size: .int(size)])
             let comparison = try BaselineComparison(
-                atSize, parameter: "format", baseline: .string(baseline), measurement: kind.measurement,
+                atSize, parameter: Parameter.format, baseline: .string(baseline), measurement: kind.measurement,
                 invert: true, seed: seed)
             for entry in comparison.entries {
                 let format = entry.label.description
-                let seconds = atSize.matching(["format": entry.label]).values(of: kind.measurement)
+                let seconds = atSize.matching([Parameter.format: entry.label]).values(of: kind.measurement)
                 points[format, default: []].append(Point(
                     size: size, seconds: seconds.medianConfidenceInterval(seed: seed), ratio: entry.ratio))
             }

@@ -1,5 +1,8 @@
 import Records
 
+private typealias Parameter = MatmulSchema.Parameter
+private typealias Metric = MatmulSchema.Metric
+
 /// The per-format summary of the matmul section at one size: error on both distributions,
 /// speedup (kernel-only and end to end) and memory against FP32.
 ///
@@ -39,24 +42,24 @@ public struct MatmulSummary: Sendable {
     /// - Throws: `AnalysisError.missingBaseline` when the size was timed without FP32.
     public init(_ records: MatmulRecords, size: Int, seed: UInt64 = Bootstrap.defaultSeed) throws(AnalysisError) {
         self.size = size
-        let errors = records.trial("gemm-error").matching(["size": .int(size)])
-        let timings = records.trial("gemm-time").matching(["size": .int(size)])
+        let errors = records.trial(.gemmError).matching([Parameter.size: .int(size)])
+        let timings = records.trial(.gemmTime).matching([Parameter.size: .int(size)])
         let kernel = timings.isEmpty ? nil : try BaselineComparison(
-            timings, parameter: "format", baseline: "fp32", measurement: "kernel_seconds", invert: true, seed: seed)
+            timings, parameter: Parameter.format, baseline: "fp32", measurement: Metric.kernelSeconds, invert: true, seed: seed)
         let endToEnd = timings.isEmpty ? nil : try BaselineComparison(
-            timings, parameter: "format", baseline: "fp32", measurement: "end_to_end_seconds", invert: true, seed: seed)
+            timings, parameter: Parameter.format, baseline: "fp32", measurement: Metric.endToEndSeconds, invert: true, seed: seed)
         rows = records.formats.compactMap { format in
-            let mine = errors.matching(["format": .string(format)])
+            let mine = errors.matching([Parameter.format: .string(format)])
             func error(_ distribution: String) -> Double {
-                mine.matching(["distribution": .string(distribution)]).first?.measurements["relative_error"]?.value ?? .nan
+                mine.matching([Parameter.distribution: .string(distribution)]).first?[Metric.relativeError]?.value ?? .nan
             }
             guard let any = mine.first else { return nil }
-            let storage = any.measurements["storage_bytes_per_element"]?.value ?? .nan
+            let storage = any[Metric.storageBytesPerElement]?.value ?? .nan
             return Row(
                 format: format, emulated: records.isEmulated(format), relativeError: error("normal"),
                 outlierRelativeError: error("outliers"), kernelRatio: kernel?[.string(format)]?.ratio,
                 endToEndRatio: endToEnd?[.string(format)]?.ratio, memoryRatio: storage / 4,
-                kernelBytesPerElement: any.measurements["kernel_bytes_per_element"]?.value ?? .nan,
+                kernelBytesPerElement: any[Metric.kernelBytesPerElement]?.value ?? .nan,
                 storageBytesPerElement: storage)
         }
     }

@@ -1,5 +1,8 @@
 import Records
 
+private typealias Parameter = MatmulSchema.Parameter
+private typealias Metric = MatmulSchema.Metric
+
 /// Achieved throughput of each GEMM against the measured peak of its instruction type
 /// (roofline style: how far each kernel is from what the machine can do).
 ///
@@ -15,8 +18,7 @@ public struct MatmulThroughput: Sendable {
     public struct Peak: Sendable {
         /// `fp32`, `bf16` or `int8`.
         public let instruction: String
-        /// The peak GEMM's size.
-        /// The size n.
+        /// The peak GEMM's size n.
         public let size: Int
         /// Operations per second of the fastest repeat.
         public let operationsPerSecond: Double
@@ -26,6 +28,7 @@ public struct MatmulThroughput: Sendable {
 
     /// One format's throughput at one size.
     public struct Point: Sendable {
+        /// The size n.
         public let size: Int
         /// Operations per second from the median kernel time, with the interval of that median.
         public let operationsPerSecond: ConfidenceInterval
@@ -44,30 +47,30 @@ public struct MatmulThroughput: Sendable {
 
     /// The peaks of a run, by instruction type in run order.
     public static func peaks(_ records: MatmulRecords) -> [Peak] {
-        records.trial("peak").grouped(by: ["instruction"]).map { group in
-            let best = group.records.min { $0.measurements["kernel_seconds"]!.value < $1.measurements["kernel_seconds"]!.value }!
+        records.trial(.peak).grouped(by: [Parameter.instruction]).map { group in
+            let best = group.records.min { $0[Metric.kernelSeconds]!.value < $1[Metric.kernelSeconds]!.value }!
             return Peak(
-                instruction: group["instruction"]!.description, size: Int(best.parameters["size"]!.numberValue!),
-                operationsPerSecond: best.measurements["operations"]!.value / best.measurements["kernel_seconds"]!.value,
-                implementation: best.parameters["implementation"]?.description ?? "")
+                instruction: group[Parameter.instruction]!.description, size: Int(best[Parameter.size]!.numberValue!),
+                operationsPerSecond: best[Metric.operations]!.value / best[Metric.kernelSeconds]!.value,
+                implementation: best[Parameter.implementation]?.description ?? "")
         }
     }
 
     /// The throughput curves of every timed format, in run order.
     public static func curves(_ records: MatmulRecords, seed: UInt64 = Bootstrap.defaultSeed) -> [MatmulThroughput] {
         let peaks = Self.peaks(records)
-        let timings = records.trial("gemm-time")
+        let timings = records.trial(.gemmTime)
         return records.formats.compactMap { format in
-            let mine = timings.matching(["format": .string(format)])
-            guard let instruction = mine.first?.parameters["instruction"]?.description else { return nil }
+            let mine = timings.matching([Parameter.format: .string(format)])
+            guard let instruction = mine.first?[Parameter.instruction]?.description else { return nil }
             let peak = peaks.first { $0.instruction == instruction }?.operationsPerSecond ?? .nan
-            let points = mine.grouped(by: ["size"]).map { group in
-                let operations = group.records[0].measurements["operations"]!.value
-                let t = group.values(of: "kernel_seconds").medianConfidenceInterval(seed: seed)
+            let points = mine.grouped(by: [Parameter.size]).map { group in
+                let operations = group.records[0][Metric.operations]!.value
+                let t = group.values(of: Metric.kernelSeconds).medianConfidenceInterval(seed: seed)
                 let rate = ConfidenceInterval(
                     estimate: operations / t.estimate, lower: operations / t.upper, upper: operations / t.lower,
                     level: t.level, method: t.method)
-                return Point(size: Int(group["size"]!.numberValue!), operationsPerSecond: rate, peakShare: rate.estimate / peak)
+                return Point(size: Int(group[Parameter.size]!.numberValue!), operationsPerSecond: rate, peakShare: rate.estimate / peak)
             }
             return MatmulThroughput(format: format, instruction: instruction, emulated: records.isEmulated(format), points: points)
         }

@@ -2,29 +2,31 @@ public import Records
 
 /// Trials that share the values of some parameters, e.g. every repeat of `format = int8, size = 64`.
 public struct TrialGroup: Sendable {
-    /// The shared values of the grouping parameters; a parameter a record lacks is absent here.
+    /// The shared values of the grouping parameters by their stored names; a parameter the
+    /// records lack is absent here.
     public let key: [String: ParameterValue]
     /// The records of the group, in their original order.
     public let records: [TrialRecord]
 
-    /// The values of measurement `name` across the group, skipping records without it.
-    public func values(of name: String) -> [Double] {
-        records.compactMap { $0.measurements[name]?.value }
+    /// The values of measurement `key` across the group, skipping records without it.
+    public func values<K: MeasurementKey>(of key: K) -> [Double] {
+        records.values(of: key)
     }
 
-    /// The group's label for one parameter, e.g. `group["format"]`.
-    public subscript(parameter: String) -> ParameterValue? { key[parameter] }
+    /// The group's value of parameter `key`, e.g. `group[MatmulSchema.Parameter.format]`;
+    /// `nil` when the records lack it or it is not a grouping parameter.
+    public subscript<K: ParameterKey>(_ key: K) -> ParameterValue? { self.key[key.rawValue] }
 }
 
 extension Sequence<TrialRecord> {
-    /// Groups records by the values of `parameters`, ordered by those values (first parameter
+    /// Groups records by the values of parameters `keys`, ordered by those values (first key
     /// first; numbers numerically; a missing value first), with records kept in input order.
-    /// - Parameter parameters: the parameter names to group by; empty gives one group of all.
-    public func grouped(by parameters: [String]) -> [TrialGroup] {
+    /// - Parameter keys: the parameters to group by; empty gives one group of all.
+    public func grouped<K: ParameterKey>(by keys: [K]) -> [TrialGroup] {
         var order: [[ParameterValue?]] = []
         var groups: [[ParameterValue?]: [TrialRecord]] = [:]
         for record in self {
-            let key = parameters.map { record.parameters[$0] }
+            let key = keys.map { record[$0] }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(record)
         }
@@ -38,18 +40,8 @@ extension Sequence<TrialRecord> {
         }
         return sortedKeys.map { key in
             var labels: [String: ParameterValue] = [:]
-            for (name, value) in zip(parameters, key) { labels[name] = value }
+            for (name, value) in zip(keys, key) { labels[name.rawValue] = value }
             return TrialGroup(key: labels, records: groups[key]!)
         }
-    }
-
-    /// The records whose parameters include every pair of `filter`, e.g. `["format": "int8"]`.
-    public func matching(_ filter: [String: ParameterValue]) -> [TrialRecord] {
-        self.filter { record in filter.allSatisfy { record.parameters[$0.key] == $0.value } }
-    }
-
-    /// The values of measurement `name`, skipping records without it.
-    public func values(of name: String) -> [Double] {
-        compactMap { $0.measurements[name]?.value }
     }
 }

@@ -25,24 +25,24 @@ extension FormatsTrials {
                 let back = quantizer.dequantize(code, p)
                 if x < scheme.range.lower || x > scheme.range.upper { clipped += 1 }
                 dequantized.append(back)
-                records.append(record("affine", ["scheme": .string(scheme.name), "index": .int(index)], [
-                    "input": Measurement(Double(x)),
-                    "code": Measurement(Double(code)),
-                    "dequantized": Measurement(Double(back)),
-                    "error": Measurement(Double(back) - Double(x)),
+                records.append(FormatsSchema.record(.affine, [.scheme: .string(scheme.name), .index: .int(index)], [
+                    .input: Measurement(Double(x)),
+                    .code: Measurement(Double(code)),
+                    .dequantized: Measurement(Double(back)),
+                    .error: Measurement(Double(back) - Double(x)),
                 ]))
             }
             let metrics = ErrorMetrics(reference: values, approximation: dequantized)
-            records.append(record("affine-summary", ["scheme": .string(scheme.name)], [
-                "range_lower": Measurement(Double(scheme.range.lower)),
-                "range_upper": Measurement(Double(scheme.range.upper)),
-                "scale": Measurement(Double(p.scale)),
-                "zero_point": Measurement(Double(p.zeroPoint)),
-                "min_code": Measurement(Double(quantizer.minCode)),
-                "max_code": Measurement(Double(quantizer.maxCode)),
-                "mse": Measurement(metrics.mse),
-                "max_abs_error": Measurement(metrics.maxAbsError),
-                "clipped": Measurement(Double(clipped)),
+            records.append(FormatsSchema.record(.affineSummary, [.scheme: .string(scheme.name)], [
+                .rangeLower: Measurement(Double(scheme.range.lower)),
+                .rangeUpper: Measurement(Double(scheme.range.upper)),
+                .scale: Measurement(Double(p.scale)),
+                .zeroPoint: Measurement(Double(p.zeroPoint)),
+                .minCode: Measurement(Double(quantizer.minCode)),
+                .maxCode: Measurement(Double(quantizer.maxCode)),
+                .mse: Measurement(metrics.mse),
+                .maxAbsError: Measurement(metrics.maxAbsError),
+                .clipped: Measurement(Double(clipped)),
             ]))
         }
         return records

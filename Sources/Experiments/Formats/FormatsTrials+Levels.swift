@@ -21,11 +21,11 @@ extension FormatsTrials {
     /// INT4 symmetric, INT4 asymmetric and NF4 on each distribution: the error of each (MSE,
     /// SQNR), the levels of each on the block-normalised scale [−1, 1], and a histogram of the
     /// block-normalised values x / max|block| that the levels should cover.
-    static func levels(_ parameters: FormatsExperiment.Parameters, context: ExperimentContext) throws -> [TrialRecord] {
+    static func levels(_ parameters: FormatsParameters, context: ExperimentContext) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         let shape = [parameters.samples / parameters.blockSize, parameters.blockSize]
-        for (stream, distribution) in distributions.enumerated() {
-            var rng = context.generator(stream: UInt64(stream))
+        for (index, distribution) in distributions.enumerated() {
+            var rng = context.generator(FormatsStream.levelSamples(distributionIndex: index))
             var values = [Float](repeating: 0, count: shape[0] * shape[1])
             for i in values.indices {
                 values[i] = Float(distribution == "normal" ? rng.nextNormal() : rng.nextStudentT(dof: 3))
@@ -33,22 +33,22 @@ extension FormatsTrials {
             let tensor = Tensor(shape: shape, storage: values)
             for (name, scheme) in levelSchemes(blockSize: parameters.blockSize) {
                 let result = try scheme.quantize(tensor)
-                records.append(record("levels", ["distribution": .string(distribution), "scheme": .string(name)], [
-                    "mse": Measurement(result.error.mse),
-                    "sqnr": Measurement(result.error.sqnrDB, unit: "dB"),
-                    "bits_per_weight": Measurement(result.storage.bitsPerWeight, unit: "bit"),
+                records.append(FormatsSchema.record(.levels, [.distribution: .string(distribution), .scheme: .string(name)], [
+                    .mse: Measurement(result.error.mse),
+                    .sqnr: Measurement(result.error.sqnrDB, unit: "dB"),
+                    .bitsPerWeight: Measurement(result.storage.bitsPerWeight, unit: "bit"),
                 ]))
             }
             records += histogram(of: values, blockSize: parameters.blockSize, bins: parameters.histogramBins, distribution: distribution)
         }
         let symmetric = AffineQuantizer(bits: 4, symmetric: true)
         for code in symmetric.minCode...symmetric.maxCode {
-            records.append(record("level", ["scheme": "int4-symmetric", "index": .int(Int(code - symmetric.minCode))], [
-                "value": Measurement(Double(code) / Double(symmetric.maxCode)),
+            records.append(FormatsSchema.record(.level, [.scheme: "int4-symmetric", .index: .int(Int(code - symmetric.minCode))], [
+                .value: Measurement(Double(code) / Double(symmetric.maxCode)),
             ]))
         }
         for (index, level) in LookupTableFormat.nf4.levels.enumerated() {
-            records.append(record("level", ["scheme": "nf4", "index": .int(index)], ["value": Measurement(Double(level))]))
+            records.append(FormatsSchema.record(.level, [.scheme: "nf4", .index: .int(index)], [.value: Measurement(Double(level))]))
         }
         return records
     }
@@ -67,10 +67,10 @@ extension FormatsTrials {
         }
         let width = 2.0 / Double(bins)
         return counts.enumerated().map { bin, count in
-            record("histogram", ["distribution": .string(distribution), "bin": .int(bin)], [
-                "lower": Measurement(-1 + Double(bin) * width),
-                "upper": Measurement(-1 + Double(bin + 1) * width),
-                "density": Measurement(Double(count) / (Double(values.count) * width)),
+            FormatsSchema.record(.histogram, [.distribution: .string(distribution), .bin: .int(bin)], [
+                .lower: Measurement(-1 + Double(bin) * width),
+                .upper: Measurement(-1 + Double(bin + 1) * width),
+                .density: Measurement(Double(count) / (Double(values.count) * width)),
             ])
         }
     }

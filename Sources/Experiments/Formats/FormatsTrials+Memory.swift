@@ -27,9 +27,9 @@ extension FormatsTrials {
                 let elements = 1 << 20
                 let groups = layout.groupSize.map { elements / $0 } ?? 0
                 let cost = StorageCost(elements: elements, codeBits: layout.codeBits, groups: groups, scaleBits: layout.scaleBits)
-                return record("memory", ["layout": .string(layout.name), "parameters": .double(parameters)], [
-                    "bits_per_weight": Measurement(cost.bitsPerWeight, unit: "bit"),
-                    "bytes": Measurement(parameters * cost.bitsPerWeight / 8, unit: "B"),
+                return FormatsSchema.record(.memory, [.layout: .string(layout.name), .modelParameters: .double(parameters)], [
+                    .bitsPerWeight: Measurement(cost.bitsPerWeight, unit: "bit"),
+                    .bytes: Measurement(parameters * cost.bitsPerWeight / 8, unit: "B"),
                 ])
             }
         }

@@ -5,30 +5,23 @@ import Runner
 
 /// The trial families of the `formats` section, one function each (see `FormatsExperiment`).
 enum FormatsTrials {
-    /// A record of one family.
-    static func record(_ family: String, _ parameters: [String: ParameterValue], _ measurements: [String: Measurement]) -> TrialRecord {
-        var parameters = parameters
-        parameters["family"] = .string(family)
-        return TrialRecord(parameters: parameters, measurements: measurements)
-    }
-
     /// The formats the chapter tabulates, widest first.
     static var tabulated: [any NumberFormat] { FormatTable.builtIn.formats }
 
     /// One record per format with the facts of `quantlab formats`.
     static func formatFacts() -> [TrialRecord] {
         tabulated.enumerated().map { order, format in
-            var m: [String: Measurement] = [
-                "bits": Measurement(Double(format.bits), unit: "bit"),
-                "max": Measurement(format.maxFinite),
-                "finite_values": Measurement(Double(format.distinctFiniteValues)),
+            var m: [FormatsSchema.Metric: Measurement] = [
+                .bits: Measurement(Double(format.bits), unit: "bit"),
+                .max: Measurement(format.maxFinite),
+                .finiteValues: Measurement(Double(format.distinctFiniteValues)),
             ]
-            if let e = format.exponentBits { m["exponent_bits"] = Measurement(Double(e), unit: "bit") }
-            if let p = format.mantissaBits { m["mantissa_bits"] = Measurement(Double(p), unit: "bit") }
-            if let v = format.minNormal { m["min_normal"] = Measurement(v) }
-            if let v = format.minSubnormal { m["min_subnormal"] = Measurement(v) }
-            if let v = format.epsilon { m["epsilon"] = Measurement(v) }
-            return record("format", ["format": .string(format.name), "order": .int(order)], m)
+            if let e = format.exponentBits { m[.exponentBits] = Measurement(Double(e), unit: "bit") }
+            if let p = format.mantissaBits { m[.mantissaBits] = Measurement(Double(p), unit: "bit") }
+            if let v = format.minNormal { m[.minNormal] = Measurement(v) }
+            if let v = format.minSubnormal { m[.minSubnormal] = Measurement(v) }
+            if let v = format.epsilon { m[.epsilon] = Measurement(v) }
+            return FormatsSchema.record(.format, [.format: .string(format.name), .order: .int(order)], m)
         }
     }
 
@@ -39,12 +32,12 @@ enum FormatsTrials {
             FloatFormat.all.map { format in
                 let code = format.encode(value)
                 let decoded = Double(format.decode(code))
-                return record("encoding", ["format": .string(format.name), "value": .double(value)], [
-                    "code": Measurement(Double(code)),
-                    "decoded": Measurement(decoded),
-                    "abs_error": Measurement(abs(decoded - value)),
-                    "rel_error": Measurement(abs(decoded - value) / abs(value)),
-                    "saturated": Measurement(Double(format.decode(format.encodeSaturating(value)))),
+                return FormatsSchema.record(.encoding, [.format: .string(format.name), .value: .double(value)], [
+                    .code: Measurement(Double(code)),
+                    .decoded: Measurement(decoded),
+                    .absError: Measurement(abs(decoded - value)),
+                    .relError: Measurement(abs(decoded - value) / abs(value)),
+                    .saturated: Measurement(Double(format.decode(format.encodeSaturating(value)))),
                 ])
             }
         }
@@ -63,9 +56,9 @@ enum FormatsTrials {
                 let code = format.encodeSaturating(x)
                 guard let up = format.nextUp(code) else { continue }
                 let here = Double(format.decode(code))
-                records.append(record("spacing", ["format": .string(format.name), "magnitude": .double(x)], [
-                    "gap": Measurement(Double(up) - here),
-                    "relative_gap": Measurement((Double(up) - here) / here),
+                records.append(FormatsSchema.record(.spacing, [.format: .string(format.name), .magnitude: .double(x)], [
+                    .gap: Measurement(Double(up) - here),
+                    .relativeGap: Measurement((Double(up) - here) / here),
                 ]))
             }
         }
@@ -74,9 +67,9 @@ enum FormatsTrials {
         for k in exponents {
             let x = pow(2, Double(k) / Double(stepsPerOctave))
             guard x >= scale, x <= 1 else { continue }
-            records.append(record("spacing", ["format": "int8", "magnitude": .double(x)], [
-                "gap": Measurement(scale),
-                "relative_gap": Measurement(scale / x),
+            records.append(FormatsSchema.record(.spacing, [.format: "int8", .magnitude: .double(x)], [
+                .gap: Measurement(scale),
+                .relativeGap: Measurement(scale / x),
             ]))
         }
         return records

@@ -4,7 +4,8 @@ public import Runner
 /// The `linreg` section: linear regression under quantized training arithmetic, weights and
 /// inputs, and PTQ against QAT (issue 6).
 ///
-/// Four families of trials, told apart by the `family` parameter of each record:
+/// Four families of trials, told apart by the `family` parameter of each record (`LinregSchema`
+/// lists every family and key):
 /// `arithmetic` (`ArithmeticTrials`), `ptq-weights` (`WeightPTQTrials`), `input-quantization`
 /// (`InputQuantizationTrials`) and `qat` (`QATTrials`); plus one `dataset` record per table
 /// (rows, features, rows dropped for missing values). Every number is fixed by the profile
@@ -13,13 +14,10 @@ public struct LinregExperiment: Experiment {
     /// The experiment.
     public init() {}
 
-    public var id: String { "linreg" }
+    /// `LinregSchema.section`.
+    public var id: String { LinregSchema.section }
 
-    /// `LinregParameters.of(profile)`.
-    public func parameters(for profile: Profile) -> LinregParameters {
-        LinregParameters.of(profile)
-    }
-
+    /// The files of every `LinregDataset`.
     public var inputs: [String] {
         LinregDataset.allCases.flatMap(\.files)
     }

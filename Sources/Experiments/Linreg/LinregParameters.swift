@@ -1,5 +1,5 @@
 public import Records
-import Runner
+public import Runner
 
 /// What the `linreg` section runs, per profile: sizes, grids, repeats and training settings.
 public struct LinregParameters: Codable, Sendable, Equatable {
@@ -75,18 +75,27 @@ public struct LinregParameters: Codable, Sendable, Equatable {
         self.qatLearningRate = qatLearningRate
     }
 
+    /// A few seconds' worth in a debug build, for tests: every family, tiny grids.
+    public static let tiny = LinregParameters(
+        syntheticTrain: 48, syntheticTest: 48, syntheticFeatures: 4, noise: 0.01, kappas: [1, 1e4],
+        arithmetics: FittingArithmetic.allCases.map(\.rawValue), gradientDescentIterations: 10, syntheticSeeds: 1,
+        datasets: ["diabetes", "autompg"], folds: 2, repeats: 1, bits: [8, 2], percentile: 99,
+        dynamicBatchSize: 32, qatBits: [3], qatSeeds: 1, qatEpochs: 2, qatBatchSize: 32, qatLearningRate: 0.01)
+}
+
+extension LinregParameters: SectionParameters {
     /// The parameters of `profile`.
-    public static func of(_ profile: Profile) -> LinregParameters {
+    public init(profile: Profile) {
         switch profile {
         case .quick:
-            LinregParameters(
+            self.init(
                 syntheticTrain: 128, syntheticTest: 128, syntheticFeatures: 8, noise: 0.01,
                 kappas: [1, 1e2, 1e4, 1e6], arithmetics: FittingArithmetic.allCases.map(\.rawValue),
                 gradientDescentIterations: 100, syntheticSeeds: 2, datasets: ["diabetes", "autompg"],
                 folds: 5, repeats: 1, bits: [8, 4, 3, 2], percentile: 99, dynamicBatchSize: 32,
                 qatBits: [2, 3, 4], qatSeeds: 1, qatEpochs: 20, qatBatchSize: 32, qatLearningRate: 0.01)
         case .full:
-            LinregParameters(
+            self.init(
                 syntheticTrain: 512, syntheticTest: 512, syntheticFeatures: 16, noise: 0.01,
                 kappas: [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6], arithmetics: FittingArithmetic.allCases.map(\.rawValue),
                 gradientDescentIterations: 500, syntheticSeeds: 3, datasets: ["diabetes", "autompg"],
@@ -94,11 +103,4 @@ public struct LinregParameters: Codable, Sendable, Equatable {
                 qatBits: [2, 3, 4], qatSeeds: 3, qatEpochs: 60, qatBatchSize: 32, qatLearningRate: 0.01)
         }
     }
-
-    /// A few seconds' worth in a debug build, for tests: every family, tiny grids.
-    public static let tiny = LinregParameters(
-        syntheticTrain: 48, syntheticTest: 48, syntheticFeatures: 4, noise: 0.01, kappas: [1, 1e4],
-        arithmetics: FittingArithmetic.allCases.map(\.rawValue), gradientDescentIterations: 10, syntheticSeeds: 1,
-        datasets: ["diabetes", "autompg"], folds: 2, repeats: 1, bits: [8, 2], percentile: 99,
-        dynamicBatchSize: 32, qatBits: [3], qatSeeds: 1, qatEpochs: 2, qatBatchSize: 32, qatLearningRate: 0.01)
 }

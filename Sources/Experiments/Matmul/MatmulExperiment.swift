@@ -8,22 +8,26 @@ import Kernels
 ///
 /// Order of a run (one thread count per process, taken from the context):
 /// 1. the peak of each instruction type (`PeakTrial`) and the read bandwidth (`ReadBandwidthProbe`);
-/// 2. for each size: inputs from sub-stream `size` of the seed; for each distribution the FP64
-///    reference and every format's error; for the timed distribution, every format's phase times;
-/// 3. the GEMVs, inputs from sub-stream `rows · columns`.
+/// 2. for each size: inputs from its stream (`MatmulStream.gemmInputs`); for each distribution
+///    the FP64 reference and every format's error; for the timed distribution, every format's
+///    phase times;
+/// 3. the GEMVs, inputs from their stream (`MatmulStream.gemvInputs`).
 /// Each size's kernels are created for it and released after it, so at n = 10 000 only one
 /// kernel's buffers (≈ 1.2 GB) are alive at a time.
 public struct MatmulExperiment: Experiment {
+    /// What a profile fixes (`MatmulParameters`).
     public typealias Parameters = MatmulParameters
 
-    public let id = "matmul"
+    /// `MatmulSchema.section`.
+    public let id = MatmulSchema.section
     /// `Experiments/Matmul`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Matmul" }
 
+    /// The experiment.
     public init() {}
 
-    public func parameters(for profile: Profile) -> MatmulParameters { .profile(profile) }
-
+    /// Every trial, in the order above.
+    /// - Throws: `DNNLError` or `KernelInputError` from a kernel.
     public func run(_ parameters: MatmulParameters, context: ExperimentContext) throws -> [TrialRecord] {
         precondition(parameters.repeats.count == parameters.sizes.count && parameters.warmups.count == parameters.sizes.count,
                      "matmul parameters: repeats and warmups must align with sizes")
@@ -56,7 +60,7 @@ public struct MatmulExperiment: Experiment {
     private func peaks(
         _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Environment
     ) throws -> [TrialRecord] {
-        var rng = context.generator(stream: 1)
+        var rng = context.generator(MatmulStream.peakInputs)
         let inputs = MatmulInputs(size: p.peakSize, distribution: .normal, outlierFraction: 0, outlierScale: 1, using: &rng)
         let trial = PeakTrial(timer: timer, size: p.peakSize, repeats: p.peakRepeats)
         return try MatmulInstruction.allCases.flatMap { instruction in
@@ -88,7 +92,7 @@ public struct MatmulExperiment: Experiment {
         let rows = p.errorRows(size: size)
         for distribution in p.distributions {
             // The same stream for every distribution: the outliers are added to the same normal draws.
-            var rng = context.generator(stream: UInt64(size) << 8)
+            var rng = context.generator(MatmulStream.gemmInputs(size: size))
             let inputs = MatmulInputs(
                 size: size, distribution: distribution, outlierFraction: p.outlierFraction,
                 outlierScale: p.outlierScale, using: &rng)
@@ -125,7 +129,7 @@ public struct MatmulExperiment: Experiment {
         rows: Int, columns: Int, _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer,
         environment: MatmulRecord.Environment
     ) throws -> [TrialRecord] {
-        var rng = context.generator(stream: UInt64(rows * columns) << 8 | 2)
+        var rng = context.generator(MatmulStream.gemvInputs(rows: rows, columns: columns))
         let w = Tensor.normal(shape: [rows, columns], using: &rng)
         let x = Tensor.normal(shape: [columns], using: &rng).storage
         let reference = GEMVTrial.reference(w: w, x: x)

@@ -1,5 +1,5 @@
 public import Records
-import Runner
+public import Runner
 
 /// The parameters of the matmul section for one profile: what is multiplied, how often and how
 /// the error is measured. Everything here goes into the run's fingerprint.
@@ -55,46 +55,6 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     /// Timed repeats of the bandwidth probe (its fastest repeat is the read bandwidth).
     public var bandwidthRepeats: Int
 
-    /// The parameters of `profile`.
-    ///
-    /// Full: sizes 10 … 10 000 at ~4 points per decade up to 1778, then 4096 (the floors' size) and
-    /// 10 000, within six minutes on two cores: the error above n = 1778 from 256 sampled rows,
-    /// since the FP64 reference of the whole product at n = 10 000 alone (2·10¹² flops on
-    /// OpenBLAS's Haswell dgemm) would take most of the budget; one warm-up and two repeats at
-    /// 10 000, where one FP32 product takes about 4.5 s; emulated formats and OpenBLAS timed up
-    /// to 4096. Quick: sizes up to 512 and a GEMV of 1024 × 4096, everything else the same in
-    /// kind, so that it also runs in seconds in a debug build (the CLI's end-to-end tests); its
-    /// GEMV weights (16 MB in FP32) fit in the 32 MiB last-level cache, so only the full profile's
-    /// GEMV is memory-bound and checks the floors.
-    public static func profile(_ profile: Profile) -> MatmulParameters {
-        switch profile {
-        case .full:
-            return MatmulParameters(
-                sizes: [10, 18, 32, 56, 100, 178, 316, 562, 1000, 1778, 4096, 10000],
-                repeats: [50, 50, 50, 40, 30, 30, 20, 15, 10, 7, 5, 2],
-                warmups: [5, 5, 5, 5, 3, 3, 2, 2, 1, 1, 1, 1],
-                distributions: MatmulDistribution.allCases, timedDistribution: .normal,
-                formats: MatmulFormat.allCases, openBLASMaxSize: 4096, emulatedTimingMaxSize: 4096,
-                outlierFraction: 0.001, outlierScale: 50,
-                fullErrorMaxSize: 1778, sampledRows: 256, errorBlocks: 16,
-                peakSize: 2048, peakRepeats: 10,
-                gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128, gemvEvictionMebibytes: 96,
-                bandwidthMebibytes: 256, bandwidthRepeats: 20)
-        case .quick:
-            return MatmulParameters(
-                sizes: [10, 18, 32, 56, 100, 178, 316, 512],
-                repeats: [10, 10, 10, 8, 8, 6, 5, 5],
-                warmups: [2, 2, 2, 2, 1, 1, 1, 1],
-                distributions: MatmulDistribution.allCases, timedDistribution: .normal,
-                formats: MatmulFormat.allCases, openBLASMaxSize: 512, emulatedTimingMaxSize: 512,
-                outlierFraction: 0.001, outlierScale: 50,
-                fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
-                peakSize: 512, peakRepeats: 5,
-                gemvShapes: [[1024, 4096]], gemvRepeats: 5, int4GroupSize: 128, gemvEvictionMebibytes: 64,
-                bandwidthMebibytes: 64, bandwidthRepeats: 10)
-        }
-    }
-
     /// The rows of C whose error is measured at `size`: all of them up to `fullErrorMaxSize`,
     /// otherwise `sampledRows` evenly spaced ones (`⌊i · n / r⌋`), no randomness needed.
     public func errorRows(size: Int) -> [Int]? {
@@ -108,5 +68,47 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
         if format == .openBLASFP32 { return size <= openBLASMaxSize }
         if format.isEmulated { return size <= emulatedTimingMaxSize }
         return true
+    }
+}
+
+extension MatmulParameters: SectionParameters {
+    /// The parameters of `profile`.
+    ///
+    /// Full: sizes 10 … 10 000 at ~4 points per decade up to 1778, then 4096 (the floors' size) and
+    /// 10 000, within six minutes on two cores: the error above n = 1778 from 256 sampled rows,
+    /// since the FP64 reference of the whole product at n = 10 000 alone (2·10¹² flops on
+    /// OpenBLAS's Haswell dgemm) would take most of the budget; one warm-up and two repeats at
+    /// 10 000, where one FP32 product takes about 4.5 s; emulated formats and OpenBLAS timed up
+    /// to 4096. Quick: sizes up to 512 and a GEMV of 1024 × 4096, everything else the same in
+    /// kind, so that it also runs in seconds in a debug build (the CLI's end-to-end tests); its
+    /// GEMV weights (16 MB in FP32) fit in the 32 MiB last-level cache, so only the full profile's
+    /// GEMV is memory-bound and checks the floors.
+    public init(profile: Profile) {
+        switch profile {
+        case .full:
+            self.init(
+                sizes: [10, 18, 32, 56, 100, 178, 316, 562, 1000, 1778, 4096, 10000],
+                repeats: [50, 50, 50, 40, 30, 30, 20, 15, 10, 7, 5, 2],
+                warmups: [5, 5, 5, 5, 3, 3, 2, 2, 1, 1, 1, 1],
+                distributions: MatmulDistribution.allCases, timedDistribution: .normal,
+                formats: MatmulFormat.allCases, openBLASMaxSize: 4096, emulatedTimingMaxSize: 4096,
+                outlierFraction: 0.001, outlierScale: 50,
+                fullErrorMaxSize: 1778, sampledRows: 256, errorBlocks: 16,
+                peakSize: 2048, peakRepeats: 10,
+                gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128, gemvEvictionMebibytes: 96,
+                bandwidthMebibytes: 256, bandwidthRepeats: 20)
+        case .quick:
+            self.init(
+                sizes: [10, 18, 32, 56, 100, 178, 316, 512],
+                repeats: [10, 10, 10, 8, 8, 6, 5, 5],
+                warmups: [2, 2, 2, 2, 1, 1, 1, 1],
+                distributions: MatmulDistribution.allCases, timedDistribution: .normal,
+                formats: MatmulFormat.allCases, openBLASMaxSize: 512, emulatedTimingMaxSize: 512,
+                outlierFraction: 0.001, outlierScale: 50,
+                fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
+                peakSize: 512, peakRepeats: 5,
+                gemvShapes: [[1024, 4096]], gemvRepeats: 5, int4GroupSize: 128, gemvEvictionMebibytes: 64,
+                bandwidthMebibytes: 64, bandwidthRepeats: 10)
+        }
     }
 }

@@ -36,6 +36,7 @@ public enum ParameterValue: Hashable, Sendable, Comparable, CustomStringConverti
         }
     }
 
+    /// The order described above: within a kind naturally, numbers before strings before flags.
     public static func < (lhs: ParameterValue, rhs: ParameterValue) -> Bool {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)): return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
@@ -78,4 +79,10 @@ extension ParameterValue: ExpressibleByStringLiteral, ExpressibleByIntegerLitera
     public init(floatLiteral value: Double) { self = .double(value) }
     /// A flag parameter from a literal: `true`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension ParameterValue {
+    /// A string parameter holding the raw value of a typed value:
+    /// `ParameterValue(MatmulSchema.Family.peak)` is `"peak"`.
+    public init(_ value: some RawRepresentable<String>) { self = .string(value.rawValue) }
 }

@@ -1,47 +1,58 @@
-import Analysis
 public import Records
 
-/// Lookups over a section's records that every chapter builder needs, with errors that name
-/// the section and what is missing.
-public struct TrialQuery: Sendable {
-    /// The section the records belong to.
-    public let section: String
+/// Lookups over a section's records that every chapter builder needs, in the keys of the
+/// section's schema, with errors that name the section and what is missing.
+///
+/// ```
+/// let q = TrialQuery<FormatsSchema>(records: records)
+/// try q.value(.epsilon, .format, [.format: "fp16"])   // the epsilon of FP16's `format` record
+/// ```
+public struct TrialQuery<Schema: RecordSchema>: Sendable {
     /// The records.
     public let records: [TrialRecord]
 
-    /// A query over `records` of `section`.
-    public init(section: String, records: [TrialRecord]) {
-        self.section = section
+    /// A query over `records` of `Schema`'s section.
+    public init(records: [TrialRecord]) {
         self.records = records
     }
 
-    /// The records whose parameters include every pair of `filter`, in stored order.
-    public func all(_ filter: [String: ParameterValue]) -> [TrialRecord] {
-        records.matching(filter)
+    /// The section the records belong to.
+    public var section: String { Schema.section }
+
+    /// The records of `family` whose parameters include every pair of `filter`, in stored order.
+    public func all(_ family: Schema.Family, _ filter: [Schema.Parameter: ParameterValue] = [:]) -> [TrialRecord] {
+        records.matching(Schema.parameters(family, filter))
     }
 
-    /// The one record matching `filter`.
+    /// The one record of `family` matching `filter`.
     /// - Throws: `ChapterError` when none matches.
-    public func one(_ filter: [String: ParameterValue]) throws -> TrialRecord {
-        guard let record = all(filter).first else {
-            throw ChapterError(section: section, "no trial with \(Self.describe(filter))")
+    public func one(_ family: Schema.Family, _ filter: [Schema.Parameter: ParameterValue] = [:]) throws -> TrialRecord {
+        guard let record = all(family, filter).first else {
+            throw ChapterError(section: section, "no trial with \(Self.describe(Schema.parameters(family, filter)))")
         }
         return record
     }
 
-    /// Measurement `name` of the one record matching `filter`.
+    /// Measurement `metric` of the one record of `family` matching `filter`.
     /// - Throws: `ChapterError` when the record or the measurement is missing.
-    public func value(_ name: String, _ filter: [String: ParameterValue]) throws -> Double {
-        try measurement(name, of: one(filter))
+    public func value(
+        _ metric: Schema.Metric, _ family: Schema.Family, _ filter: [Schema.Parameter: ParameterValue] = [:]
+    ) throws -> Double {
+        try measurement(metric, of: one(family, filter))
     }
 
-    /// Measurement `name` of `record`.
+    /// Measurement `metric` of `record`.
     /// - Throws: `ChapterError` when the record lacks it.
-    public func measurement(_ name: String, of record: TrialRecord) throws -> Double {
-        guard let m = record.measurements[name] else {
-            throw ChapterError(section: section, "trial \(Self.describe(record.parameters)) has no measurement \(name)")
+    public func measurement(_ metric: Schema.Metric, of record: TrialRecord) throws -> Double {
+        guard let m = record[metric] else {
+            throw ChapterError(section: section, "trial \(Self.describe(record.parameters)) has no measurement \(metric.rawValue)")
         }
         return m.value
+    }
+
+    /// `key=value` pairs in key order, for messages.
+    static func describe(_ parameters: [Schema.Parameter: ParameterValue]) -> String {
+        describe(Dictionary(uniqueKeysWithValues: parameters.map { ($0.key.rawValue, $0.value) }))
     }
 
     /// `key=value` pairs in key order, for messages.

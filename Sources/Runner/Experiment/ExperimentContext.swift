@@ -31,9 +31,15 @@ public struct ExperimentContext: Sendable {
     }
 
     /// An independent generator for sub-stream `stream` (e.g. one per trial) of the run's seed,
-    /// so trials stay reproducible when others are added or reordered.
+    /// so trials stay reproducible when others are added or reordered. Sections name their
+    /// streams (`generator(_:)`); this raw form is for experiments with a single kind of draw.
     public func generator(stream: UInt64) -> SeededGenerator {
         SeededGenerator.derived(seed: seed, stream: stream)
+    }
+
+    /// An independent generator for the named sub-stream `stream` of the run's seed.
+    public func generator(_ stream: some RandomStream) -> SeededGenerator {
+        generator(stream: stream.index)
     }
 
     /// Runs `body` and returns its result with the elapsed monotonic time in seconds.

@@ -15,8 +15,8 @@ struct FoldPlan {
         let reference: LinearModel
 
         /// The parameters that identify the fold in every record.
-        var parameters: [String: ParameterValue] {
-            ["dataset": .string(dataset.rawValue), "repeat": .int(repeatIndex), "fold": .int(foldIndex)]
+        var parameters: [LinregSchema.Parameter: ParameterValue] {
+            [.dataset: ParameterValue(dataset), .repeatIndex: .int(repeatIndex), .fold: .int(foldIndex)]
         }
     }
 
@@ -30,19 +30,20 @@ struct FoldPlan {
     /// - Throws: `DataFileError` for a missing or malformed file; `LAPACKError` for a
     ///   rank-deficient training part.
     init(_ parameters: LinregParameters, context: ExperimentContext) throws {
-                var entries: [Entry] = []
+        var entries: [Entry] = []
         var datasetRecords: [TrialRecord] = []
         for name in parameters.datasets {
             guard let dataset = LinregDataset(rawValue: name) else { preconditionFailure("linreg: unknown dataset \(name)") }
             let data = try dataset.load(from: context.dataPaths)
-            datasetRecords.append(TrialRecord(
-                parameters: ["family": "dataset", "dataset": .string(dataset.rawValue)],
-                measurements: [
-                    "rows": Measurement(Double(data.count)), "features": Measurement(Double(data.features.cols)),
-                    "droppedRows": Measurement(Double(data.droppedRows)),
+            datasetRecords.append(LinregSchema.record(
+                .dataset, [.dataset: ParameterValue(dataset)],
+                [
+                    .rows: Measurement(Double(data.count)), .features: Measurement(Double(data.features.cols)),
+                    .droppedRows: Measurement(Double(data.droppedRows)),
                 ]))
             for r in 0..<parameters.repeats {
-                var rng = context.generator(stream: UInt64(50_000 + 100 * LinregDataset.allCases.firstIndex(of: dataset)! + r))
+                var rng = context.generator(
+                    LinregStream.folds(datasetIndex: LinregDataset.allCases.firstIndex(of: dataset)!, repeatIndex: r))
                 let kfold = KFold(count: data.count, k: parameters.folds, using: &rng)
                 for f in 0..<kfold.k {
                     let fold = RegressionFold(data, split: kfold.split(f))

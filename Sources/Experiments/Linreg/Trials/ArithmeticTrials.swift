@@ -24,30 +24,30 @@ struct ArithmeticTrials {
         precondition(arithmetics.count == parameters.arithmetics.count, "linreg: unknown arithmetic in \(parameters.arithmetics)")
         for (k, kappa) in parameters.kappas.enumerated() {
             for seed in 0..<parameters.syntheticSeeds {
-                var rng = context.generator(stream: UInt64(100 + k * 1000 + seed))
+                var rng = context.generator(LinregStream.synthetic(kappaIndex: k, seed: seed))
                 let problem = try SyntheticRegression(
                     trainCount: parameters.syntheticTrain, testCount: parameters.syntheticTest,
                     features: parameters.syntheticFeatures, kappa: kappa, noise: parameters.noise, using: &rng)
                 let sigma = try problem.train.x.singularValues()
                 let reference = try problem.train.x.leastSquares(problem.train.y)
-                let common: [String: ParameterValue] = [
-                    "family": "arithmetic", "kappa": .double(kappa), "seed": .int(seed),
-                    "rows": .int(parameters.syntheticTrain), "features": .int(parameters.syntheticFeatures),
+                let common: [LinregSchema.Parameter: ParameterValue] = [
+                    .kappa: .double(kappa), .seed: .int(seed),
+                    .rows: .int(parameters.syntheticTrain), .features: .int(parameters.syntheticFeatures),
                 ]
-                let measureCommon: [String: Measurement] = ["kappaTrain": Measurement(sigma.first! / sigma.last!)]
+                let measureCommon: [LinregSchema.Metric: Measurement] = [.kappaTrain: Measurement(sigma.first! / sigma.last!)]
                 func record(_ arithmetic: String, _ solver: String, emulated: Bool, _ w: [Double]?) -> TrialRecord {
                     var m = measureCommon
-                    m["failed"] = Measurement(w == nil ? 1 : 0)
+                    m[.failed] = Measurement(w == nil ? 1 : 0)
                     let w = w ?? [Double](repeating: .nan, count: parameters.syntheticFeatures)
-                    m["coefficientError"] = Measurement(RegressionMetrics.relativeError(w, reference: reference))
-                    m["coefficientErrorToTruth"] = Measurement(RegressionMetrics.relativeError(w, reference: problem.coefficients))
+                    m[.coefficientError] = Measurement(RegressionMetrics.relativeError(w, reference: reference))
+                    m[.coefficientErrorToTruth] = Measurement(RegressionMetrics.relativeError(w, reference: problem.coefficients))
                     m.merge(TrialMeasurements.prediction(problem.test.x.product(vector: w), problem.test.y, scale: 1, unit: "")) { $1 }
                     var p = common
-                    p["arithmetic"] = .string(arithmetic)
-                    p["solver"] = .string(solver)
-                    p["emulated"] = .bool(emulated)
-                    if solver == "gradient-descent" { p["iterations"] = .int(parameters.gradientDescentIterations) }
-                    return TrialRecord(parameters: p, measurements: m)
+                    p[.arithmetic] = .string(arithmetic)
+                    p[.solver] = .string(solver)
+                    p[.emulated] = .bool(emulated)
+                    if solver == "gradient-descent" { p[.iterations] = .int(parameters.gradientDescentIterations) }
+                    return LinregSchema.record(.arithmetic, p, m)
                 }
                 records.append(record("fp64", "qr", emulated: false, reference))
                 let learningRate = 1 / (sigma.first! * sigma.first!)

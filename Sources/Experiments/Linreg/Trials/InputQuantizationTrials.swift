@@ -27,14 +27,13 @@ struct InputQuantizationTrials {
                     for (name, calibration) in calibrations {
                         let quantized = try quantizedTest(fold, bits: bits, symmetric: symmetric, calibration: calibration)
                         var p = entry.parameters
-                        p["family"] = "input-quantization"
-                        p["bits"] = .int(bits)
-                        p["symmetric"] = .bool(symmetric)
-                        p["calibration"] = .string(name)
+                        p[.bits] = .int(bits)
+                        p[.symmetric] = .bool(symmetric)
+                        p[.calibration] = .string(name)
                         var m = TrialMeasurements.prediction(
                             entry.reference.predict(quantized), fold.testY, scale: fold.targetScale, unit: entry.dataset.targetUnit)
-                        m["featureError"] = Measurement(RegressionMetrics.relativeError(quantized.storage, reference: fold.testX.storage))
-                        records.append(TrialRecord(parameters: p, measurements: m))
+                        m[.featureError] = Measurement(RegressionMetrics.relativeError(quantized.storage, reference: fold.testX.storage))
+                        records.append(LinregSchema.record(.inputQuantization, p, m))
                     }
                 }
             }

@@ -35,16 +35,14 @@ struct QATTrials {
             let start = Linear(
                 weight: Tensor(shape: [1, entry.reference.weights.count], storage: entry.reference.weights.map(Float.init)),
                 bias: Tensor(shape: [1], storage: [Float(entry.reference.bias)]))
-            func record(_ model: Linear, _ extra: [String: ParameterValue], trainLoss: Double) -> TrialRecord {
-                var p = entry.parameters
-                p["family"] = "qat"
-                p.merge(extra) { $1 }
+            func record(_ model: Linear, _ extra: [LinregSchema.Parameter: ParameterValue], trainLoss: Double) -> TrialRecord {
+                let p = entry.parameters.merging(extra) { $1 }
                 let prediction = model(testX).storage.map(Double.init)
                 var m = TrialMeasurements.prediction(prediction, fold.testY, scale: fold.targetScale, unit: entry.dataset.targetUnit)
-                m["trainLoss"] = Measurement(trainLoss)
-                return TrialRecord(parameters: p, measurements: m)
+                m[.trainLoss] = Measurement(trainLoss)
+                return LinregSchema.record(.qat, p, m)
             }
-            records.append(record(start, ["method": "fp32", "bits": 32, "targets": "none", "seed": 0],
+            records.append(record(start, [.method: "fp32", .bits: 32, .targets: "none", .seed: 0],
                                   trainLoss: MSELoss()(start(trainX), trainY).value))
             for bits in parameters.qatBits {
                 for targets in Self.targets {
@@ -65,13 +63,13 @@ struct QATTrials {
                             var loss = MSELoss()(model(trainX), trainY).value
                             if method != "ptq" {
                                 var optimizer = Adam(learningRate: Float(parameters.qatLearningRate))
-                                var rng = context.generator(stream: UInt64(900_000 + e * 1000 + bits * 100 + seed))
+                                var rng = context.generator(LinregStream.qatBatches(entry: e, bits: bits, seed: seed))
                                 let history = TrainingLoop(epochs: parameters.qatEpochs, batchSize: parameters.qatBatchSize)
                                     .fit(&model, optimizer: &optimizer, loss: MSELoss(), inputs: trainX, targets: trainY, using: &rng)
                                 loss = history.last ?? loss
                             }
                             records.append(record(model, [
-                                "method": .string(method), "bits": .int(bits), "targets": .string(targets), "seed": .int(seed),
+                                .method: .string(method), .bits: .int(bits), .targets: .string(targets), .seed: .int(seed),
                             ], trainLoss: loss))
                         }
                     }

@@ -35,13 +35,12 @@ struct WeightPTQTrials {
             let fold = entry.fold, reference = entry.reference
             func record(_ format: String, _ bits: Int, _ symmetric: Bool, _ model: LinearModel) -> TrialRecord {
                 var p = entry.parameters
-                p["family"] = "ptq-weights"
-                p["format"] = .string(format)
-                p["bits"] = .int(bits)
-                p["symmetric"] = .bool(symmetric)
+                p[.format] = .string(format)
+                p[.bits] = .int(bits)
+                p[.symmetric] = .bool(symmetric)
                 var m = TrialMeasurements.prediction(model.predict(fold.testX), fold.testY, scale: fold.targetScale, unit: entry.dataset.targetUnit)
-                m["coefficientError"] = Measurement(RegressionMetrics.relativeError(model.weights, reference: reference.weights))
-                return TrialRecord(parameters: p, measurements: m)
+                m[.coefficientError] = Measurement(RegressionMetrics.relativeError(model.weights, reference: reference.weights))
+                return LinregSchema.record(.ptqWeights, p, m)
             }
             records.append(record("fp64", 64, true, reference))
             let weights = Tensor(shape: [reference.weights.count], storage: reference.weights.map(Float.init))

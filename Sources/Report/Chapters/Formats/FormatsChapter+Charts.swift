@@ -2,15 +2,17 @@ import Charts
 import QuantCore
 import Records
 
+private typealias Parameter = FormatsSchema.Parameter
+
 extension FormatsChapter {
     /// Gap to the next representable value against magnitude, log–log, one line per format.
-    func spacingChart(_ q: TrialQuery) throws -> Charts.Figure {
+    func spacingChart(_ q: TrialQuery<FormatsSchema>) throws -> Charts.Figure {
         let formats = FloatFormat.all.map { ($0.name, $0.displayName) } + [("int8", "INT8 (scale 1/127)")]
         var marks: [Mark] = []
         for (name, display) in formats {
-            let points = q.all(["family": "spacing", "format": .string(name)])
+            let points = q.all(.spacing, [.format: .string(name)])
                 .compactMap { r -> (Double, Double)? in
-                    guard let x = r.parameters["magnitude"]?.numberValue, let gap = r.measurements["gap"]?.value else { return nil }
+                    guard let x = r[Parameter.magnitude]?.numberValue, let gap = r[FormatsSchema.Metric.gap]?.value else { return nil }
                     return (x, gap)
                 }
                 .filter { $0.0 >= 1e-6 && $0.0 <= 1e5 }
@@ -25,20 +27,20 @@ extension FormatsChapter {
     }
 
     /// Histograms of block-normalised values with INT4-symmetric and NF4 levels, per distribution.
-    func levelsChart(_ q: TrialQuery) throws -> Charts.Figure {
+    func levelsChart(_ q: TrialQuery<FormatsSchema>) throws -> Charts.Figure {
         var panels: [Panel] = []
         var centralShare = 0.0
         for (distribution, title) in [("normal", "Normal"), ("student-t3", "Student-t, ν = 3")] {
-            let bins = q.all(["family": "histogram", "distribution": .string(distribution)])
-            let x = try bins.map { (try q.measurement("lower", of: $0) + q.measurement("upper", of: $0)) / 2 }
-            let y = try bins.map { try q.measurement("density", of: $0) }
+            let bins = q.all(.histogram, [.distribution: .string(distribution)])
+            let x = try bins.map { (try q.measurement(.lower, of: $0) + q.measurement(.upper, of: $0)) / 2 }
+            let y = try bins.map { try q.measurement(.density, of: $0) }
             if distribution == "normal" {
                 centralShare = try zip(x, bins).filter { abs($0.0) < 0.5 }.map { x, bin in
-                    try q.measurement("density", of: bin) * (q.measurement("upper", of: bin) - q.measurement("lower", of: bin))
+                    try q.measurement(.density, of: bin) * (q.measurement(.upper, of: bin) - q.measurement(.lower, of: bin))
                 }.reduce(0, +)
             }
             for (scheme, name) in [("int4-symmetric", "INT4 symmetric"), ("nf4", "NF4")] {
-                let levels = try q.all(["family": "level", "scheme": .string(scheme)]).map { try q.measurement("value", of: $0) }
+                let levels = try q.all(.level, [.scheme: .string(scheme)]).map { try q.measurement(.value, of: $0) }
                 var marks: [Mark] = [.step(Step("density", x: x, y: y, position: .mid, style: .series(0)))]
                 marks += levels.map { .referenceLine(ReferenceLine(.vertical, at: $0, color: Palette.color(1), dash: .solid)) }
                 panels.append(Panel(title: "\(title): \(name) levels", x: Axis("x / max|block|", limits: -1.05...1.05), y: Axis("Density"), legend: .hidden, marks: marks))

@@ -1,15 +1,17 @@
 import QuantCore
 import Records
 
+private typealias Parameter = FormatsSchema.Parameter
+private typealias Metric = FormatsSchema.Metric
+
 extension FormatsChapter {
     /// Table of the facts of every format.
-    func factsTable(_ q: TrialQuery) throws -> Table {
-        let rows = try q.all(["family": "format"]).sorted { ($0.parameters["order"]!) < ($1.parameters["order"]!) }.map { r -> [Table.Cell] in
-            let m = r.measurements
-            let split = m["exponent_bits"].map { "\(Int($0.value))/\(Int(m["mantissa_bits"]!.value))" } ?? "—"
-            func cell(_ name: String) -> Table.Cell { m[name].map { .number($0.value) } ?? .text("—") }
-            return [.text(Self.displayName(of: r.parameters["format"]!.description)), .number(try q.measurement("bits", of: r)), .text(split),
-                    cell("max"), cell("min_normal"), cell("min_subnormal"), cell("epsilon"), cell("finite_values")]
+    func factsTable(_ q: TrialQuery<FormatsSchema>) throws -> Table {
+        let rows = try q.all(.format).sorted { $0[Parameter.order]! < $1[Parameter.order]! }.map { r -> [Table.Cell] in
+            let split = r[Metric.exponentBits].map { "\(Int($0.value))/\(Int(r[Metric.mantissaBits]!.value))" } ?? "—"
+            func cell(_ metric: Metric) -> Table.Cell { r[metric].map { .number($0.value) } ?? .text("—") }
+            return [.text(Self.displayName(of: r[Parameter.format]!.description)), .number(try q.measurement(.bits, of: r)), .text(split),
+                    cell(.max), cell(.minNormal), cell(.minSubnormal), cell(.epsilon), cell(.finiteValues)]
         }
         return Table(columns: [
             .init("format"), .init("bits", style: .count), .init("exp/mant"), .init("max", style: .plain),
@@ -19,20 +21,20 @@ extension FormatsChapter {
     }
 
     /// Table of worked encodings: 0.375 (exact), 0.1 (rounded) and 70000 (overflow).
-    func encodingTable(_ q: TrialQuery) throws -> Table {
+    func encodingTable(_ q: TrialQuery<FormatsSchema>) throws -> Table {
         let rows = try FloatFormat.all.map { format -> [Table.Cell] in
             func record(_ v: Double) throws -> TrialRecord {
-                try q.one(["family": "encoding", "format": .string(format.name), "value": .double(v)])
+                try q.one(.encoding, [.format: .string(format.name), .value: .double(v)])
             }
             let exact = try record(0.375), tenth = try record(0.1), big = try record(70000)
-            let exactBits = format.bitFields(of: UInt32(try q.measurement("code", of: exact))).spaced
-            let tenthBits = format.bitFields(of: UInt32(try q.measurement("code", of: tenth))).spaced
-            let bigDecoded = try q.measurement("decoded", of: big)
+            let exactBits = format.bitFields(of: UInt32(try q.measurement(.code, of: exact))).spaced
+            let tenthBits = format.bitFields(of: UInt32(try q.measurement(.code, of: tenth))).spaced
+            let bigDecoded = try q.measurement(.decoded, of: big)
             return [
                 .text(format.displayName), .text("`\(exactBits)`"), .text("`\(tenthBits)`"),
-                .number(try q.measurement("decoded", of: tenth)), .number(try q.measurement("rel_error", of: tenth)),
+                .number(try q.measurement(.decoded, of: tenth)), .number(try q.measurement(.relError, of: tenth)),
                 .text(bigDecoded.isNaN ? "NaN" : bigDecoded.isInfinite ? "∞" : Self.plain(bigDecoded)),
-                .number(try q.measurement("saturated", of: big)),
+                .number(try q.measurement(.saturated, of: big)),
             ]
         }
         return Table(columns: [
@@ -42,24 +44,24 @@ extension FormatsChapter {
     }
 
     /// Table of the affine example; fills the scale and zero-point values the prose cites.
-    func affineTable(_ q: TrialQuery, values: inout [String: TemplateValue]) throws -> Table {
+    func affineTable(_ q: TrialQuery<FormatsSchema>, values: inout [String: TemplateValue]) throws -> Table {
         let schemes = ["symmetric", "asymmetric", "symmetric-clipped"]
         for scheme in schemes {
             let key = scheme.replacingOccurrences(of: "-", with: "_")
-            let summary: [String: ParameterValue] = ["family": "affine-summary", "scheme": .string(scheme)]
-            values["affine_\(key)_scale"] = .number(try q.value("scale", summary), .plain)
-            values["affine_\(key)_zero"] = .number(try q.value("zero_point", summary), .count)
-            values["affine_\(key)_lower"] = .number(try q.value("range_lower", summary), .plain)
-            values["affine_\(key)_upper"] = .number(try q.value("range_upper", summary), .plain)
-            values["affine_\(key)_mse"] = .number(try q.value("mse", summary), .plain)
-            values["affine_\(key)_maxerr"] = .number(try q.value("max_abs_error", summary), .plain)
+            let summary: [Parameter: ParameterValue] = [.scheme: .string(scheme)]
+            values["affine_\(key)_scale"] = .number(try q.value(.scale, .affineSummary, summary), .plain)
+            values["affine_\(key)_zero"] = .number(try q.value(.zeroPoint, .affineSummary, summary), .count)
+            values["affine_\(key)_lower"] = .number(try q.value(.rangeLower, .affineSummary, summary), .plain)
+            values["affine_\(key)_upper"] = .number(try q.value(.rangeUpper, .affineSummary, summary), .plain)
+            values["affine_\(key)_mse"] = .number(try q.value(.mse, .affineSummary, summary), .plain)
+            values["affine_\(key)_maxerr"] = .number(try q.value(.maxAbsError, .affineSummary, summary), .plain)
         }
-        let elements = q.all(["family": "affine", "scheme": "symmetric"]).count
+        let elements = q.all(.affine, [.scheme: "symmetric"]).count
         let rows = try (0..<elements).map { index -> [Table.Cell] in
-            var row: [Table.Cell] = [.number(try q.value("input", ["family": "affine", "scheme": "symmetric", "index": .int(index)]))]
+            var row: [Table.Cell] = [.number(try q.value(.input, .affine, [.scheme: "symmetric", .index: .int(index)]))]
             for scheme in schemes {
-                let r = try q.one(["family": "affine", "scheme": .string(scheme), "index": .int(index)])
-                row += [.number(try q.measurement("code", of: r)), .number(try q.measurement("dequantized", of: r))]
+                let r = try q.one(.affine, [.scheme: .string(scheme), .index: .int(index)])
+                row += [.number(try q.measurement(.code, of: r)), .number(try q.measurement(.dequantized, of: r))]
             }
             return row
         }
@@ -72,16 +74,18 @@ extension FormatsChapter {
     }
 
     /// Table of 4-bit scheme errors; fills the NF4 finding.
-    func levelsTable(_ q: TrialQuery, values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws -> Table {
+    func levelsTable(
+        _ q: TrialQuery<FormatsSchema>, values: inout [String: TemplateValue], findings: inout [String: TemplateValue]
+    ) throws -> Table {
         var rows: [[Table.Cell]] = []
         var mse: [String: Double] = [:]
         for distribution in ["normal", "student-t3"] {
             for scheme in ["int4-symmetric", "int4-asymmetric", "nf4"] {
-                let r = try q.one(["family": "levels", "distribution": .string(distribution), "scheme": .string(scheme)])
-                mse["\(distribution)/\(scheme)"] = try q.measurement("mse", of: r)
+                let r = try q.one(.levels, [.distribution: .string(distribution), .scheme: .string(scheme)])
+                mse["\(distribution)/\(scheme)"] = try q.measurement(.mse, of: r)
                 rows.append([.text(distribution == "normal" ? "normal" : "Student-t, ν = 3"), .text(Self.schemeName(scheme)),
-                             .number(try q.measurement("mse", of: r)), .number(try q.measurement("sqnr", of: r)),
-                             .number(try q.measurement("bits_per_weight", of: r))])
+                             .number(try q.measurement(.mse, of: r)), .number(try q.measurement(.sqnr, of: r)),
+                             .number(try q.measurement(.bitsPerWeight, of: r))])
             }
         }
         let normalGain = 1 - mse["normal/nf4"]! / mse["normal/int4-symmetric"]!
@@ -97,24 +101,26 @@ extension FormatsChapter {
     }
 
     /// Table of model memory; fills the memory finding.
-    func memoryTable(_ q: TrialQuery, values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws -> Table {
-        let memory = q.all(["family": "memory"])
+    func memoryTable(
+        _ q: TrialQuery<FormatsSchema>, values: inout [String: TemplateValue], findings: inout [String: TemplateValue]
+    ) throws -> Table {
+        let memory = q.all(.memory)
         var layouts: [String] = []
-        for r in memory { if case .string(let l)? = r.parameters["layout"], !layouts.contains(l) { layouts.append(l) } }
-        let models = Array(Set(memory.compactMap { $0.parameters["parameters"]?.numberValue })).sorted()
+        for r in memory { if case .string(let l)? = r[Parameter.layout], !layouts.contains(l) { layouts.append(l) } }
+        let models = Array(Set(memory.compactMap { $0[Parameter.modelParameters]?.numberValue })).sorted()
         guard !layouts.isEmpty, !models.isEmpty else { throw ChapterError(section: section, "no memory trials") }
         var rows: [[Table.Cell]] = []
         let bitsPerWeight = try layouts.map { l in
-            try q.value("bits_per_weight", ["family": "memory", "layout": .string(l), "parameters": .double(models[0])])
+            try q.value(.bitsPerWeight, .memory, [.layout: .string(l), .modelParameters: .double(models[0])])
         }
         for n in models {
             rows.append([.text("\(Self.plain(n / 1e9))B parameters")] + (try layouts.map { l in
-                .number(try q.value("bytes", ["family": "memory", "layout": .string(l), "parameters": .double(n)]))
+                .number(try q.value(.bytes, .memory, [.layout: .string(l), .modelParameters: .double(n)]))
             }))
         }
         let big = models.first { $0 == 70e9 } ?? models.last!
-        let fp16 = try q.value("bytes", ["family": "memory", "layout": "fp16/bf16", "parameters": .double(big)])
-        let int4 = try q.value("bytes", ["family": "memory", "layout": "int4 g128", "parameters": .double(big)])
+        let fp16 = try q.value(.bytes, .memory, [.layout: "fp16/bf16", .modelParameters: .double(big)])
+        let int4 = try q.value(.bytes, .memory, [.layout: "int4 g128", .modelParameters: .double(big)])
         findings["formats_memory"] = [
             "model": .text("\(Self.plain(big / 1e9))B"), "fp16": .number(fp16, .bytes(in: .giga)),
             "int4": .number(int4, .bytes(in: .giga)), "ratio": .number(fp16 / int4, .ratio),

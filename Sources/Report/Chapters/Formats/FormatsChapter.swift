@@ -8,32 +8,34 @@ public struct FormatsChapter: ChapterBuilder {
     /// The builder.
     public init() {}
 
-    public var section: String { "formats" }
+    /// `FormatsSchema.section`.
+    public var section: String { FormatsSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
     public var findingNames: [String] { ["formats_memory", "formats_nf4", "formats_fp8_range", "formats_bf16_precision"] }
 
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
-        let q = TrialQuery(section: section, records: records)
+        let q = TrialQuery<FormatsSchema>(records: records)
         var values: [String: TemplateValue] = [:]
         var findings: [String: TemplateValue] = [:]
 
         // Range and precision facts the prose cites.
         for (key, name) in [("fp16", "fp16"), ("bf16", "bf16"), ("e4m3", "fp8-e4m3"), ("e5m2", "fp8-e5m2"), ("fp32", "fp32")] {
-            let facts: [String: ParameterValue] = ["family": "format", "format": .string(name)]
-            values["\(key)_max"] = .number(try q.value("max", facts), .plain)
-            values["\(key)_epsilon"] = .number(try q.value("epsilon", facts), .plain)
+            values["\(key)_max"] = .number(try q.value(.max, .format, [.format: .string(name)]), .plain)
+            values["\(key)_epsilon"] = .number(try q.value(.epsilon, .format, [.format: .string(name)]), .plain)
         }
-        let tenth: [String: ParameterValue] = ["family": "encoding", "value": .double(0.1)]
         var tenthErrors: [String: Double] = [:]
         for format in FloatFormat.all {
-            tenthErrors[format.name] = try q.value("rel_error", tenth.merging(["format": .string(format.name)]) { $1 })
+            tenthErrors[format.name] = try q.value(.relError, .encoding, [.value: .double(0.1), .format: .string(format.name)])
         }
         values["tenth_bf16_error"] = .number(tenthErrors["bf16"]!, .percent)
         values["tenth_fp16_error"] = .number(tenthErrors["fp16"]!, .percent)
         values["tenth_e4m3_error"] = .number(tenthErrors["fp8-e4m3"]!, .percent)
         // Round to nearest: the relative error of a normal value is at most half the epsilon.
-        let e4m3Epsilon = try q.value("epsilon", ["family": "format", "format": "fp8-e4m3"])
+        let e4m3Epsilon = try q.value(.epsilon, .format, [.format: "fp8-e4m3"])
         values["e4m3_max_relative_error"] = .number(e4m3Epsilon / 2, .percent)
-        let int8Gap = try q.value("gap", ["family": "spacing", "format": "int8", "magnitude": .double(1)])
+        let int8Gap = try q.value(.gap, .spacing, [.format: "int8", .magnitude: .double(1)])
         values["int8_gap"] = .number(int8Gap, .plain)
 
         let tables = [

@@ -54,13 +54,12 @@ extension LinregChapter {
         let rows = try formats.map { entry -> [Table.Cell] in
             var row: [Table.Cell] = [.text(entry.label)]
             for (name, _) in Self.datasets {
-                let candidate: [String: ParameterValue] = [
-                    "family": "ptq-weights", "dataset": .string(name), "format": .string(entry.format), "symmetric": .bool(entry.symmetric),
-                ]
+                let candidate = LinregSchema.parameters(
+                    .ptqWeights, [.dataset: .string(name), .format: .string(entry.format), .symmetric: .bool(entry.symmetric)])
                 guard let ratio = Self.medianRatio(
-                    records, candidate: candidate, baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"])
+                    records, candidate: candidate, baseline: LinregSchema.parameters(.ptqWeights, [.dataset: .string(name), .format: "fp64"]))
                 else { throw ChapterError(section: section, "no weight PTQ trials for \(entry.label) on \(name)") }
-                row += [.number(ratio - 1), .number(try median(records.matching(candidate), "coefficientError"))]
+                row += [.number(ratio - 1), .number(try median(records.matching(candidate), .coefficientError))]
             }
             return row
         }
@@ -74,18 +73,19 @@ extension LinregChapter {
     /// Quantized inputs: RMSE change per (dataset, bits) and calibration.
     func inputsTable(_ records: [TrialRecord]) throws -> Table {
         let calibrations = ["minmax", "percentile", "mse", "dynamic"]
-        let bits = Set(records.matching(["family": "input-quantization"]).compactMap { $0.parameters["bits"]?.numberValue }).sorted(by: >)
+        let bits = Set(LinregSchema.records(.inputQuantization, in: records).compactMap { $0[LinregSchema.Parameter.bits]?.numberValue })
+            .sorted(by: >)
         var rows: [[Table.Cell]] = []
         for (name, display) in Self.datasets {
             for b in bits {
                 var row: [Table.Cell] = [.text(display), .number(b)]
                 for calibration in calibrations {
-                    let candidate: [String: ParameterValue] = [
-                        "family": "input-quantization", "dataset": .string(name), "bits": .int(Int(b)),
-                        "symmetric": true, "calibration": .string(calibration),
-                    ]
+                    let candidate = LinregSchema.parameters(.inputQuantization, [
+                        .dataset: .string(name), .bits: .int(Int(b)), .symmetric: true, .calibration: .string(calibration),
+                    ])
                     guard let ratio = Self.medianRatio(
-                        records, candidate: candidate, baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"])
+                        records, candidate: candidate,
+                        baseline: LinregSchema.parameters(.ptqWeights, [.dataset: .string(name), .format: "fp64"]))
                     else { throw ChapterError(section: section, "no input trials for \(name), \(Int(b)) bits, \(calibration)") }
                     row.append(.number(ratio - 1))
                 }

@@ -1,28 +1,30 @@
 import Analysis
 import Records
 
+private typealias Parameter = LinregSchema.Parameter
+
 extension LinregChapter {
     /// Dataset sizes, folds, seeds and synthetic sizes; returns the condition numbers, ascending
     /// (never empty: no arithmetic trial is an error).
     func setupValues(_ records: [TrialRecord], into values: inout [String: TemplateValue]) throws -> [Double] {
-        let q = TrialQuery(section: section, records: records)
+        let q = TrialQuery<LinregSchema>(records: records)
         for (name, _) in Self.datasets {
-            let facts = try q.one(["family": "dataset", "dataset": .string(name)])
-            values["\(name)_rows"] = .number(try q.measurement("rows", of: facts), .count)
-            values["\(name)_features"] = .number(try q.measurement("features", of: facts), .count)
-            values["\(name)_dropped"] = .number(try q.measurement("droppedRows", of: facts), .count)
+            let facts = try q.one(.dataset, [.dataset: .string(name)])
+            values["\(name)_rows"] = .number(try q.measurement(.rows, of: facts), .count)
+            values["\(name)_features"] = .number(try q.measurement(.features, of: facts), .count)
+            values["\(name)_dropped"] = .number(try q.measurement(.droppedRows, of: facts), .count)
         }
-        let folds = q.all(["family": "ptq-weights"])
-        values["folds"] = .number(Double(Set(folds.compactMap { $0.parameters["fold"] }).count), .count)
-        values["repeats"] = .number(Double(Set(folds.compactMap { $0.parameters["repeat"] }).count), .count)
-        values["qat_seeds"] = .number(Double(Set(q.all(["family": "qat", "method": "qat-lsq"]).compactMap { $0.parameters["seed"] }).count), .count)
-        let arithmetic = q.all(["family": "arithmetic"])
-        let synthetic = try q.one(["family": "arithmetic", "arithmetic": "fp64", "solver": "gradient-descent"])
-        values["synthetic_rows"] = .number(synthetic.parameters["rows"]?.numberValue ?? .nan, .count)
-        values["synthetic_features"] = .number(synthetic.parameters["features"]?.numberValue ?? .nan, .count)
-        values["gd_iterations"] = .number(synthetic.parameters["iterations"]?.numberValue ?? .nan, .count)
-        values["synthetic_seeds"] = .number(Double(Set(arithmetic.compactMap { $0.parameters["seed"] }).count), .count)
-        let kappas = Set(arithmetic.compactMap { $0.parameters["kappa"]?.numberValue }).sorted()
+        let folds = q.all(.ptqWeights)
+        values["folds"] = .number(Double(Set(folds.compactMap { $0[Parameter.fold] }).count), .count)
+        values["repeats"] = .number(Double(Set(folds.compactMap { $0[Parameter.repeatIndex] }).count), .count)
+        values["qat_seeds"] = .number(Double(Set(q.all(.qat, [.method: "qat-lsq"]).compactMap { $0[Parameter.seed] }).count), .count)
+        let arithmetic = q.all(.arithmetic)
+        let synthetic = try q.one(.arithmetic, [.arithmetic: "fp64", .solver: "gradient-descent"])
+        values["synthetic_rows"] = .number(synthetic[Parameter.rows]?.numberValue ?? .nan, .count)
+        values["synthetic_features"] = .number(synthetic[Parameter.features]?.numberValue ?? .nan, .count)
+        values["gd_iterations"] = .number(synthetic[Parameter.iterations]?.numberValue ?? .nan, .count)
+        values["synthetic_seeds"] = .number(Double(Set(arithmetic.compactMap { $0[Parameter.seed] }).count), .count)
+        let kappas = Set(arithmetic.compactMap { $0[Parameter.kappa]?.numberValue }).sorted()
         guard let kappaMax = kappas.last else { throw ChapterError(section: section, "no arithmetic trials") }
         values["kappa_max"] = .text(Self.powerOfTen(kappaMax))
         return kappas
@@ -68,7 +70,7 @@ extension LinregChapter {
         _ records: [TrialRecord], bitsPoints: [BitsErrorPoint], best: [BestConfiguration],
         into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]
     ) throws {
-        let q = TrialQuery(section: section, records: records)
+        let q = TrialQuery<LinregSchema>(records: records)
         var int8: [String: TemplateValue] = [:]
         var twoBits: [String: TemplateValue] = [:]
         var lsqBeatsPTQ2 = true, steBeatsPTQ2 = true
@@ -76,18 +78,20 @@ extension LinregChapter {
         var lsqHelps: [Int: Set<String>] = [:]  // bits → datasets where LSQ beats PTQ
         for (name, _) in Self.datasets {
             let dataset = ParameterValue.string(name)
-            let baseline: [String: ParameterValue] = ["family": "ptq-weights", "dataset": dataset, "format": "fp64"]
+            let baseline = LinregSchema.parameters(.ptqWeights, [.dataset: dataset, .format: "fp64"])
             guard let int8Ratio = Self.medianRatio(
-                records, candidate: ["family": "ptq-weights", "dataset": dataset, "format": "int8", "symmetric": true], baseline: baseline)
+                records, candidate: LinregSchema.parameters(.ptqWeights, [.dataset: dataset, .format: "int8", .symmetric: true]),
+                baseline: baseline)
             else { throw ChapterError(section: section, "no INT8 weight trials for \(name)") }
             values["\(name)_int8_change"] = .number(int8Ratio - 1, .percent)
             if let int4Ratio = Self.medianRatio(
-                records, candidate: ["family": "ptq-weights", "dataset": dataset, "format": "int4", "symmetric": true], baseline: baseline) {
+                records, candidate: LinregSchema.parameters(.ptqWeights, [.dataset: dataset, .format: "int4", .symmetric: true]),
+                baseline: baseline) {
                 values["\(name)_int4_change"] = .number(int4Ratio - 1, .percent)
             }
             // "Nothing measurable": within half a percent of the FP64 fit's RMSE.
             if abs(int8Ratio - 1) < 0.005 { int8[name] = values["\(name)_int8_change"]! }
-            values["\(name)_fp64_rmse"] = .number(try median(q.all(baseline), "testRMSE"), .plain)
+            values["\(name)_fp64_rmse"] = .number(try median(q.all(.ptqWeights, [.dataset: dataset, .format: "fp64"]), .testRMSE), .plain)
 
             let points = bitsPoints.filter { $0.dataset == name && $0.targets == "weights" }
             for method in ["ptq", "qat-ste", "qat-lsq"] {
@@ -132,13 +136,13 @@ extension LinregChapter {
 
     /// The largest RMSE change of 8-bit inputs over datasets and calibrations.
     func inputValues(_ records: [TrialRecord], into values: inout [String: TemplateValue]) {
-        let inputs8 = records.matching(["family": "input-quantization", "bits": 8])
+        let inputs8 = records.matching(LinregSchema.parameters(.inputQuantization, [.bits: 8]))
         var worst8 = 0.0
         for (name, _) in Self.datasets {
             for calibration in ["minmax", "percentile", "mse", "dynamic"] {
                 let r = LinregAnalysis.ratios(
-                    inputs8, candidate: ["dataset": .string(name), "calibration": .string(calibration)],
-                    baseline: ["family": "ptq-weights", "dataset": .string(name), "format": "fp64"], pool: records)
+                    inputs8, candidate: [.dataset: .string(name), .calibration: .string(calibration)],
+                    baseline: LinregSchema.parameters(.ptqWeights, [.dataset: .string(name), .format: "fp64"]), pool: records)
                 if !r.isEmpty { worst8 = max(worst8, abs(r.median() - 1)) }
             }
         }

@@ -7,12 +7,16 @@ public struct LinregChapter: ChapterBuilder {
     /// The builder.
     public init() {}
 
-    public var section: String { "linreg" }
+    /// `LinregSchema.section`.
+    public var section: String { LinregSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
     public var findingNames: [String] { ["linreg_int8", "linreg_qat", "linreg_arithmetic", "linreg_two_bits"] }
 
     /// The datasets in chapter order, with display names.
     static let datasets = [("diabetes", "Diabetes"), ("autompg", "Auto MPG")]
 
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
         var values: [String: TemplateValue] = [:]
         var findings: [String: TemplateValue] = [:]
@@ -40,16 +44,17 @@ public struct LinregChapter: ChapterBuilder {
     /// The median of the per-fold ratios of `LinregAnalysis.ratios` (no bootstrap); `nil`
     /// when no candidate has a baseline.
     static func medianRatio(
-        _ records: [TrialRecord], candidate: [String: ParameterValue], baseline: [String: ParameterValue]
+        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
+        baseline: [LinregSchema.Parameter: ParameterValue]
     ) -> Double? {
         let r = LinregAnalysis.ratios(records, candidate: candidate, baseline: baseline, pool: records)
         return r.isEmpty ? nil : r.median()
     }
 
-    /// The median of measurement `name` over `records`.
-    func median(_ records: [TrialRecord], _ name: String) throws -> Double {
-        let v = records.values(of: name)
-        guard !v.isEmpty else { throw ChapterError(section: section, "no \(name) values") }
+    /// The median of measurement `metric` over `records`.
+    func median(_ records: [TrialRecord], _ metric: LinregSchema.Metric) throws -> Double {
+        let v = records.values(of: metric)
+        guard !v.isEmpty else { throw ChapterError(section: section, "no \(metric.rawValue) values") }
         return v.median()
     }
 

@@ -1,35 +1,41 @@
 import Analysis
 import Records
 
+private typealias Parameter = MatmulSchema.Parameter
+
 extension MatmulChapter {
     /// Setup facts: distribution parameters, sampled rows, repeats, implementations, GEMV shapes.
     func fillSetup(_ r: MatmulRecords, largest: Int, values: inout [String: TemplateValue]) {
-        let outlier = r.trial("gemm-error").first { $0.parameters["outlier_fraction"] != nil }
-        values["outlier_fraction"] = .number(outlier?.parameters["outlier_fraction"]?.numberValue ?? .nan, .percent)
-        values["outlier_scale"] = .number(outlier?.parameters["outlier_scale"]?.numberValue ?? .nan, .plain)
-        let rowsAtLargest = r.trial("gemm-error").matching(["size": .int(largest)]).first?.parameters["error_rows"]?.numberValue ?? Double(largest)
+        let outlier = r.trial(.gemmError).first { $0[Parameter.outlierFraction] != nil }
+        values["outlier_fraction"] = .number(outlier?[Parameter.outlierFraction]?.numberValue ?? .nan, .percent)
+        values["outlier_scale"] = .number(outlier?[Parameter.outlierScale]?.numberValue ?? .nan, .plain)
+        let rowsAtLargest = r.trial(.gemmError).matching([Parameter.size: .int(largest)]).first?[Parameter.errorRows]?.numberValue
+            ?? Double(largest)
         values["largest_error_rows"] = .number(rowsAtLargest, .count)
         values["largest_error_sampled"] = .flag(rowsAtLargest < Double(largest))
         let sampledFrom = r.sizes.first { size in
-            (r.trial("gemm-error").matching(["size": .int(size)]).first?.parameters["error_rows"]?.numberValue ?? Double(size)) < Double(size)
+            (r.trial(.gemmError).matching([Parameter.size: .int(size)]).first?[Parameter.errorRows]?.numberValue ?? Double(size))
+                < Double(size)
         }
         values["sampled_from_size"] = .number(Double(sampledFrom ?? largest), .count)
-        let timings = r.trial("gemm-time").matching(["format": "fp32"])
-        let repeats = timings.grouped(by: ["size"]).map(\.records.count)
+        let timings = r.trial(.gemmTime).matching([Parameter.format: "fp32"])
+        let repeats = timings.grouped(by: [Parameter.size]).map(\.records.count)
         values["repeats_most"] = .number(Double(repeats.max() ?? 0), .count)
         values["repeats_least"] = .number(Double(repeats.min() ?? 0), .count)
         let timed = r.timedSizes.last ?? largest
         for (format, key) in [("fp32", "fp32"), ("bf16", "bf16"), ("int8-tensor", "int8")] {
             values["implementation_\(key)"] = .text(
-                r.trial("gemm-time").matching(["format": .string(format), "size": .int(timed)]).first?.parameters["implementation"]?.description ?? "—")
+                r.trial(.gemmTime).matching([Parameter.format: .string(format), .size: .int(timed)]).first?[Parameter.implementation]?
+                    .description ?? "—")
         }
-        let openBLASSizes = r.trial("gemm-time").matching(["format": "openblas-fp32"]).compactMap { $0.parameters["size"]?.numberValue }
+        let openBLASSizes = r.trial(.gemmTime).matching([Parameter.format: "openblas-fp32"]).compactMap { $0[Parameter.size]?.numberValue }
         values["openblas_max_size"] = .number(openBLASSizes.max() ?? .nan, .count)
-        let shapes = r.trial("gemv").grouped(by: ["rows", "columns"]).map { "\($0["rows"]!)×\($0["columns"]!)" }
+        let shapes = r.trial(.gemv).grouped(by: [Parameter.rows, .columns]).map { "\($0[Parameter.rows]!)×\($0[Parameter.columns]!)" }
         values["gemv_shapes"] = .text(shapes.joined(separator: " and "))
-        values["gemv_int4_kernel"] = .text(r.trial("gemv").matching(["weights": "int4"]).first?.parameters["kernel"]?.description ?? "—")
-        values["gemv_w4a8_kernel"] = .text(r.trial("gemv").matching(["weights": "w4a8"]).first?.parameters["kernel"]?.description ?? "—")
-        values["gemv_w8a8_kernel"] = .text(r.trial("gemv").matching(["weights": "w8a8"]).first?.parameters["kernel"]?.description ?? "—")
+        for weights in ["int4", "w4a8", "w8a8"] {
+            values["gemv_\(weights)_kernel"] = .text(
+                r.trial(.gemv).matching([Parameter.weights: .string(weights)]).first?[Parameter.kernel]?.description ?? "—")
+        }
     }
 
     /// Values the prose cites and the findings for the pros-and-cons chapter.

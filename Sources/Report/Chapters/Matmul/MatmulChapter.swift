@@ -11,7 +11,9 @@ public struct MatmulChapter: ChapterBuilder {
     /// The builder.
     public init() {}
 
-    public var section: String { "matmul" }
+    /// `MatmulSchema.section`.
+    public var section: String { MatmulSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
     public var findingNames: [String] {
         ["matmul_int8_speed", "matmul_bf16_speed", "matmul_gemv_memory", "matmul_int8_error", "matmul_emulated", "matmul_small_sizes", "matmul_int4_outliers"]
     }
@@ -27,6 +29,8 @@ public struct MatmulChapter: ChapterBuilder {
         (names[format] ?? format) + (emulated ? " (emulated)" : "")
     }
 
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
         let r = MatmulRecords(records)
         guard let largest = r.sizes.last, let largestTimed = r.timedSizes.last else {
@@ -45,9 +49,9 @@ public struct MatmulChapter: ChapterBuilder {
         let floors = MatmulFloors(r)
 
         var values: [String: TemplateValue] = [
-            "isa": .text(r.parameter("isa") ?? "unknown"),
-            "blas_core": .text(r.parameter("blas_core") ?? "unknown"),
-            "threads": .number(Double(r.parameter("threads").flatMap(Double.init) ?? .nan), .count),
+            "isa": .text(r.parameter(.isa) ?? "unknown"),
+            "blas_core": .text(r.parameter(.blasCore) ?? "unknown"),
+            "threads": .number(Double(r.parameter(.threads).flatMap(Double.init) ?? .nan), .count),
             "smallest_size": .number(Double(r.sizes.first!), .count),
             "largest_size": .number(Double(largest), .count),
             "largest_timed_size": .number(Double(largestTimed), .count),

@@ -1,0 +1,17 @@
+import Runner
+
+/// The random streams of the formats section: only the levels trial draws.
+enum FormatsStream: RandomStream {
+    /// The samples of the levels trial's distribution at `distributionIndex` in
+    /// `FormatsTrials.distributions` (0 normal, 1 Student-t).
+    case levelSamples(distributionIndex: Int)
+
+    /// The distribution's index.
+    var index: UInt64 {
+        switch self {
+        case .levelSamples(let i):
+            precondition(i >= 0, "formats stream: distribution index \(i)")
+            return UInt64(i)
+        }
+    }
+}
