@@ -32,7 +32,7 @@ public struct MatmulExperiment: Experiment {
         precondition(parameters.repeats.count == parameters.sizes.count && parameters.warmups.count == parameters.sizes.count,
                      "matmul parameters: repeats and warmups must align with sizes")
         let timer = RepeatTimer(clock: context.clock)
-        let environment = MatmulRecord.Environment(
+        let environment = MatmulRecord.Dispatch(
             isa: DNNLInfo().isa, blasCore: BLASInfo.current.coreName, threads: context.threads)
         let progress = context.progress
         let perSize = parameters.distributions.count * parameters.formats.count + parameters.formats.count
@@ -58,7 +58,7 @@ public struct MatmulExperiment: Experiment {
     // MARK: Trial families
 
     private func peaks(
-        _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Environment
+        _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Dispatch
     ) throws -> [TrialRecord] {
         var rng = context.generator(MatmulStream.peakInputs)
         let inputs = MatmulInputs(size: p.peakSize, distribution: .normal, outlierFraction: 0, outlierScale: 1, using: &rng)
@@ -73,7 +73,7 @@ public struct MatmulExperiment: Experiment {
     }
 
     private func bandwidth(
-        _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Environment
+        _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Dispatch
     ) -> [TrialRecord] {
         let probe = ReadBandwidthProbe(mebibytes: p.bandwidthMebibytes, threads: context.threads)
         var sum: Float = 0
@@ -86,7 +86,7 @@ public struct MatmulExperiment: Experiment {
 
     private func gemm(
         size: Int, index: Int, _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer,
-        environment: MatmulRecord.Environment
+        environment: MatmulRecord.Dispatch
     ) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         let rows = p.errorRows(size: size)
@@ -127,7 +127,7 @@ public struct MatmulExperiment: Experiment {
 
     private func gemv(
         rows: Int, columns: Int, _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer,
-        environment: MatmulRecord.Environment
+        environment: MatmulRecord.Dispatch
     ) throws -> [TrialRecord] {
         var rng = context.generator(MatmulStream.gemvInputs(rows: rows, columns: columns))
         let w = Tensor.normal(shape: [rows, columns], using: &rng)

@@ -10,7 +10,7 @@ public enum MatmulRecord {
     private typealias Metric = MatmulSchema.Metric
 
     /// Where a timing ran: dispatched ISA, OpenBLAS core and thread count.
-    public struct Environment: Sendable, Equatable {
+    public struct Dispatch: Sendable, Equatable {
         /// oneDNN's dispatched ISA (`avx512_core_bf16`, …).
         public let isa: String
         /// OpenBLAS's core type (`Haswell` under this environment's `OPENBLAS_CORETYPE`).
@@ -63,7 +63,7 @@ public enum MatmulRecord {
     /// The phase times of one repeat of one product, end to end = prepare + kernel + readout.
     public static func gemmTime(
         size: Int, format: MatmulFormat, repeat index: Int, kernel: String, implementation: String,
-        phases: (prepare: Double, kernel: Double, readout: Double), environment: Environment
+        phases: (prepare: Double, kernel: Double, readout: Double), environment: Dispatch
     ) -> TrialRecord {
         MatmulSchema.record(
             .gemmTime,
@@ -84,7 +84,7 @@ public enum MatmulRecord {
     /// One repeat of a peak GEMM of one instruction type.
     public static func peak(
         instruction: MatmulInstruction, size: Int, repeat index: Int, implementation: String,
-        seconds: Double, environment: Environment
+        seconds: Double, environment: Dispatch
     ) -> TrialRecord {
         MatmulSchema.record(
             .peak,
@@ -102,7 +102,7 @@ public enum MatmulRecord {
     /// evicted from the caches before the repeat).
     public static func gemv(
         rows: Int, columns: Int, weights: String, cache: String, kernel: String, repeat index: Int,
-        seconds: Double, weightBytes: Int, environment: Environment
+        seconds: Double, weightBytes: Int, environment: Dispatch
     ) -> TrialRecord {
         MatmulSchema.record(
             .gemv,
@@ -125,7 +125,7 @@ public enum MatmulRecord {
 
     /// One repeat of the read-bandwidth probe.
     public static func bandwidth(
-        repeat index: Int, seconds: Double, bytes: Int, environment: Environment, during: String? = nil
+        repeat index: Int, seconds: Double, bytes: Int, environment: Dispatch, during: String? = nil
     ) -> TrialRecord {
         var parameters: [Parameter: ParameterValue] = [.repeatIndex: .int(index)]
         if let during { parameters[.during] = .string(during) }
