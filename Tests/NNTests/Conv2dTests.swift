@@ -1,4 +1,5 @@
 import NN
+import QuantCore
 import Tensor
 import Testing
 
@@ -92,5 +93,31 @@ struct Conv2dTests {
         conv.weightQuantizer = STEFakeQuantizer(bits: 4)
         #expect(conv(x) == plain(x))
         #expect(conv.forward(x) == plain(x))
+    }
+
+    @Test("PTQ through the quantizable-layer hook: per-output-channel scales along axis 0")
+    func perChannelPTQ() throws {
+        var rng = SeededGenerator(seed: 47)
+        var model = Sequential([Conv2d(inputChannels: 3, outputChannels: 5, kernelSize: 3, using: &rng), ReLU()])
+        let original = (model.layers[0] as! Conv2d).weight.value
+        var scales: [Float] = []
+        var failure: (any Error)?
+        model.visitQuantizableLayers { _, layer in
+            do {
+                let result = try QuantizationScheme(target: .integer(bits: 4), granularity: .perChannel(axis: 0)).quantize(layer.weight.value)
+                scales = result.scales
+                layer.weight.value = result.dequantized
+            } catch {
+                failure = error
+            }
+        }
+        #expect(failure == nil)
+        #expect(scales.count == 5, "one scale per filter")
+        let quantized = (model.layers[0] as! Conv2d).weight.value
+        for o in 0..<5 {
+            // Each filter's 27 weights are rounded on its own grid: within half of its step.
+            let worst = (o * 27..<(o + 1) * 27).map { abs(quantized.storage[$0] - original.storage[$0]) }.max()!
+            #expect(worst <= scales[o] / 2 * (1 + 1e-6), "filter \(o): error \(worst), step \(scales[o])")
+        }
     }
 }

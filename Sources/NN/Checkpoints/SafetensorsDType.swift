@@ -15,20 +15,35 @@ import QuantCore
 /// `unsupportedDType` error. FP16 and BF16 are decoded by QuantCore's `FloatFormat`, the one
 /// place that knows those bit layouts.
 public enum SafetensorsDType: String, CaseIterable, Sendable, Hashable {
+    /// Booleans, one byte each.
     case bool = "BOOL"
+    /// Unsigned 8-bit integers.
     case u8 = "U8"
+    /// Signed 8-bit integers.
     case i8 = "I8"
+    /// OCP FP8 E5M2.
     case f8e5m2 = "F8_E5M2"
+    /// OCP FP8 E4M3 (FN).
     case f8e4m3 = "F8_E4M3"
+    /// Signed 16-bit integers.
     case i16 = "I16"
+    /// Unsigned 16-bit integers.
     case u16 = "U16"
+    /// IEEE 754 binary16.
     case f16 = "F16"
+    /// bfloat16.
     case bf16 = "BF16"
+    /// Signed 32-bit integers.
     case i32 = "I32"
+    /// Unsigned 32-bit integers.
     case u32 = "U32"
+    /// IEEE 754 binary32.
     case f32 = "F32"
+    /// IEEE 754 binary64.
     case f64 = "F64"
+    /// Signed 64-bit integers.
     case i64 = "I64"
+    /// Unsigned 64-bit integers.
     case u64 = "U64"
 
     /// Bytes per element.
