@@ -24,6 +24,29 @@ enum Fixtures {
         return (dx, l)
     }
 
+    /// `loss` of `layer`'s output for `x` against `target`, in training mode (`forward` on a
+    /// copy, so batch norm uses the batch's statistics) or inference mode.
+    static func loss(_ layer: some Layer, _ x: Tensor, _ target: Tensor, _ loss: some Loss, training: Bool) -> Double {
+        guard training else { return loss(layer(x), target).value }
+        var l = layer
+        return loss(l.forward(x), target).value
+    }
+
+    /// One forward and backward of `layer` under `loss`: the input gradient, and the layer after.
+    static func backward<L: Layer>(_ layer: L, _ x: Tensor, _ target: Tensor, _ loss: some Loss) -> (input: Tensor, layer: L) {
+        var l = layer
+        l.zeroGradients()
+        let (_, g) = loss(l.forward(x), target)
+        let dx = l.backward(g)
+        return (dx, l)
+    }
+
+    /// Class labels 0..<classes as floats, `[count]`, from a fixed seed.
+    static func labels(_ count: Int, classes: Int, seed: UInt64) -> Tensor {
+        var rng = SeededGenerator(seed: seed)
+        return Tensor(shape: [count], storage: (0..<count).map { _ in Float(rng.nextIndex(below: classes)) })
+    }
+
     /// The named parameter's gradient.
     static func gradient(_ layer: some Layer, _ name: String) -> [Float] {
         layer.namedParameters.first { $0.name == name }!.parameter.gradient.storage

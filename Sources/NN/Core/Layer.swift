@@ -28,9 +28,18 @@ public protocol Layer: Sendable {
     /// Calls `body` on every parameter, in a fixed order, with a dotted name (`weight`,
     /// `0.bias`, `weightQuantizer.step`): what optimizers, checkpoints and gradient checks walk.
     mutating func visitParameters(_ body: (_ name: String, _ parameter: inout Parameter) -> Void)
+
+    /// Calls `body` on every buffer, in a fixed order, with a dotted name (`runningMean`,
+    /// `1.runningVariance`): state that inference uses but no optimizer trains (batch norm's
+    /// running statistics, PyTorch's "buffers"). Checkpoints save buffers with the parameters.
+    /// Layers without buffers use the default, which visits nothing.
+    mutating func visitBuffers(_ body: (_ name: String, _ buffer: inout Tensor) -> Void)
 }
 
 extension Layer {
+    /// No buffers.
+    public mutating func visitBuffers(_ body: (_ name: String, _ buffer: inout Tensor) -> Void) {}
+
     /// Sets every parameter's gradient to zero.
     public mutating func zeroGradients() {
         visitParameters { _, p in p.zeroGradient() }

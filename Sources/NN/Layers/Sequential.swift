@@ -35,6 +35,12 @@ public struct Sequential: CompositeLayer {
         }
     }
 
+    public mutating func visitBuffers(_ body: (String, inout Tensor) -> Void) {
+        for i in layers.indices {
+            layers[i].visitBuffers { name, b in body("\(i).\(name)", &b) }
+        }
+    }
+
     public mutating func visitSublayers(_ body: (String, inout any QuantizableLayer) -> Void) {
         for i in layers.indices {
             layers[i].visitQuantizableLayers { name, layer in body("\(i).\(name)", &layer) }
