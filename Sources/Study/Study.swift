@@ -24,6 +24,7 @@ public struct Study: Sendable {
         Section(FormatsExperiment(), FormatsChapter(), template: "01-formats.md.mustache"),
         Section(MatmulExperiment(), MatmulChapter(), template: "02-matmul.md.mustache"),
         Section(LinregExperiment(), LinregChapter(), template: "03-linreg.md.mustache"),
+        Section(VisionExperiment(), VisionChapter(), template: "04-vision.md.mustache"),
     ])
 
     /// The section ids, in report order.

@@ -12,7 +12,7 @@
 /// | `fp32` | seed | `accuracy`, `correct`, `images`, `model_bytes`, `seconds`, `best_epoch` |
 /// | `ptq` | seed, weights, granularity, activations, symmetric, calibration, mixed | `accuracy`, paired counts, `logit_sqnr_db`, `model_bytes` |
 /// | `sensitivity` | seed, layer, target, bits | `accuracy`, paired counts, `logit_sqnr_db` |
-/// | `layer-range` | seed, layer | `weight_min`, `weight_max`, `activation_min`, `activation_max`, `activation_p9999` |
+/// | `layer-range` | seed, layer | `weight_min`, `weight_max`, `activation_min`, `activation_max`, `activation_p9999`, `activation_kl_threshold` |
 /// | `histogram` | seed, layer, bin | `lower`, `upper`, `count` |
 public enum VisionSchema: RecordSchema {
     /// The section id.
@@ -109,6 +109,8 @@ public enum VisionSchema: RecordSchema {
         case activationMax = "activation_max"
         /// The 99.99th percentile of the layer's |input| over the calibration images.
         case activationP9999 = "activation_p9999"
+        /// The clipping threshold KL-divergence calibration picks for the layer's 8-bit input.
+        case activationKL = "activation_kl_threshold"
         /// The lower edge of a histogram bin.
         case lower
         /// The upper edge of a histogram bin.

@@ -1,0 +1,57 @@
+public import Records
+public import Runner
+
+/// What a profile fixes for the `vision` section: training, the PTQ grid and the sensitivity
+/// sweep. The quick profile trains one seed for one epoch on the same data and runs the same
+/// grid, so it takes the same code path in seconds.
+public struct VisionParameters: SectionParameters, Equatable {
+    /// Training seeds (each a training run with its own initialisation and batch order).
+    public var seeds: Int
+    /// Epochs of FP32 training per seed.
+    public var epochs: Int
+    /// Images per training batch.
+    public var batchSize: Int
+    /// Adam's initial learning rate; a cosine schedule takes it to 0 over the epochs.
+    public var learningRate: Float
+    /// Share of each digit held out for testing (MNIST-5k: 100 of 500 per digit).
+    public var testFraction: Double
+    /// Share of each digit of the training part held out for validation and calibration.
+    public var validationFraction: Double
+    /// Validation images whose activations calibrate the static ranges.
+    public var calibrationImages: Int
+    /// Integer weight widths of the PTQ grid, in bits.
+    public var weightBits: [Int]
+    /// Integer activation widths of the PTQ grid, in bits.
+    public var activationBits: [Int]
+    /// Activation calibrations: `minmax`, `percentile`, `mse`, `kl`, `dynamic`.
+    public var calibrations: [String]
+    /// The percentile of the `percentile` calibration (of |x|), in percent.
+    public var percentile: Double
+    /// Float formats applied to weights and activations: `fp16`, `bf16`, `fp8-e4m3`, `fp8-e5m2`.
+    public var floatFormats: [String]
+    /// Weight widths of the one-layer sensitivity sweep, in bits.
+    public var sensitivityWeightBits: [Int]
+    /// Activation widths of the one-layer sensitivity sweep, in bits.
+    public var sensitivityActivationBits: [Int]
+    /// Bins of the weight histograms of the first and last layers.
+    public var histogramBins: Int
+
+    /// The parameters of `profile`.
+    public init(profile: Profile) {
+        seeds = profile == .full ? 3 : 1
+        epochs = profile == .full ? 12 : 1
+        batchSize = 64
+        learningRate = 2e-3
+        testFraction = 0.2
+        validationFraction = 0.1
+        calibrationImages = 256
+        weightBits = [8, 6, 4, 3, 2]
+        activationBits = [8, 4]
+        calibrations = ["minmax", "percentile", "mse", "kl", "dynamic"]
+        percentile = 99.99
+        floatFormats = ["fp16", "bf16", "fp8-e4m3", "fp8-e5m2"]
+        sensitivityWeightBits = [4, 2]
+        sensitivityActivationBits = [4]
+        histogramBins = 64
+    }
+}

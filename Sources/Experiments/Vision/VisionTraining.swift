@@ -1,0 +1,58 @@
+import Datasets
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NN
+import Records
+import Runner
+import Tensor
+
+/// FP32 training of one seed: Adam with a cosine learning-rate schedule, the iterate with the
+/// best validation accuracy kept.
+///
+/// ```
+/// lr(epoch e of E) = lr₀ · (1 + cos(π · (e − 1) / E)) / 2
+/// ```
+struct VisionTraining {
+    let parameters: VisionParameters
+    let data: VisionData
+
+    /// The trained model (batch norm not yet folded), its best epoch, and one `epoch` record per epoch.
+    func train(seed: Int, context: ExperimentContext) -> (model: Sequential, bestEpoch: Int, records: [TrialRecord]) {
+        var initRNG = context.generator(VisionStream.initialisation(seed: seed))
+        var model = LeNet.make(using: &initRNG)
+        var batchRNG = context.generator(VisionStream.batches(seed: seed))
+        var optimizer = Adam(learningRate: parameters.learningRate)
+        let loss = SoftmaxCrossEntropy()
+        let (images, labels) = (data.train.images, data.train.labelTensor)
+        var best = (accuracy: -1.0, epoch: 0, model: model)
+        var records: [TrialRecord] = []
+        for epoch in 1...max(1, parameters.epochs) {
+            let rate = parameters.learningRate * Float((1 + cos(Double.pi * Double(epoch - 1) / Double(parameters.epochs))) / 2)
+            optimizer.learningRate = rate
+            let (trainLoss, seconds) = context.timed { () -> Double in
+                var total = 0.0
+                let batches = MiniBatches.shuffled(count: data.train.count, batchSize: parameters.batchSize, using: &batchRNG)
+                for batch in batches {
+                    model.zeroGradients()
+                    let logits = model.forward(images.rows(at: batch))
+                    let (value, gradient) = loss(logits, labels.rows(at: batch))
+                    _ = model.backward(gradient)
+                    optimizer.step(&model)
+                    total += value
+                }
+                return total / Double(batches.count)
+            }
+            let validation = Accuracy.fraction(logits: LeNet.logits(model, data.validation.images), labels: data.validation.labelTensor)
+            records.append(VisionSchema.record(
+                .epoch, [.seed: .int(seed), .epoch: .int(epoch)],
+                [.trainLoss: Measurement(trainLoss, unit: "nat"), .learningRate: Measurement(Double(rate)),
+                 .validationAccuracy: Measurement(validation), .seconds: .timing(seconds, unit: "s")]))
+            if validation > best.accuracy { best = (validation, epoch, model) }
+            context.progress.advance()
+        }
+        return (best.model, best.epoch, records)
+    }
+}

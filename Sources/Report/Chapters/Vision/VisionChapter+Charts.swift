@@ -1,0 +1,63 @@
+import Analysis
+import Charts
+import Records
+
+extension VisionChapter {
+    /// The chapter's charts.
+    func charts(_ r: VisionResults) throws -> [ChapterChart] {
+        [
+            ChapterChart(label: "vision-bits", chart: try bitsChart(r), caption: "Test accuracy against weight width: weights only, and with activations at 8 and 4 bits (min-max calibration), mean over training seeds; error bars are the paired 95 % bootstrap interval of the change against FP32 (dashed). Emulated."),
+            ChapterChart(label: "vision-sensitivity", chart: try sensitivityChart(r), caption: "Accuracy change when one layer alone is quantized (weights per channel at 4 and 2 bits; inputs at 4 bits), the others FP32."),
+        ]
+    }
+
+    /// Accuracy against weight bits, one line per activation width.
+    func bitsChart(_ r: VisionResults) throws -> Charts.Figure {
+        let bits = Self.weightBits(r).sorted()
+        let fp32 = r.fp32Accuracy.estimate
+        var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 100 * fp32, label: "FP32"))]
+        var described: [String] = []
+        for (i, (activations, label)) in [("fp32", "weights only"), ("int8", "A8"), ("int4", "A4")].enumerated() {
+            let points = bits.compactMap { b -> (Int, VisionResults.Comparison)? in
+                r.ptq(weights: "int\(b)", activations: activations, calibration: activations == "fp32" ? "none" : "minmax").map { (b, $0) }
+            }
+            guard !points.isEmpty else { throw ChapterError(section: section, "no \(label) trials to draw") }
+            let x = points.map { Double($0.0) + 0.05 * Double(i - 1) }
+            let y = points.map { 100 * $0.1.accuracy }
+            marks.append(.line(Line(label, x: x, y: y, style: .series(i), markers: true)))
+            let intervals = points.map { $0.1.differenceInterval }
+            marks.append(.errorBars(ErrorBars(
+                x: x, lower: intervals.map { 100 * (fp32 + $0.lower) }, upper: intervals.map { 100 * (fp32 + $0.upper) }, style: .series(i))))
+            if let low = points.first {
+                described.append("\(label) \(String(format: "%.1f", 100 * low.1.accuracy)) % at \(low.0) bits")
+            }
+        }
+        return Figure(
+            title: "Accuracy against weight bits",
+            altText: "Test accuracy of the CNN against weight bits from \(bits.first ?? 0) to \(bits.last ?? 0), weights only and with 8- and 4-bit activations, against FP32 at \(String(format: "%.1f", 100 * fp32)) %: \(described.joined(separator: "; ")).",
+            width: 560, height: 340,
+            panel: Panel(x: Axis("Weight bits"), y: Axis("Test accuracy (%)"), legend: .best, marks: marks))
+    }
+
+    /// Accuracy change per layer, one bar per setting.
+    func sensitivityChart(_ r: VisionResults) throws -> Charts.Figure {
+        let layers = ["conv1", "conv2", "fc1", "fc2"]
+        let settings: [(String, Int, String)] = [("weights", 4, "W4"), ("weights", 2, "W2"), ("activations", 4, "A4")]
+        var series: [BarSeries] = []
+        var worst: (String, String, Double) = ("", "", 0)
+        for (i, (target, bits, label)) in settings.enumerated() {
+            let values = layers.map { layer -> Double in
+                let d = r.comparison(.sensitivity, [.layer: .string(layer), .target: .string(target), .bits: .int(bits)])?.difference ?? 0
+                if d < worst.2 { worst = (layer, label, d) }
+                return 100 * d
+            }
+            series.append(BarSeries(label, values: values, style: .series(i)))
+        }
+        return Figure(
+            title: "Per-layer sensitivity",
+            altText: "Grouped bars of the accuracy change in points when only conv1, conv2, fc1 or fc2 is quantized, at 4-bit and 2-bit weights and 4-bit inputs; the largest drop is \(String(format: "%.2f", 100 * worst.2)) points (\(worst.0), \(worst.1)).",
+            width: 560, height: 320,
+            panel: Panel(x: Axis("Layer"), y: Axis("Accuracy change (points)"), legend: .best,
+                         marks: [.groupedBars(GroupedBars(categories: layers, series: series)), .referenceLine(ReferenceLine(.horizontal, at: 0))]))
+    }
+}

@@ -1,0 +1,161 @@
+import Analysis
+import Records
+
+extension VisionChapter {
+    /// The integer weight widths the records hold, widest first.
+    static func weightBits(_ r: VisionResults) -> [Int] {
+        Set(VisionSchema.records(.ptq, in: r.records).compactMap { record -> Int? in
+            guard case .string(let w)? = record[VisionSchema.Parameter.weights], w.hasPrefix("int") else { return nil }
+            return Int(w.dropFirst(3))
+        }).sorted(by: >)
+    }
+
+    /// The string values of `key` among the PTQ records, in record order.
+    static func ptqValues(_ r: VisionResults, _ key: VisionSchema.Parameter) -> [String] {
+        var seen: [String] = []
+        for record in VisionSchema.records(.ptq, in: r.records) {
+            if case .string(let v)? = record[key], !seen.contains(v) { seen.append(v) }
+        }
+        return seen
+    }
+
+    /// A comparison that must exist.
+    func require(_ comparison: VisionResults.Comparison?, _ what: String) throws -> VisionResults.Comparison {
+        guard let comparison else { throw ChapterError(section: section, "no \(what) trials") }
+        return comparison
+    }
+
+    /// Data, model and training facts.
+    func setupValues(_ r: VisionResults, into values: inout [String: TemplateValue]) throws {
+        let epochs = VisionSchema.records(.epoch, in: r.records)
+        let fp32 = VisionSchema.records(.fp32, in: r.records)
+        let epochCount = epochs.compactMap { $0[VisionSchema.Parameter.epoch]?.numberValue }.max() ?? 0
+        values["seeds"] = .number(Double(fp32.count), .count)
+        values["several_seeds"] = .flag(fp32.count > 1)
+        values["epochs_text"] = .text(epochCount == 1 ? "one epoch" : "\(Int(epochCount)) epochs")
+        values["test_images"] = .number(Double(r.images), .count)
+        values["best_epochs"] = .text(fp32.compactMap { $0[VisionSchema.Metric.bestEpoch]?.value }.map { String(Int($0)) }.joined(separator: ", "))
+        let seconds = fp32.compactMap { $0[VisionSchema.Metric.seconds]?.value }
+        values["training_seconds"] = .number(seconds.isEmpty ? 0 : seconds.median(), .duration)
+        let bytes = fp32.first?[VisionSchema.Metric.modelBytes]?.value ?? 0
+        values["fp32_bytes"] = .number(bytes, .bytes)
+        values["parameters"] = .number(bytes / 4, .count)
+        let last = epochs.filter { $0[VisionSchema.Parameter.epoch]?.numberValue == epochCount }
+        values["final_loss"] = .number(last.compactMap { $0[VisionSchema.Metric.trainLoss]?.value }.mean(), .plain.digits(3))
+    }
+
+    /// The measured results, and the findings for the pros-and-cons chapter.
+    func resultValues(_ r: VisionResults, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws {
+        let fp32 = r.fp32Accuracy
+        values["fp32_accuracy"] = .number(fp32.estimate, .percent)
+        values["fp32_lower"] = .number(fp32.lower, .percent)
+        values["fp32_upper"] = .number(fp32.upper, .percent)
+        values["fp32_floor_met"] = .flag(fp32.estimate >= 0.975)
+
+        let w8a8 = try require(r.ptq(weights: "int8", activations: "int8", calibration: "minmax"), "W8A8")
+        values["w8a8"] = Self.comparisonValue(w8a8)
+        values["w8a8_floor_met"] = .flag(w8a8.difference >= -0.003)
+        values["w8a8_no_loss"] = .flag(w8a8.differenceInterval.lower > -0.003 && w8a8.outcomes.mcNemarPValue >= 0.05)
+        if case .record(var finding) = Self.comparisonValue(w8a8) {
+            finding["within_floor"] = .flag(w8a8.difference >= -0.003)
+            findings["vision_w8a8"] = .record(finding)
+        }
+
+        let bits = Self.weightBits(r)
+        guard let lowest = bits.last, bits.count >= 2 else { throw ChapterError(section: section, "fewer than two weight widths") }
+        let weightsOnlyLow = try require(r.ptq(weights: "int\(lowest)"), "W\(lowest) weight-only")
+        let weightsOnlyLowTensor = try require(r.ptq(weights: "int\(lowest)", granularity: "tensor"), "W\(lowest) per-tensor")
+        let w4 = try require(r.ptq(weights: "int4"), "W4 weight-only")
+        let w4Tensor = try require(r.ptq(weights: "int4", granularity: "tensor"), "W4 per-tensor")
+        values["lowest_bits"] = .number(Double(lowest), .count)
+        values["w_low"] = Self.comparisonValue(weightsOnlyLow)
+        values["w_low_tensor"] = Self.comparisonValue(weightsOnlyLowTensor)
+        values["w4"] = Self.comparisonValue(w4)
+        values["w4_tensor"] = Self.comparisonValue(w4Tensor)
+        findings["vision_low_bits"] = [
+            "bits": .number(Double(lowest), .count), "channel": Self.comparisonValue(weightsOnlyLow),
+            "tensor": Self.comparisonValue(weightsOnlyLowTensor), "w4": Self.comparisonValue(w4),
+        ]
+
+        // Activation calibration at 4 bits: the best static method against plain min-max.
+        let calibrations = Self.ptqValues(r, .calibration).filter { $0 != "none" }
+        let a4 = calibrations.compactMap { c in r.ptq(weights: "int8", activations: "int4", calibration: c).map { (c, $0) } }
+        guard let best = a4.max(by: { $0.1.accuracy < $1.1.accuracy }),
+              let minmax = a4.first(where: { $0.0 == "minmax" })?.1 else {
+            throw ChapterError(section: section, "no W8A4 calibration trials")
+        }
+        values["a4_best_method"] = .text(Self.calibrationName(best.0))
+        values["a4_best"] = Self.comparisonValue(best.1)
+        values["a4_minmax"] = Self.comparisonValue(minmax)
+        values["a4_best_is_minmax"] = .flag(best.0 == "minmax")
+        findings["vision_calibration"] = [
+            "method": .text(Self.calibrationName(best.0)), "best": Self.comparisonValue(best.1),
+            "minmax": Self.comparisonValue(minmax), "best_is_minmax": .flag(best.0 == "minmax"),
+        ]
+
+        for format in ["fp16", "bf16", "fp8-e4m3", "fp8-e5m2"] {
+            let c = try require(r.ptq(weights: format, granularity: format.hasPrefix("fp8") ? "channel" : "tensor", activations: format), format)
+            values[format.replacingOccurrences(of: "-", with: "_")] = Self.comparisonValue(c)
+        }
+        values["nf4"] = Self.comparisonValue(try require(r.ptq(weights: "nf4"), "NF4"))
+
+        // KL-divergence calibration against the first layer's input range.
+        if let kl = r.ptq(weights: "int8", activations: "int8", calibration: "kl"),
+           let conv1 = r.layerRange(layer: "conv1")
+        {
+            values["kl_w8a8"] = Self.comparisonValue(kl)
+            values["kl_fails"] = .flag(kl.difference < -0.05)
+            values["kl_conv1"] = .number(conv1[VisionSchema.Metric.activationKL]?.value ?? .nan, .plain.digits(3))
+            values["conv1_max"] = .number(conv1[VisionSchema.Metric.activationMax]?.value ?? .nan, .plain.digits(3))
+        } else {
+            values["kl_fails"] = .flag(false)
+        }
+
+        let mixed = try require(r.ptq(weights: "int\(lowest)", activations: "int4", calibration: "minmax", mixed: true), "mixed")
+        let plain = try require(r.ptq(weights: "int\(lowest)", activations: "int4", calibration: "minmax"), "W\(lowest)A4")
+        values["mixed_low"] = Self.comparisonValue(mixed)
+        values["plain_low"] = Self.comparisonValue(plain)
+
+        // The layer whose quantization alone costs most at the lowest sensitivity width.
+        let layers = ["conv1", "conv2", "fc1", "fc2"]
+        let sensitivity = layers.compactMap { layer in
+            r.comparison(.sensitivity, [.layer: .string(layer), .target: "weights", .bits: 2]).map { (layer, $0) }
+        }
+        if let worst = sensitivity.min(by: { $0.1.difference < $1.1.difference }) {
+            values["sensitive_layer"] = .text("`\(worst.0)`")
+            values["sensitive"] = Self.comparisonValue(worst.1)
+        } else {
+            throw ChapterError(section: section, "no sensitivity trials")
+        }
+    }
+
+    /// A comparison as a template record: `accuracy`, `delta` (points), `lower`/`upper` (points),
+    /// `p`, `sqnr`, `bytes`.
+    static func comparisonValue(_ c: VisionResults.Comparison) -> TemplateValue {
+        let interval = c.differenceInterval
+        var record: [String: TemplateValue] = [
+            "accuracy": .number(c.accuracy, .percent),
+            "delta": .number(100 * c.difference, .plain.digits(2)),
+            "lower": .number(100 * interval.lower, .plain.digits(2)),
+            "upper": .number(100 * interval.upper, .plain.digits(2)),
+            "p": .number(c.outcomes.mcNemarPValue, .plain.digits(2)),
+            "discordant": .number(Double(c.outcomes.parentOnly + c.outcomes.childOnly), .count),
+            "significant": .flag(c.outcomes.mcNemarPValue < 0.05),
+        ]
+        if c.logitSQNR.isFinite { record["sqnr"] = .number(c.logitSQNR, .decibels) }
+        if let bytes = c.modelBytes { record["bytes"] = .number(bytes, .bytes) }
+        return .record(record)
+    }
+
+    /// How a calibration is named in prose and tables.
+    static func calibrationName(_ c: String) -> String {
+        switch c {
+        case "minmax": "min-max"
+        case "percentile": "percentile 99.99"
+        case "mse": "MSE search"
+        case "kl": "KL divergence"
+        case "dynamic": "dynamic (per batch)"
+        default: c
+        }
+    }
+}

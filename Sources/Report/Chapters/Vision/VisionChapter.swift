@@ -1,0 +1,27 @@
+import Analysis
+import Charts
+public import Records
+
+/// The `vision` chapter: a CNN trained here on MNIST-5k, quantized after training, from the
+/// `vision` section's records (`VisionResults`).
+public struct VisionChapter: ChapterBuilder {
+    /// The builder.
+    public init() {}
+
+    /// `VisionSchema.section`.
+    public var section: String { VisionSchema.section }
+    /// The findings this chapter may contribute to the pros-and-cons chapter.
+    public var findingNames: [String] { ["vision_w8a8", "vision_low_bits", "vision_calibration"] }
+
+    /// The chapter from the section's records.
+    /// - Throws: `ChapterError` when the records lack what the chapter needs.
+    public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
+        let results: VisionResults
+        do { results = try VisionResults(records) } catch { throw ChapterError(section: section, "\(error)") }
+        var values: [String: TemplateValue] = [:]
+        var findings: [String: TemplateValue] = [:]
+        try setupValues(results, into: &values)
+        try resultValues(results, into: &values, findings: &findings)
+        return ChapterOutput(values: values, charts: try charts(results), tables: try tables(results), findings: findings)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Records
+import Report
+import Testing
+
+/// The `vision` chapter rendered from a recorded quick-profile run of its experiment.
+@Suite struct VisionChapterTests {
+    static func records() throws -> [TrialRecord] { try Fixture.records("vision") }
+
+    /// Every placeholder resolves, every table and chart is built, findings are declared ones.
+    @Test func chapterRendersCompletely() throws {
+        let output = try VisionChapter().build(Self.records())
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vision-chapter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let template = "04-vision.md.mustache"
+        try FileManager.default.copyItem(
+            at: Fixture.packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
+        let figures = output.charts.map {
+            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
+        }
+        let builder = ReportBuilder(
+            title: "Vision", templateDirectory: directory,
+            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
+            appendix: nil)
+        let markdown = try builder.build().markdown
+        #expect(!markdown.contains("{{"))
+        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-sensitivity"])
+        #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity"])
+        #expect(Set(output.findings.keys).isSubset(of: Set(VisionChapter().findingNames)))
+        #expect(markdown.contains("emulated"), "simulated formats are labelled")
+    }
+
+    /// The recorded W8A8 model disagrees with its parent on few images, and the chapter's numbers
+    /// come from the paired counts: accuracy = (n₁₁ + n₀₁) / n.
+    @Test func w8a8ValuesComeFromThePairedCounts() throws {
+        let records = try Self.records()
+        let w8a8 = try #require(VisionSchema.records(.ptq, in: records).matching([
+            VisionSchema.Parameter.weights: "int8", .granularity: "channel", .activations: "int8", .calibration: "minmax", .mixed: false,
+        ]).first)
+        let n11 = try #require(w8a8[VisionSchema.Metric.bothRight]?.value), n01 = try #require(w8a8[VisionSchema.Metric.childOnly]?.value)
+        let images = try #require(VisionSchema.records(.fp32, in: records).first?[VisionSchema.Metric.images]?.value)
+        #expect(w8a8[VisionSchema.Metric.accuracy]?.value == (n11 + n01) / images)
+        let output = try VisionChapter().build(records)
+        guard case .record(let value)? = output.values["w8a8"], case .number(let accuracy, _)? = value["accuracy"] else {
+            Issue.record("w8a8 value missing")
+            return
+        }
+        #expect(accuracy == (n11 + n01) / images)
+    }
+
+    @Test func missingRecordsNameTheSection() {
+        #expect(throws: ChapterError.self) { try VisionChapter().build([]) }
+    }
+}
