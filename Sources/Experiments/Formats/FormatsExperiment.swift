@@ -42,7 +42,7 @@ public struct FormatsExperiment: Experiment {
 
     public var id: String { "formats" }
 
-    public var sourcePaths: [String] { ["Experiments/Formats", "QuantCore", "Tensor", "CStreamingStore"] }
+    public var sourcePaths: [String] { ["Experiments/Formats", "QuantCore", "Tensor", "CKernels"] }
 
     public func parameters(for profile: Profile) -> Parameters {
         Parameters(

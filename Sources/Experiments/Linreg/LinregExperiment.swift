@@ -24,7 +24,7 @@ public struct LinregExperiment: Experiment {
     }
 
     public var sourcePaths: [String] {
-        ["Experiments/Linreg", "NN", "QuantCore", "Tensor", "Datasets", "Kernels", "CStreamingStore", "CByteDot"]
+        ["Experiments/Linreg", "NN", "QuantCore", "Tensor", "Datasets", "Kernels", "CKernels"]
     }
 
     /// Every family's trials, in order: datasets, arithmetic, weight PTQ, inputs, QAT.

@@ -16,7 +16,7 @@ public struct MatmulExperiment: Experiment {
     public typealias Parameters = MatmulParameters
 
     public let id = "matmul"
-    public var sourcePaths: [String] { ["Experiments/Matmul", "Kernels", "QuantCore", "Tensor", "CStreamingStore", "CByteDot"] }
+    public var sourcePaths: [String] { ["Experiments/Matmul", "Kernels", "QuantCore", "Tensor", "CKernels"] }
 
     public init() {}
 

@@ -18,7 +18,7 @@ public import Tensor
 /// With `activations: .int8` x is first quantized per 128-column block (dynamic symmetric INT8
 /// activations, as llama.cpp's Q4_0 × Q8_0 dot): `t[b] = max_{c ∈ b} |x_c| / 127`,
 /// `x8 = round(x / t[b])`, and `y[r] = Σ_b s[r][g(b)] · t[b] · Σ_{c ∈ b} q[r][c] · x8[c]` with the
-/// inner sum exact in integers (`vpmaddubsw` through `CByteDot`; see
+/// inner sum exact in integers (`vpmaddubsw` through CKernels; see
 /// `Int4Matvec+Int8Activations.swift`). Relative to the exact `.float` path this adds at most
 /// `t[b]/2` per activation, i.e. ≤ 2⁻⁸ of the block's largest |x|. Why offer it: the `.float`
 /// path spends about 64 vector instructions per 128 codes turning nibbles into floats and is

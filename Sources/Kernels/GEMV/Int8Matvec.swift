@@ -1,5 +1,4 @@
 public import Tensor
-internal import CByteDot
 
 /// INT8 GEMV: `y = W · x` with W quantized per row to symmetric INT8 codes (see
 /// `SymmetricIntegerMatrix`), x and y in FP32.
@@ -19,7 +18,7 @@ internal import CByteDot
 /// (with the x quantization) took 0.62, 15.7, 15.1, 0.71 and 13.7 ms.
 ///
 /// With `activations: .int8` (W8A8) x is quantized per 128-column block on each call and the
-/// dots run in integers through `CByteDot` (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector
+/// dots run in integers through CKernels (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector
 /// instructions per 32 codes against about 20 for the FP32 path's unpacking and FMAs), on a
 /// second copy of the codes, signed and row-major:
 /// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`.
@@ -109,7 +108,7 @@ public struct Int8Matvec: MatvecKernel {
 }
 
 extension Int8Matvec {
-    /// The `.int8` path: per row and block of 128 columns one `CByteDot` call, then `s_r` once.
+    /// The `.int8` path: per row and block of 128 columns one `ByteDot.s8s8Block` call, then `s_r` once.
     private func applyInt8(_ xq: BlockQuantizedActivations, into y: UnsafeMutableBufferPointer<Float>) {
         let length = signedRowLength, blocks = length / 128
         let avx2 = ByteDot.hasAVX2
@@ -122,13 +121,7 @@ extension Int8Matvec {
                             let row = wr + r * length
                             let dot = ByteDot.accumulated { a in
                                 for b in 0..<blocks {
-                                    // A direct call on each side, so that release builds inline the
-                                    // AVX2 one (a function value would not be).
-                                    if avx2 {
-                                        ql_dot_s8s8_block_avx2(row + b * 128, xr + b * 128, xs[b], a)
-                                    } else {
-                                        ql_dot_s8s8_block_portable(row + b * 128, xr + b * 128, xs[b], a)
-                                    }
+                                    ByteDot.s8s8Block(row + b * 128, xr + b * 128, scale: xs[b], into: a, avx2: avx2)
                                 }
                             }
                             y[r] = scales[r] * dot
