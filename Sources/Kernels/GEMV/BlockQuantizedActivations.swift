@@ -1,3 +1,5 @@
+import QuantCore
+
 /// x quantized for the integer paths of the GEMVs (`MatvecActivations.int8`): INT8 codes per
 /// 128-column block with each block's scale, in the order the kernel meets the weights.
 struct BlockQuantizedActivations {
@@ -30,7 +32,7 @@ struct BlockQuantizedActivations {
         let finite = padded.withUnsafeBufferPointer { xp in
             codes.withUnsafeMutableBufferPointer { out in
                 for b in 0..<blocks {
-                    let m = maxAbs(UnsafeBufferPointer(rebasing: xp[(b * 128)..<(b * 128 + 128)]))
+                    let m = Reductions.absMax(UnsafeBufferPointer(rebasing: xp[(b * 128)..<(b * 128 + 128)]))
                     guard m.isFinite else { return false }
                     scales[b] = m / 127
                     // |x · (127/m)| ≤ 127·(1 + 2⁻²²) rounds into ±127: no clamp. Rounding by the

@@ -1,4 +1,5 @@
 public import Tensor
+import QuantCore
 
 /// Packed INT4 GEMV: `y = W · x` with W quantized to symmetric 4-bit codes in [−7, 7] with one
 /// scale per group of `groupSize` consecutive columns of a row (as in GPTQ and AWQ weight-only
@@ -69,7 +70,7 @@ public struct Int4Matvec: MatvecKernel {
                 for g in 0..<groups {
                     let start = g * groupSize, end = min(columns, start + groupSize)
                     let slice = UnsafeBufferPointer(rebasing: w[(r * columns + start)..<(r * columns + end)])
-                    let range = maxAbs(slice)
+                    let range = Reductions.absMax(slice)
                     guard range.isFinite else {
                         throw KernelInputError("INT4 GEMV: row \(r), group \(g) of weights \(weights.shape) holds NaN or infinity")
                     }

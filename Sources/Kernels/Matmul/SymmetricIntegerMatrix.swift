@@ -1,4 +1,5 @@
 public import Tensor
+import QuantCore
 
 /// A matrix of symmetric integer codes with scales: the operand format of the integer kernels.
 ///
@@ -74,9 +75,9 @@ public struct SymmetricIntegerMatrix: Sendable, Equatable {
         try x.storage.withUnsafeBufferPointer { (p) throws(KernelInputError) in
             let ranges: [Float]
             switch axis {
-            case .tensor: ranges = [maxAbs(p)]
-            case .rows: ranges = (0..<rows).map { maxAbs(UnsafeBufferPointer(rebasing: p[($0 * columns)..<(($0 + 1) * columns)])) }
-            case .columns: ranges = columnMaxAbs(p, rows: rows, columns: columns)
+            case .tensor: ranges = [Reductions.absMax(p)]
+            case .rows: ranges = (0..<rows).map { Reductions.absMax(UnsafeBufferPointer(rebasing: p[($0 * columns)..<(($0 + 1) * columns)])) }
+            case .columns: ranges = Reductions.columnAbsMax(p, rows: rows, columns: columns)
             }
             if let bad = ranges.firstIndex(where: { !$0.isFinite }) {
                 throw KernelInputError("quantize: \(axis == .tensor ? "tensor" : "\(axis) slice \(bad)") of shape \(x.shape) holds NaN or infinity")
@@ -119,28 +120,6 @@ public struct SymmetricIntegerMatrix: Sendable, Equatable {
         }
         return Tensor(shape: [rows, columns], storage: values)
     }
-}
-
-/// Per-column max |x| of a row-major matrix (NaN for a column holding NaN), reading it row by
-/// row (contiguous, SIMD over columns, on bit patterns as in `maxAbs`).
-private func columnMaxAbs(_ p: UnsafeBufferPointer<Float>, rows: Int, columns: Int) -> [Float] {
-    var best = [UInt32](repeating: 0, count: columns)
-    let full = columns / 16 * 16
-    let raw = UnsafeRawPointer(p.baseAddress!)
-    best.withUnsafeMutableBufferPointer { b in
-        let bestRaw = UnsafeMutableRawPointer(b.baseAddress!)
-        for r in 0..<rows {
-            var j = 0
-            while j < full {
-                let v = raw.loadUnaligned(fromByteOffset: (r * columns + j) * 4, as: SIMD16<UInt32>.self) & 0x7FFF_FFFF
-                let old = bestRaw.loadUnaligned(fromByteOffset: j * 4, as: SIMD16<UInt32>.self)
-                bestRaw.storeBytes(of: pointwiseMax(old, v), toByteOffset: j * 4, as: SIMD16<UInt32>.self)
-                j += 16
-            }
-            for c in full..<columns { b[c] = max(b[c], p[r * columns + c].bitPattern & 0x7FFF_FFFF) }
-        }
-    }
-    return best.map { $0 > 0x7F80_0000 ? .nan : Float(bitPattern: $0) }
 }
 
 /// `clamp(round(x · inverse), −qmax, qmax)` sixteen lanes at a time.

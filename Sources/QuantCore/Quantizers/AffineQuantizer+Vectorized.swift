@@ -43,7 +43,8 @@ extension AffineQuantizer {
     /// scale = max|x| / 127,  q = clamp(roundHalfEven(x · (1/scale)), −127, 127)
     /// ```
     /// - Returns: the codes and the scale (1 for an all-zero input).
-    /// - Precondition: every value finite (NaN would be ordered arbitrarily by the absmax pass).
+    /// - Precondition: every value finite (NaN and ±∞ have no finite scale; callers check first,
+    ///   as `QuantizationScheme.quantize` does).
     public static func int8PerTensor(_ values: [Float]) -> (codes: [Int8], scale: Float) {
         var codes = [Int8](repeating: 0, count: values.count)
         let scale = values.withUnsafeBufferPointer { src in
