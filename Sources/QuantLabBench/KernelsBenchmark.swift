@@ -1,5 +1,6 @@
 import Foundation
 import Kernels
+import QuantCore
 import Tensor
 
 /// Benchmarks of the Kernels module: GEMM at n = 4096 (FP32, BF16, INT8 on oneDNN) and GEMV at

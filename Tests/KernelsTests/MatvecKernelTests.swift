@@ -1,4 +1,5 @@
 import Testing
+import QuantCore
 import Tensor
 @testable import Kernels
 
