@@ -50,23 +50,25 @@ struct BlockQuantizedActivations {
 /// `x` zero-padded to `length` (a multiple of 128) with the columns of each block at their
 /// `Order.int4Nibbles` positions: column `32k + 16n + 8h + t` (t < 8) at `64h + 32n + 4t + k`.
 private func nibbleOrdered(_ x: UnsafeBufferPointer<Float>, length: Int) -> [Float] {
-    let padded = paddedVector(x, length: length)
-    var laidOut = [Float](repeating: 0, count: length)
-    padded.withUnsafeBufferPointer { src in
-        laidOut.withUnsafeMutableBufferPointer { dst in
-            for block in stride(from: 0, to: length, by: 128) {
-                for h in 0..<2 {
-                    for n in 0..<2 {
-                        for k in 0..<4 {
-                            let from = block + 32 * k + 16 * n + 8 * h, to = block + 64 * h + 32 * n + k
-                            for t in 0..<8 { dst[to + 4 * t] = src[from + t] }
+    [Float](unsafeUninitializedCapacity: length) { dst, initialized in
+        let whole = x.count / 128 * 128
+        for block in stride(from: 0, to: length, by: 128) {
+            for h in 0..<2 {
+                for n in 0..<2 {
+                    for k in 0..<4 {
+                        let from = block + 32 * k + 16 * n + 8 * h, to = block + 64 * h + 32 * n + k
+                        if block < whole {
+                            for t in 0..<8 { dst[to + 4 * t] = x[from + t] }
+                        } else {
+                            // The last, partial block: zeros past the end of x.
+                            for t in 0..<8 { dst[to + 4 * t] = from + t < x.count ? x[from + t] : 0 }
                         }
                     }
                 }
             }
         }
+        initialized = length
     }
-    return laidOut
 }
 
 /// `8 · Σ` of each block of 128 codes (wrapping arithmetic, so the loop vectorizes; the sums
