@@ -34,15 +34,19 @@ let package = Package(
         .systemLibrary(
             name: "CDNNL",
             providers: [.apt(["libdnnl-dev"])]),
-        // Clang builtins for non-temporal stores, which Swift cannot spell; a header, no library.
-        .systemLibrary(name: "CStreamingStore"),
-        // The AVX2 byte dot product (vpmaddubsw) of the W4A8 GEMV; a header, no library.
-        .systemLibrary(name: "CByteDot"),
+
+        // MARK: Our C intrinsics
+        // The instructions Swift cannot spell (streaming stores, AVX2 byte dots). A regular C
+        // target: the hot functions are `static inline` in include/CKernels.h, so release builds
+        // inline them into the Swift loops; CKernels.c holds the CPU check. No flags: the AVX2
+        // functions carry their own `target` attribute.
+        .target(name: "CKernels"),
 
         // MARK: Numerics
-        .target(name: "Tensor", dependencies: ["COpenBLAS", "CStreamingStore"], swiftSettings: shared),
+        .target(name: "Tensor", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: shared),
         .target(name: "QuantCore", dependencies: ["Tensor"], swiftSettings: shared),
-        .target(name: "Kernels", dependencies: ["Tensor", "QuantCore", "CDNNL", "CByteDot"], swiftSettings: shared),
+        // Kernels take codes and scales from QuantCore and keep packing, layout and the products.
+        .target(name: "Kernels", dependencies: ["Tensor", "QuantCore", "CDNNL", "CKernels"], swiftSettings: shared),
         .target(name: "NN", dependencies: ["Tensor", "QuantCore", "Kernels"], swiftSettings: shared),
 
         // MARK: Data and records

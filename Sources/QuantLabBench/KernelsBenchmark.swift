@@ -1,5 +1,6 @@
 import Foundation
 import Kernels
+import QuantCore
 import Tensor
 
 /// Benchmarks of the Kernels module: GEMM at n = 4096 (FP32, BF16, INT8 on oneDNN) and GEMV at
@@ -51,7 +52,8 @@ private func format(_ x: Double, _ digits: Int = 1) -> String { String(format: "
 private func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withPad: " ", startingAt: 0) }
 
 /// GEMM n×n×n: kernel-only time (execute on prepared operands), G(FL)OP/s, speedup over FP32,
-/// and one end-to-end time (prepare + execute + product).
+/// the median time of `prepare` (conversion or quantization of A and B, and loading them into
+/// the kernel's layout) and one end-to-end time (prepare + execute + product).
 private func benchmarkGEMM(n: Int, rounds: Int) throws {
     var rng = SeededGenerator(seed: 4096)
     let a = Tensor.normal(shape: [n, n], using: &rng), b = Tensor.normal(shape: [n, n], using: &rng)
@@ -65,6 +67,7 @@ private func benchmarkGEMM(n: Int, rounds: Int) throws {
     for kernel in kernels {
         endToEnd.append(try seconds { _ = try kernel.multiply(a, b) })
     }
+    let prepare = try interleavedMedians(rounds: rounds, kernels.map { k in { try k.prepare(a: a, b: b) } })
     var c = [Float](repeating: 0, count: n * n)
     let sgemmBody: () throws -> Void = {
         try a.storage.withUnsafeBufferPointer { pa in
@@ -74,10 +77,10 @@ private func benchmarkGEMM(n: Int, rounds: Int) throws {
         }
     }
     let times = try interleavedMedians(rounds: rounds, kernels.map { k in { try k.execute() } } + [sgemmBody])
-    print("GEMM n=\(n): kernel only, median of \(rounds) interleaved rounds; end to end once (quantize/convert + multiply + read out)")
+    print("GEMM n=\(n): kernel only and prepare (quantize/convert + load), medians of \(rounds) interleaved rounds; end to end once (prepare + multiply + read out)")
     for (i, kernel) in kernels.enumerated() {
         print("  \(pad(kernel.label, 36)) \(format(times[i] * 1e3)) ms  \(format(operations / times[i] / 1e9, 0)) G(FL)OP/s"
-              + "  speedup \(format(times[0] / times[i], 2))×  end-to-end \(format(endToEnd[i] * 1e3)) ms  [\(kernel.implementation)]")
+              + "  speedup \(format(times[0] / times[i], 2))×  prepare \(format(prepare[i] * 1e3)) ms  end-to-end \(format(endToEnd[i] * 1e3)) ms  [\(kernel.implementation)]")
     }
     let s = times[kernels.count]
     print("  \(pad("oneDNN sgemm (plain row-major B)", 36)) \(format(s * 1e3)) ms  \(format(operations / s / 1e9, 0)) GFLOP/s  (FP32 alternative)")

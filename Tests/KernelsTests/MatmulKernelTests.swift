@@ -1,4 +1,5 @@
 import Testing
+import QuantCore
 import Tensor
 @testable import Kernels
 
@@ -95,6 +96,9 @@ struct MatmulKernelTests {
         let a = try SymmetricIntegerMatrix(quantizing: Reference.normal(4, 3, seed: 1), bits: 8, axis: .columns)
         let b = try SymmetricIntegerMatrix(quantizing: Reference.normal(3, 2, seed: 1), bits: 8, axis: .columns)
         #expect(throws: KernelInputError.self) { try integer.prepare(a: a, b: b) }
+        // Scales per run of A's row do not factor out of the sum over k either.
+        let grouped = try SymmetricIntegerMatrix(quantizing: Reference.normal(4, 3, seed: 1), bits: 8, axis: .rowGroups(size: 2))
+        #expect(throws: KernelInputError.self) { try integer.prepare(a: grouped, b: b) }
         #expect(throws: KernelInputError.self) { try IntegerMatmulKernel(bits: 5) }
         let error = KernelInputError("x")
         #expect(!error.description.contains("\n"))

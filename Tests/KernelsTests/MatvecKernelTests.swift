@@ -1,4 +1,5 @@
 import Testing
+import QuantCore
 import Tensor
 @testable import Kernels
 
@@ -242,6 +243,25 @@ struct MatvecKernelTests {
         values[300] = .nan
         #expect(throws: KernelInputError.self) { try Int4Matvec(weights: Tensor(shape: [2, 256], storage: values)) }
         #expect(throws: KernelInputError.self) { try Int8Matvec(weights: Tensor(shape: [2, 256], storage: values)) }
+    }
+
+    @Test("The integer GEMVs pack QuantCore's codes: from a SymmetricIntegerMatrix as from the tensor it quantizes")
+    func fromQuantCoreCodes() throws {
+        let w = Reference.normal(5, 300, seed: 52)
+        let x = vector(300, seed: 53)
+        for activations in [MatvecActivations.float, .int8] {
+            let int8 = try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)
+            #expect(try Int8Matvec(weights: int8, activations: activations).apply(x) == (try Int8Matvec(weights: w, activations: activations)).apply(x))
+            let int4 = try SymmetricIntegerMatrix(quantizing: w, bits: 4, axis: .rowGroups(size: 256))
+            let packed = try Int4Matvec(weights: int4, activations: activations)
+            #expect(packed.groupSize == 256 && packed.scales == int4.scales && packed.dequantized() == int4.dequantized())
+            #expect(packed.apply(x) == (try Int4Matvec(weights: w, groupSize: 256, activations: activations)).apply(x))
+        }
+        // Codes the kernel cannot run: another width, axis or group size.
+        #expect(throws: KernelInputError.self) { try Int8Matvec(weights: SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .tensor)) }
+        #expect(throws: KernelInputError.self) { try Int8Matvec(weights: SymmetricIntegerMatrix(quantizing: w, bits: 4, axis: .rows)) }
+        #expect(throws: KernelInputError.self) { try Int4Matvec(weights: SymmetricIntegerMatrix(quantizing: w, bits: 4, axis: .rows)) }
+        #expect(throws: KernelInputError.self) { try Int4Matvec(weights: SymmetricIntegerMatrix(quantizing: w, bits: 4, axis: .rowGroups(size: 64))) }
     }
 
     @Test("Results do not depend on the thread count", arguments: [1, 2, 3])

@@ -116,4 +116,30 @@ import Tensor
         #expect(Reductions.firstNonFinite(x) == nil)
         #expect(Reductions.firstNonFinite(x + [.nan])?.index == 100)
     }
+
+    /// NaN and ±∞ at every position class: in the two-accumulator body (lanes of either
+    /// accumulator) and in the scalar tail.
+    @Test(arguments: [0, 17, 40, 99])
+    func absMaxFlagsNonFinite(_ position: Int) {
+        var x = CalibrationTests.gaussian(100, seed: 3)
+        x[position] = -.infinity
+        #expect(Reductions.absMax(x) == .infinity, "−∞ at \(position)")
+        x[position] = .nan
+        #expect(Reductions.absMax(x).isNaN, "NaN at \(position)")
+        x[(position + 50) % 100] = .infinity
+        #expect(Reductions.absMax(x).isNaN, "NaN and ∞, NaN at \(position)")
+        #expect(Reductions.absMax([Float]()) == 0 && Reductions.absMax([-0.0]) == 0)
+    }
+
+    @Test(arguments: [(1, 1), (5, 16), (7, 37), (3, 64)])
+    func columnAbsMaxMatchesPerColumnLoop(rows: Int, columns: Int) {
+        var x = CalibrationTests.gaussian(rows * columns, seed: 4)
+        x[(rows - 1) * columns] = .nan  // column 0 of the last row
+        let got = x.withUnsafeBufferPointer { Reductions.columnAbsMax($0, rows: rows, columns: columns) }
+        #expect(got[0].isNaN, "\(rows)×\(columns) column 0")
+        for c in 1..<columns {
+            let expected = (0..<rows).map { abs(x[$0 * columns + c]) }.max()!
+            #expect(got[c] == expected, "\(rows)×\(columns) column \(c)")
+        }
+    }
 }

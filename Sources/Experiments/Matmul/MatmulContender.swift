@@ -11,7 +11,8 @@ import QuantCore
 /// - FP8 E4M3 / E5M2: per-tensor scale `s = max|x| / maxFinite` (`FloatQuantizer`, absmax scaling),
 ///   `round_f(x / s)`, FP32 kernel on the scaled codes, then `C · sA · sB` (the output dequantization
 ///   a real FP8 GEMM applies).
-/// - INT8, INT4: `IntegerMatmulKernel` (symmetric codes, INT32 accumulation, dequantized output).
+/// - INT8, INT4: QuantCore's symmetric codes (`SymmetricIntegerMatrix`) on `IntegerMatmulKernel`
+///   (INT32 accumulation, dequantized output).
 /// - OpenBLAS FP32: `sgemm` through `Tensor.matrixProduct`; all its time is the kernel.
 ///
 /// With `rows`, only those rows of C are formed, but every scale and rounding is the one of the
@@ -68,8 +69,9 @@ public final class MatmulContender {
     ///   - a: A, `m × k`.
     ///   - b: B, `k × n`.
     ///   - rows: when given, only these rows of C are computed (scales still from all of A).
-    /// - Throws: `KernelInputError` for shapes that do not chain or non-finite inputs of an
-    ///   integer format; `DNNLError` when oneDNN fails.
+    /// - Throws: `KernelInputError` for shapes that do not chain; `QuantizationError` for
+    ///   non-finite inputs of an integer format (QuantCore quantizes them); `DNNLError` when
+    ///   oneDNN fails.
     public func prepare(a: Tensor, b: Tensor, rows: [Int]? = nil) throws {
         switch format {
         case .fp32, .bf16:

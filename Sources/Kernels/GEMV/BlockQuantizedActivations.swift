@@ -1,5 +1,11 @@
-/// x quantized for the integer paths of the GEMVs (`MatvecActivations.int8`): INT8 codes per
-/// 128-column block with each block's scale, in the order the kernel meets the weights.
+import QuantCore
+
+/// x for the integer paths of the GEMVs (`MatvecActivations.int8`): laid out in the order the
+/// kernel meets the weights, then quantized by QuantCore to INT8 codes per 128-column block with
+/// each block's scale (`AffineQuantizer.int8PerBlock`).
+///
+/// The layout only moves columns within their block, so each block's scale and each column's
+/// code are those of x in column order; only where the code is stored differs.
 struct BlockQuantizedActivations {
     /// Where a column's code goes within its block.
     enum Order {
@@ -15,54 +21,64 @@ struct BlockQuantizedActivations {
     let codes: [Int8]
     /// `t[b] = max_{c ∈ b} |x_c| / 127`.
     let scales: [Float]
-    /// `8 · Σ_{c ∈ b} x8_c`: INT4 weights are stored as `u = q + 8`, so `Σ q·x8 = Σ u·x8 − offset`.
+    /// `.int4Nibbles` only (empty otherwise): `8 · Σ_{c ∈ b} x8_c` per block. INT4 weights are
+    /// stored as `u = q + 8`, so `Σ q·x8 = Σ u·x8 − offset`.
     let offsets: [Int32]
 
-    /// Quantizes `x` (zero-padded to `paddedColumns`, a multiple of 128) into `order`.
+    /// Lays out `x` (zero-padded to `paddedColumns`, a multiple of 128) in `order` and quantizes it.
     /// - Returns: nil when x holds NaN or infinity (no finite scale exists).
     init?(_ x: UnsafeBufferPointer<Float>, paddedColumns: Int, order: Order) {
-        let blocks = paddedColumns / 128
-        let padded = paddedVector(x, length: paddedColumns)
+        let laidOut = order == .natural ? paddedVector(x, length: paddedColumns) : nibbleOrdered(x, length: paddedColumns)
         var codes = [Int8](repeating: 0, count: paddedColumns)
-        var scales = [Float](repeating: 0, count: blocks)
-        var offsets = [Int32](repeating: 0, count: blocks)
-        let magic = SIMD8<Float>(repeating: 0x1.8p23), magicBits = SIMD8<Int32>(repeating: 0x4B40_0000)
-        let finite = padded.withUnsafeBufferPointer { xp in
-            codes.withUnsafeMutableBufferPointer { out in
-                for b in 0..<blocks {
-                    let m = maxAbs(UnsafeBufferPointer(rebasing: xp[(b * 128)..<(b * 128 + 128)]))
-                    guard m.isFinite else { return false }
-                    scales[b] = m / 127
-                    // |x · (127/m)| ≤ 127·(1 + 2⁻²²) rounds into ±127: no clamp. Rounding by the
-                    // magic constant (see `AffineQuantizer.codes`), half to even.
-                    let inverse = SIMD8<Float>(repeating: m > 0 ? 127 / m : 0)
-                    let base = UnsafeRawPointer(xp.baseAddress! + b * 128)
-                    var sum = SIMD8<Int32>()
-                    for h in 0..<2 {
-                        for n in 0..<2 {
-                            for k in 0..<4 {
-                                // Columns 32k + 16n + 8h + t, t < 8, go to bytes 64h + 32n + 4t + k
-                                // (int4Nibbles) or stay in place (natural).
-                                let column = 32 * k + 16 * n + 8 * h
-                                let v = base.loadUnaligned(fromByteOffset: column * 4, as: SIMD8<Float>.self)
-                                let q = unsafeBitCast(v * inverse + magic, to: SIMD8<Int32>.self) &- magicBits
-                                sum &+= q
-                                switch order {
-                                case .natural:
-                                    for t in 0..<8 { out[b * 128 + column + t] = Int8(truncatingIfNeeded: q[t]) }
-                                case .int4Nibbles:
-                                    let o = b * 128 + 64 * h + 32 * n + k
-                                    for t in 0..<8 { out[o + 4 * t] = Int8(truncatingIfNeeded: q[t]) }
-                                }
-                            }
+        var scales = [Float](repeating: 0, count: paddedColumns / 128)
+        do {
+            try laidOut.withUnsafeBufferPointer { values in
+                try codes.withUnsafeMutableBufferPointer { c in
+                    try scales.withUnsafeMutableBufferPointer { s in
+                        try AffineQuantizer.int8PerBlock(values, blockSize: 128, codes: c, scales: s)
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        offsets = order == .int4Nibbles ? blockOffsets(codes) : []
+        (self.codes, self.scales) = (codes, scales)
+    }
+}
+
+/// `x` zero-padded to `length` (a multiple of 128) with the columns of each block at their
+/// `Order.int4Nibbles` positions: column `32k + 16n + 8h + t` (t < 8) at `64h + 32n + 4t + k`.
+private func nibbleOrdered(_ x: UnsafeBufferPointer<Float>, length: Int) -> [Float] {
+    [Float](unsafeUninitializedCapacity: length) { dst, initialized in
+        let whole = x.count / 128 * 128
+        for block in stride(from: 0, to: length, by: 128) {
+            for h in 0..<2 {
+                for n in 0..<2 {
+                    for k in 0..<4 {
+                        let from = block + 32 * k + 16 * n + 8 * h, to = block + 64 * h + 32 * n + k
+                        if block < whole {
+                            for t in 0..<8 { dst[to + 4 * t] = x[from + t] }
+                        } else {
+                            // The last, partial block: zeros past the end of x.
+                            for t in 0..<8 { dst[to + 4 * t] = from + t < x.count ? x[from + t] : 0 }
                         }
                     }
-                    offsets[b] = 8 &* sum.wrappedSum()
                 }
-                return true
             }
         }
-        guard finite else { return nil }
-        (self.codes, self.scales, self.offsets) = (codes, scales, offsets)
+        initialized = length
+    }
+}
+
+/// `8 · Σ` of each block of 128 codes (wrapping arithmetic, so the loop vectorizes; the sums
+/// are at most 8 · 128 · 127 in magnitude).
+private func blockOffsets(_ codes: [Int8]) -> [Int32] {
+    codes.withUnsafeBufferPointer { c in
+        (0..<(c.count / 128)).map { b in
+            var sum: Int32 = 0
+            for i in (b * 128)..<(b * 128 + 128) { sum &+= Int32(c[i]) }
+            return 8 &* sum
+        }
     }
 }

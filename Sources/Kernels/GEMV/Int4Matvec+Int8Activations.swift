@@ -1,9 +1,7 @@
-internal import CByteDot
-
 extension Int4Matvec {
     /// The `.int8` path: `y[r] = Σ_b s[r][g(b)] · t[b] · (Σ_{c∈b} u·x8 − 8·Σ_{c∈b} x8)`.
     ///
-    /// Per block of 128 columns the integer dot is one `CByteDot` call: 2 loads of weights, 6
+    /// Per block of 128 columns the integer dot is one `ByteDot.u4s8Block` call: 2 loads of weights, 6
     /// nibble operations, 4 `vpmaddubsw` (32 products each), 3 adds, 1 `vpmaddwd`, then one
     /// conversion and FMA into eight float lanes: about 20 vector instructions per 128 codes,
     /// against ≈ 42 for the 16-bit `vpmullw` form this replaced and ≈ 64 for the exact FP32 path.
@@ -28,13 +26,8 @@ extension Int4Matvec {
                                             let weightScale = s[r * groups + g]
                                             let end = min(blocks, b + blocksPerGroup)
                                             while b < end {
-                                                // A direct call on each side, so that release builds
-                                                // inline the AVX2 one (a function value would not be).
-                                                if avx2 {
-                                                    ql_dot_u4s8_block_avx2(row + b * 64, xr + b * 128, offsets[b], weightScale * xs[b], a)
-                                                } else {
-                                                    ql_dot_u4s8_block_portable(row + b * 64, xr + b * 128, offsets[b], weightScale * xs[b], a)
-                                                }
+                                                ByteDot.u4s8Block(
+                                                    row + b * 64, xr + b * 128, offset: offsets[b], scale: weightScale * xs[b], into: a, avx2: avx2)
                                                 b += 1
                                             }
                                         }

@@ -1,11 +1,13 @@
+public import QuantCore
 public import Tensor
 
-/// Packed INT4 GEMV: `y = W · x` with W quantized to symmetric 4-bit codes in [−7, 7] with one
-/// scale per group of `groupSize` consecutive columns of a row (as in GPTQ and AWQ weight-only
-/// INT4), two codes per byte; x and y in FP32.
+/// Packed INT4 GEMV: `y = W · x` with W as symmetric 4-bit codes in [−7, 7] with one scale per
+/// group of `groupSize` consecutive columns of a row (as in GPTQ and AWQ weight-only INT4), made
+/// by QuantCore (`SymmetricIntegerMatrix`, axis `.rowGroups`) and packed two per byte; x and y
+/// in FP32.
 ///
 /// ```
-/// s[r][g] = max_{c ∈ g} |W[r][c]| / 7,   q = clamp(round(W / s), −7, 7)
+/// s[r][g] = max_{c ∈ g} |W[r][c]| / 7,   q = round(W / s) ∈ [−7, 7]   (QuantCore's quantizer)
 /// y[r]    = Σ_g s[r][g] · Σ_{c ∈ g} q[r][c] · x[c]
 /// ```
 /// Layout (ours): each row in blocks of 128 columns stored as 16 `UInt32` lanes; nibble k of
@@ -16,9 +18,9 @@ public import Tensor
 /// handled: its scale covers only its own columns and the row is padded with code 0.
 ///
 /// With `activations: .int8` x is first quantized per 128-column block (dynamic symmetric INT8
-/// activations, as llama.cpp's Q4_0 × Q8_0 dot): `t[b] = max_{c ∈ b} |x_c| / 127`,
-/// `x8 = round(x / t[b])`, and `y[r] = Σ_b s[r][g(b)] · t[b] · Σ_{c ∈ b} q[r][c] · x8[c]` with the
-/// inner sum exact in integers (`vpmaddubsw` through `CByteDot`; see
+/// activations by QuantCore's `AffineQuantizer.int8PerBlock`, as llama.cpp's Q4_0 × Q8_0 dot):
+/// `t[b] = max_{c ∈ b} |x_c| / 127`, `x8 = round(x / t[b])`, and `y[r] = Σ_b s[r][g(b)] · t[b] · Σ_{c ∈ b} q[r][c] · x8[c]` with the
+/// inner sum exact in integers (`vpmaddubsw` through CKernels; see
 /// `Int4Matvec+Int8Activations.swift`). Relative to the exact `.float` path this adds at most
 /// `t[b]/2` per activation, i.e. ≤ 2⁻⁸ of the block's largest |x|. Why offer it: the `.float`
 /// path spends about 64 vector instructions per 128 codes turning nibbles into floats and is
@@ -44,50 +46,50 @@ public struct Int4Matvec: MatvecKernel {
     }
     public var weightBytes: Int { rows * ((columns + 1) / 2) + scales.count * 4 }
 
-    /// Quantizes `weights` per group and packs them.
+    /// Packs INT4 codes and scales made by QuantCore.
+    /// - Parameters:
+    ///   - weights: `W` as codes with `bits == 4` and `axis == .rowGroups(size:)`, the size a
+    ///     positive multiple of 128 (whole kernel blocks per group); it becomes `groupSize`.
+    ///   - activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
+    /// - Throws: `KernelInputError` for other bits, another scale axis or a group size that is
+    ///   not a multiple of 128.
+    public init(weights: SymmetricIntegerMatrix, activations: MatvecActivations = .float,
+                threads: Int = defaultKernelThreads) throws(KernelInputError) {
+        guard weights.bits == 4, case .rowGroups(let groupSize) = weights.axis else {
+            throw KernelInputError("INT4 GEMV: weights of \(weights.bits) bits with scales per \(weights.axis); use 4 bits per row group")
+        }
+        try Self.checkGroupSize(groupSize)
+        self.activations = activations
+        (rows, columns) = (weights.rows, weights.columns)
+        self.groupSize = groupSize
+        self.threads = threads
+        groups = (columns + groupSize - 1) / groupSize
+        scales = weights.scales
+        var packed = LanePackedCodes(rows: rows, columns: columns, bits: 4, fill: 8)
+        for r in 0..<rows {
+            for c in 0..<columns { packed[r, c] = UInt32(Int32(weights.codes[r * columns + c]) + 8) }
+        }
+        self.packed = packed
+    }
+
+    /// Quantizes `weights` per group with QuantCore (`SymmetricIntegerMatrix(quantizing: weights,
+    /// bits: 4, axis: .rowGroups(size: groupSize))`) and packs them.
     /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity, or
     ///   `groupSize` is not a positive multiple of 128.
     public init(weights: Tensor, groupSize: Int = 128, activations: MatvecActivations = .float,
                 threads: Int = defaultKernelThreads) throws(KernelInputError) {
-        self.activations = activations
-        let (rows, columns) = try matvecShape(weights, "INT4 GEMV")
-        (self.rows, self.columns) = (rows, columns)
+        _ = try matvecShape(weights, "INT4 GEMV")
+        try Self.checkGroupSize(groupSize)
+        try self.init(
+            weights: quantizedWeights(weights, bits: 4, axis: .rowGroups(size: groupSize), "INT4 GEMV"),
+            activations: activations, threads: threads)
+    }
+
+    private static func checkGroupSize(_ groupSize: Int) throws(KernelInputError) {
         guard groupSize >= 128, groupSize % 128 == 0 else {
             throw KernelInputError("INT4 GEMV: group size \(groupSize) unsupported; use a positive multiple of 128 (the kernel's block)")
         }
-        self.groupSize = groupSize
-        self.threads = threads
-        let groups = (columns + groupSize - 1) / groupSize
-        self.groups = groups
-        var scales = [Float](repeating: 0, count: rows * groups)
-        var codes = [Int8](repeating: 0, count: groupSize)
-        var inverses = [Float](repeating: 0, count: groupSize)
-        var packed = LanePackedCodes(rows: rows, columns: columns, bits: 4, fill: 8)
-        try weights.storage.withUnsafeBufferPointer { (w) throws(KernelInputError) in
-            for r in 0..<rows {
-                for g in 0..<groups {
-                    let start = g * groupSize, end = min(columns, start + groupSize)
-                    let slice = UnsafeBufferPointer(rebasing: w[(r * columns + start)..<(r * columns + end)])
-                    let range = maxAbs(slice)
-                    guard range.isFinite else {
-                        throw KernelInputError("INT4 GEMV: row \(r), group \(g) of weights \(weights.shape) holds NaN or infinity")
-                    }
-                    let scale = range / 7
-                    scales[r * groups + g] = scale
-                    for i in 0..<(end - start) { inverses[i] = scale > 0 ? 1 / scale : 0 }
-                    codes.withUnsafeMutableBufferPointer { out in
-                        inverses.withUnsafeBufferPointer { inv in
-                            roundCodes(slice, into: UnsafeMutableBufferPointer(rebasing: out[0..<(end - start)]),
-                                       inverses: UnsafeBufferPointer(rebasing: inv[0..<(end - start)]), qmax: 7)
-                        }
-                    }
-                    for c in start..<end { packed[r, c] = UInt32(Int32(codes[c - start]) + 8) }
-                }
-            }
-        }
-        self.scales = scales
-        self.packed = packed
     }
 
     /// The stored codes unpacked and scaled, `s[r][g] · q[r][c]` (exact), `rows × columns`.

@@ -1,8 +1,8 @@
+public import QuantCore
 public import Tensor
-internal import CByteDot
 
-/// INT8 GEMV: `y = W · x` with W quantized per row to symmetric INT8 codes (see
-/// `SymmetricIntegerMatrix`), x and y in FP32.
+/// INT8 GEMV: `y = W · x` with W as symmetric INT8 codes with one scale per row, made by QuantCore
+/// (`SymmetricIntegerMatrix`, axis `.rows`), x and y in FP32.
 ///
 /// ```
 /// y[r] = s_r · Σ_c q[r][c] · x[c]
@@ -18,10 +18,10 @@ internal import CByteDot
 /// medians of 31), this kernel took 0.88, 0.91, 1.36, 0.97 and 2.2 ms in five runs where oneDNN
 /// (with the x quantization) took 0.62, 15.7, 15.1, 0.71 and 13.7 ms.
 ///
-/// With `activations: .int8` (W8A8) x is quantized per 128-column block on each call and the
-/// dots run in integers through `CByteDot` (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector
-/// instructions per 32 codes against about 20 for the FP32 path's unpacking and FMAs), on a
-/// second copy of the codes, signed and row-major:
+/// With `activations: .int8` (W8A8) x is quantized per 128-column block on each call (by
+/// QuantCore's `AffineQuantizer.int8PerBlock`) and the dots run in integers through CKernels
+/// (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector instructions per 32 codes against about
+/// 20 for the FP32 path's unpacking and FMAs), on a second copy of the codes, signed and row-major:
 /// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`.
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
@@ -42,29 +42,42 @@ public struct Int8Matvec: MatvecKernel {
     }
     public var weightBytes: Int { rows * columns + rows * 4 }
 
-    /// Quantizes `weights` per row (`SymmetricIntegerMatrix(quantizing:bits: 8, axis: .rows)`) and packs them.
-    /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
-    /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
-    public init(weights: Tensor, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads) throws(KernelInputError) {
-        (rows, columns) = try matvecShape(weights, "INT8 GEMV")
-        let q = try SymmetricIntegerMatrix(quantizing: weights, bits: 8, axis: .rows)
+    /// Packs per-row INT8 codes and scales made by QuantCore.
+    /// - Parameters:
+    ///   - weights: `W` as codes with `bits == 8` and `axis == .rows`.
+    ///   - activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
+    /// - Throws: `KernelInputError` for other bits or another scale axis.
+    public init(weights: SymmetricIntegerMatrix, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads) throws(KernelInputError) {
+        guard weights.bits == 8, weights.axis == .rows else {
+            throw KernelInputError("INT8 GEMV: weights of \(weights.bits) bits with scales per \(weights.axis); use 8 bits per row")
+        }
+        (rows, columns) = (weights.rows, weights.columns)
         self.threads = threads
         self.activations = activations
-        scales = q.scales
+        scales = weights.scales
         var signed: [Int8] = []
         if activations == .int8 {
             let length = roundUp(columns, to: 128)
             signed = [Int8](repeating: 0, count: rows * length)
             for r in 0..<rows {
-                for c in 0..<columns { signed[r * length + c] = q.codes[r * columns + c] }
+                for c in 0..<columns { signed[r * length + c] = weights.codes[r * columns + c] }
             }
         }
         signedCodes = signed
         var packed = LanePackedCodes(rows: rows, columns: columns, bits: 8, fill: 128)
         for r in 0..<rows {
-            for c in 0..<columns { packed[r, c] = UInt32(Int32(q.codes[r * columns + c]) + 128) }
+            for c in 0..<columns { packed[r, c] = UInt32(Int32(weights.codes[r * columns + c]) + 128) }
         }
         self.packed = packed
+    }
+
+    /// Quantizes `weights` per row with QuantCore (`SymmetricIntegerMatrix(quantizing: weights,
+    /// bits: 8, axis: .rows)`) and packs them.
+    /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
+    /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
+    public init(weights: Tensor, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads) throws(KernelInputError) {
+        _ = try matvecShape(weights, "INT8 GEMV")
+        try self.init(weights: quantizedWeights(weights, bits: 8, axis: .rows, "INT8 GEMV"), activations: activations, threads: threads)
     }
 
     /// The stored codes unpacked and scaled, `s_r · q[r][c]` (exact), `rows × columns`.
@@ -109,7 +122,7 @@ public struct Int8Matvec: MatvecKernel {
 }
 
 extension Int8Matvec {
-    /// The `.int8` path: per row and block of 128 columns one `CByteDot` call, then `s_r` once.
+    /// The `.int8` path: per row and block of 128 columns one `ByteDot.s8s8Block` call, then `s_r` once.
     private func applyInt8(_ xq: BlockQuantizedActivations, into y: UnsafeMutableBufferPointer<Float>) {
         let length = signedRowLength, blocks = length / 128
         let avx2 = ByteDot.hasAVX2
@@ -122,13 +135,7 @@ extension Int8Matvec {
                             let row = wr + r * length
                             let dot = ByteDot.accumulated { a in
                                 for b in 0..<blocks {
-                                    // A direct call on each side, so that release builds inline the
-                                    // AVX2 one (a function value would not be).
-                                    if avx2 {
-                                        ql_dot_s8s8_block_avx2(row + b * 128, xr + b * 128, xs[b], a)
-                                    } else {
-                                        ql_dot_s8s8_block_portable(row + b * 128, xr + b * 128, xs[b], a)
-                                    }
+                                    ByteDot.s8s8Block(row + b * 128, xr + b * 128, scale: xs[b], into: a, avx2: avx2)
                                 }
                             }
                             y[r] = scales[r] * dot

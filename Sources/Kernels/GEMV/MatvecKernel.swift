@@ -1,4 +1,5 @@
 import Foundation
+import QuantCore
 import Tensor
 
 /// A matrix–vector product at batch 1, `y = W · x`, as in LLM decoding: the weights are read once
@@ -40,7 +41,8 @@ public enum MatvecActivations: Sendable {
     /// FP32 x, exact dequantized weights (`y = W_deq · x` up to FP32 rounding).
     case float
     /// x quantized on each call to INT8 per block of 128 columns, `t[b] = max_{c ∈ b} |x_c| / 127`
-    /// (dynamic activation quantization, as llama.cpp's Q8_0 and oneDNN's INT8 GEMV), with
+    /// (QuantCore's `AffineQuantizer.int8PerBlock`: dynamic activation quantization, as
+    /// llama.cpp's Q8_0 and oneDNN's INT8 GEMV), with
     /// integer dot products: W8A8 or W4A8. Adds at most `t[b]/2` of error per activation; an x
     /// holding NaN or infinity takes the `.float` path.
     case int8
@@ -79,6 +81,17 @@ func matvecShape(_ weights: Tensor, _ kernel: String) throws(KernelInputError) -
         throw KernelInputError("\(kernel): weights of shape \(weights.shape) must be 2-D and non-empty")
     }
     return (weights.shape[0], weights.shape[1])
+}
+
+/// `weights` quantized by QuantCore for a GEMV, QuantCore's error restated as the kernel's.
+func quantizedWeights(
+    _ weights: Tensor, bits: Int, axis: SymmetricIntegerMatrix.ScaleAxis, _ kernel: String
+) throws(KernelInputError) -> SymmetricIntegerMatrix {
+    do {
+        return try SymmetricIntegerMatrix(quantizing: weights, bits: bits, axis: axis)
+    } catch {
+        throw KernelInputError("\(kernel): weights \(weights.shape): \(error)")
+    }
 }
 
 /// The GEMV skeleton shared by the packed kernels: pads `x` to `paddedColumns`, then writes

@@ -1,3 +1,4 @@
+public import QuantCore
 public import Tensor
 
 /// oneDNN's matmul primitive on symmetric integer codes (`s8 × s8 → s32`), dequantized to FP32:
@@ -6,8 +7,9 @@ public import Tensor
 /// ```
 /// C[i][j] = sA(i) · sB(j) · Σ_k qA[i][k] · qB[k][j]     (exact INT32 sum, then FP32 products)
 /// ```
-/// with the codes and scales of `SymmetricIntegerMatrix` (per tensor, or per row of A and per column of
-/// B). The INT32 accumulation is exact as long as `k · qmax² < 2³¹` (k < 133 000 for INT8).
+/// with the codes and scales of QuantCore's `SymmetricIntegerMatrix` (per tensor, or per row of A
+/// and per column of B): the kernel loads them, it does not quantize. The INT32 accumulation is
+/// exact as long as `k · qmax² < 2³¹` (k < 133 000 for INT8).
 /// On AVX512-VNNI the product runs on `vpdpbusd`; oneDNN handles the signed A operand by a
 /// +128 shift and a compensation term folded into B's blocked layout at prepare time. An
 /// unsigned A (`u8 × s8`, what VNNI multiplies natively) showed no clear gain at n = 4096:
@@ -78,7 +80,10 @@ public final class IntegerMatmulKernel: MatmulKernel {
         stream = try DNNLStream(engine: engine)
     }
 
-    /// Quantizes `a` and `b` with this kernel's bits and granularity, then loads the codes.
+    /// Quantizes `a` and `b` with QuantCore (`SymmetricIntegerMatrix(quantizing:bits:axis:)`, this
+    /// kernel's bits, per tensor or A per row and B per column), then loads the codes.
+    /// - Throws: `KernelInputError` for shapes that do not chain; `QuantizationError` for a NaN
+    ///   or infinity in `a` or `b`; `DNNLError` when oneDNN fails.
     public func prepare(a: Tensor, b: Tensor) throws {
         _ = try MatmulShape(a, b)
         let perTensor = granularity == .perTensor
@@ -95,7 +100,7 @@ public final class IntegerMatmulKernel: MatmulKernel {
         guard a.columns == b.rows else {
             throw KernelInputError("integer matmul: A is \(a.rows)×\(a.columns), B is \(b.rows)×\(b.columns); inner extents differ")
         }
-        guard a.axis != .columns, b.axis != .rows else {
+        guard a.axis == .tensor || a.axis == .rows, b.axis == .tensor || b.axis == .columns else {
             throw KernelInputError("integer matmul: scales of A per \(a.axis), of B per \(b.axis); use A per tensor/rows and B per tensor/columns")
         }
         let shape = try MatmulShape(m: a.rows, k: a.columns, n: b.columns)
@@ -108,7 +113,7 @@ public final class IntegerMatmulKernel: MatmulKernel {
         executed = false
     }
 
-    /// Runs the INT32 product of the prepared codes (dequantization happens in `product()`).
+    /// Frees every cached plan and the last operands (see `MatmulKernel.removeCachedPlans()`).
     public func removeCachedPlans() {
         plans.removeAll()
         current = nil
@@ -116,6 +121,7 @@ public final class IntegerMatmulKernel: MatmulKernel {
         executed = false
     }
 
+    /// Runs the INT32 product of the prepared codes (dequantization happens in `product()`).
     public func execute() throws {
         guard let plan = current else { preconditionFailure("\(label): execute() before prepare") }
         try plan.matmul.execute([(.source, plan.a.kernel), (.weights, plan.b.kernel), (.destination, plan.c)], on: stream)

@@ -55,8 +55,10 @@ public protocol MatmulKernel: AnyObject {
     /// The implementation oneDNN chose for the last prepared shape (e.g. `brg:avx512_core_vnni`).
     var implementation: String { get }
 
-    /// Converts or quantizes `a` (`m × k`) and `b` (`k × n`) into the kernel's operands.
-    /// - Throws: `KernelInputError` for shapes that do not chain; `DNNLError` when oneDNN fails.
+    /// Converts or quantizes `a` (`m × k`) and `b` (`k × n`) into the kernel's operands
+    /// (integer kernels quantize with QuantCore).
+    /// - Throws: `KernelInputError` for shapes that do not chain; `QuantizationError` for input
+    ///   an integer kernel cannot quantize (NaN, ±∞); `DNNLError` when oneDNN fails.
     func prepare(a: Tensor, b: Tensor) throws
 
     /// Runs the product on the operands of the last `prepare`.

@@ -43,7 +43,8 @@ extension AffineQuantizer {
     /// scale = max|x| / 127,  q = clamp(roundHalfEven(x · (1/scale)), −127, 127)
     /// ```
     /// - Returns: the codes and the scale (1 for an all-zero input).
-    /// - Precondition: every value finite (NaN would be ordered arbitrarily by the absmax pass).
+    /// - Precondition: every value finite (NaN and ±∞ have no finite scale; callers check first,
+    ///   as `QuantizationScheme.quantize` does).
     public static func int8PerTensor(_ values: [Float]) -> (codes: [Int8], scale: Float) {
         var codes = [Int8](repeating: 0, count: values.count)
         let scale = values.withUnsafeBufferPointer { src in
@@ -102,12 +103,13 @@ extension AffineQuantizer {
                 // slice forward, so its end is still in the last-level cache (32 MiB here) and
                 // the first blocks come from there, not from memory. Measured on 64M floats, two
                 // threads, three runs each: 51–59 % of a one-thread read forward, 54–57 % backward.
+                let inverse = p.inverseScale, inverses = SIMD16<Float>(repeating: inverse)
                 var end = src.count
                 while end > 0 {
                     let start = max(0, end - (1 << 18))
-                    roundUnclampedInt8(
+                    roundUnclamped(
                         UnsafeBufferPointer(rebasing: src[start..<end]), into: UnsafeMutableBufferPointer(rebasing: dst[start..<end]),
-                        q, p, streaming: streaming)
+                        streaming: streaming, inverse: { _ in inverses }, scalarInverse: { _ in inverse })
                     end = start
                 }
             } else {
@@ -129,7 +131,8 @@ extension AffineQuantizer {
     /// the L2 of a core, where the output no longer stays in cache for whoever reads it next.
     static let streamingStoreMinimum = 1 << 22
 
-    /// The round pass of `int8PerTensor` when no code needs clamping (|x · (1/scale)| < 127.5):
+    /// The round pass of symmetric codes of at most 8 bits when no code needs clamping
+    /// (|x · (1/scale)| < qmax + ½ for every x, as absmax calibration guarantees):
     /// ```
     /// q = low byte of bits(x · (1/scale) + M),   M = 1.5 · 2²³
     /// ```
@@ -139,20 +142,32 @@ extension AffineQuantizer {
     /// Separate multiply and add, never a fused multiply-add: FMA would round once instead of
     /// twice and could differ from the scalar reference at ties. With `streaming`, whole
     /// 16-byte aligned chunks go out with non-temporal stores (see `StreamingStore`); the
-    /// unaligned head and the tail use the scalar reference.
-    static func roundUnclampedInt8(
-        _ src: UnsafeBufferPointer<Float>, into dst: UnsafeMutableBufferPointer<Int8>,
-        _ q: AffineQuantizer, _ p: AffineParameters, streaming: Bool
+    /// unaligned head and the tail go one value at a time by the same formula, which equals
+    /// the scalar reference `quantize(_:_:)` when no clamp is needed.
+    ///
+    /// Used by `int8PerTensor`, `int8PerBlock` and `SymmetricIntegerMatrix(quantizing:bits:axis:)`.
+    /// - Parameters:
+    ///   - inverse: the reciprocals `1/scale` of values `i..<i+16` (one scale broadcast, or one
+    ///     per column of a row); inlined with the pass, so a broadcast costs nothing per chunk.
+    ///   - scalarInverse: the reciprocal of value `i`, for the head and the tail.
+    @inline(__always)
+    static func roundUnclamped(
+        _ src: UnsafeBufferPointer<Float>, into dst: UnsafeMutableBufferPointer<Int8>, streaming: Bool,
+        inverse: (Int) -> SIMD16<Float>, scalarInverse: (Int) -> Float
     ) {
         guard let input = UnsafeRawPointer(src.baseAddress), let output = UnsafeMutableRawPointer(dst.baseAddress) else { return }
         let n = src.count
-        let inverse = SIMD16<Float>(repeating: p.inverseScale), magic = SIMD16<Float>(repeating: 0x1.8p23)
+        let magic = SIMD16<Float>(repeating: 0x1.8p23)
         @inline(__always) func chunk(_ i: Int) -> SIMD16<UInt8> {
             let v = input.loadUnaligned(fromByteOffset: i &* 4, as: SIMD16<Float>.self)
-            return SIMD16<UInt8>(truncatingIfNeeded: unsafeBitCast(v * inverse + magic, to: SIMD16<UInt32>.self))
+            return lowBytes(unsafeBitCast(v * inverse(i) + magic, to: SIMD16<UInt32>.self))
+        }
+        @inline(__always) func one(_ i: Int) {
+            let shifted: Float = src[i] * scalarInverse(i) + 0x1.8p23
+            dst[i] = Int8(truncatingIfNeeded: shifted.bitPattern)
         }
         var i = streaming ? min(n, StreamingStore.bytesToAlignment(output)) : 0
-        for j in 0..<i { dst[j] = Int8(truncatingIfNeeded: q.quantize(src[j], p)) }
+        for j in 0..<i { one(j) }
         // Two chunks per step keep two independent chains in flight.
         if streaming {
             while i &+ 32 <= n {
@@ -169,9 +184,20 @@ extension AffineQuantizer {
             }
         }
         while i < n {
-            dst[i] = Int8(truncatingIfNeeded: q.quantize(src[i], p))
+            one(i)
             i += 1
         }
+    }
+
+    /// The low byte of each lane, narrowed lane by lane: LLVM turns this into byte shuffles
+    /// (`vpshufb`, `vpunpck`). `SIMD16<UInt8>(truncatingIfNeeded:)` was the same where it was
+    /// inlined, but inside `roundUnclamped` inlined into three callers it stayed a call per
+    /// chunk (with a `vzeroupper` each), seen in the release disassembly.
+    @inline(__always)
+    static func lowBytes(_ v: SIMD16<UInt32>) -> SIMD16<UInt8> {
+        var bytes = SIMD16<UInt8>()
+        for lane in 0..<16 { bytes[lane] = UInt8(truncatingIfNeeded: v[lane]) }
+        return bytes
     }
 
     /// Calls `body` for each whole 16-value chunk; finishes the tail with the scalar reference.

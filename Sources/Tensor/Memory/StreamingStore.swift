@@ -1,7 +1,7 @@
-// `public import`: the functions below are `@inlinable`, so their bodies, which call the C
-// shim, are part of Tensor's interface. A call per 16 bytes across modules would cost more than
-// the store saves.
-public import CStreamingStore
+// `public import`: the functions below are `@inlinable`, so their bodies, which call CKernels,
+// are part of Tensor's interface. A call per 16 bytes across modules would cost more than the
+// store saves. This file holds every call into CKernels' streaming stores.
+public import CKernels
 
 /// Non-temporal stores: writes that skip the cache.
 ///

@@ -1,26 +1,57 @@
-// The block dot products of the W4A8 and W8A8 GEMVs, on `vpmaddubsw`/`vpmaddwd` (AVX2).
-// Swift cannot spell these instructions (LLVM does not form them from Swift's SIMD types, and
-// Swift's vector conversions between element widths scalarize), so this header holds them and
-// nothing else. Only pointers and scalars cross the boundary: a 256-bit vector passed by value
-// would change calling convention between a debug build (no AVX) and a release build (AVX2).
-// In a release build (`-target-cpu haswell`) the function inlines into the Swift loop; in a
-// debug build it is called per block. Without AVX2 (`ql_cpu_has_avx2` false) or off x86-64 a
-// portable loop computes the same integers.
+// QuantLab's own intrinsics: the instructions Swift cannot spell, and nothing else.
+//
+// Two kernel families, each called from one Swift file:
+// - streaming stores (`Tensor/Memory/StreamingStore.swift`): non-temporal writes;
+// - byte dot products (`Kernels/GEMV/ByteDot.swift`): the integer block dots of the W4A8 and
+//   W8A8 GEMVs on `vpmaddubsw`/`vpmaddwd` (AVX2).
+// The hot functions are `static inline` here, not in CKernels.c: Swift's Clang importer then
+// compiles their bodies into the calling Swift module, and a release build (`-target-cpu
+// haswell`) inlines them into the Swift loops. A function in the .c file would be a call per
+// 16 bytes or per block. CKernels.c holds only what runs once (the CPU check).
+//
+// Only pointers, scalars and 16-byte vectors cross the boundary: a 256-bit vector passed by
+// value would change calling convention between a debug build (no AVX) and a release build.
+#ifndef QL_CKERNELS_H
+#define QL_CKERNELS_H
+
 #include <stdint.h>
 #if defined(__x86_64__)
 #include <immintrin.h>
 #define QL_AVX2 __attribute__((target("avx2,fma")))
 #endif
 
-/// Whether this CPU runs the AVX2 path (checked once by the caller before the first block).
-static inline int ql_cpu_has_avx2(void) {
+// MARK: Streaming stores
+
+// Clang's builtins lower to `movntdq` on any x86-64 (SSE2) and to plain stores elsewhere; no
+// target flags. 16-byte vectors only: they pass in one XMM register under every target.
+
+typedef uint8_t ql_bytes16 __attribute__((ext_vector_type(16)));
+
+/// Stores 16 bytes at `address`, 16-byte aligned, without reading its cache line first and
+/// without keeping it in cache.
+static inline __attribute__((always_inline)) void ql_stream_store16(void *address, ql_bytes16 bytes) {
+    __builtin_nontemporal_store(bytes, (ql_bytes16 *)address);
+}
+
+/// Orders every earlier streaming store before any later store (`sfence` on x86-64).
+static inline __attribute__((always_inline)) void ql_stream_fence(void) {
 #if defined(__x86_64__)
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    __builtin_ia32_sfence();
 #else
-    return 0;
+    __atomic_thread_fence(__ATOMIC_RELEASE);
 #endif
 }
 
+// MARK: Byte dot products
+
+// LLVM does not form `vpmaddubsw` from Swift's SIMD types, and Swift's vector conversions
+// between element widths scalarize. In a debug build the AVX2 functions are called per block.
+// Without AVX2 (`ql_cpu_has_avx2` false) or off x86-64 a portable loop computes the same integers.
+
+/// Whether this CPU runs the AVX2 path (checked once by the caller before the first block).
+int ql_cpu_has_avx2(void);
+
+#if defined(__x86_64__)
 /// One block of 128 columns: `acc[0..<8] += scale · (Σ_j u_j · x_j − offset)`, spread over 8 lanes.
 ///
 /// `w`: 64 bytes of 4-bit codes u ∈ [0, 15]; byte i holds two codes, low nibble and high nibble.
@@ -64,6 +95,15 @@ static inline QL_AVX2 void ql_dot_s8s8_block_avx2(const void *w, const void *x, 
     __m256 a = _mm256_loadu_ps(acc);
     _mm256_storeu_ps(acc, _mm256_fmadd_ps(_mm256_cvtepi32_ps(d), _mm256_set1_ps(scale), a));
 }
+#else
+// Never called off x86-64 (`ql_cpu_has_avx2` is 0 there); defined so that the Swift caller compiles.
+static inline void ql_dot_u4s8_block_avx2(const void *w, const void *x, int32_t offset, float scale, float *acc) {
+    (void)w; (void)x; (void)offset; (void)scale; (void)acc;
+}
+static inline void ql_dot_s8s8_block_avx2(const void *w, const void *x, float scale, float *acc) {
+    (void)w; (void)x; (void)scale; (void)acc;
+}
+#endif
 
 /// `ql_dot_s8s8_block_avx2` on any CPU, one code at a time.
 static inline void ql_dot_s8s8_block_portable(const void *w, const void *x, float scale, float *acc) {
@@ -73,8 +113,8 @@ static inline void ql_dot_s8s8_block_portable(const void *w, const void *x, floa
     acc[0] += scale * (float)sum;
 }
 
-/// The same block on any CPU, one code at a time (same integers; the float sum may differ in
-/// rounding since it is not spread over 8 lanes).
+/// `ql_dot_u4s8_block_avx2` on any CPU, one code at a time (same integers; the float sum may
+/// differ in rounding since it is not spread over 8 lanes).
 static inline void ql_dot_u4s8_block_portable(const void *w, const void *x, int32_t offset, float scale, float *acc) {
     const uint8_t *wb = (const uint8_t *)w;
     const int8_t *xb = (const int8_t *)x;
@@ -87,3 +127,5 @@ static inline void ql_dot_u4s8_block_portable(const void *w, const void *x, int3
     }
     acc[0] += scale * (float)sum;
 }
+
+#endif
