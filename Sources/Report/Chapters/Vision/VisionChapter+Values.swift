@@ -72,10 +72,12 @@ extension VisionChapter {
         values["w_low_tensor"] = Self.comparisonValue(weightsOnlyLowTensor)
         values["w4"] = Self.comparisonValue(w4)
         values["w4_tensor"] = Self.comparisonValue(w4Tensor)
-        findings["vision_low_bits"] = [
+        // A finding only where the data supports its headline: per-channel scales beat per-tensor
+        // ones by more than a point at the lowest width.
+        if weightsOnlyLow.accuracy - weightsOnlyLowTensor.accuracy > 0.01 { findings["vision_low_bits"] = [
             "bits": .number(Double(lowest), .count), "channel": Self.comparisonValue(weightsOnlyLow),
             "tensor": Self.comparisonValue(weightsOnlyLowTensor), "w4": Self.comparisonValue(w4),
-        ]
+        ] }
 
         // Activation calibration at 4 bits: the best static method against plain min-max.
         let calibrations = Self.ptqValues(r, .calibration).filter { $0 != "none" }
@@ -88,10 +90,13 @@ extension VisionChapter {
         values["a4_best"] = Self.comparisonValue(best.1)
         values["a4_minmax"] = Self.comparisonValue(minmax)
         values["a4_best_is_minmax"] = .flag(best.0 == "minmax")
-        findings["vision_calibration"] = [
-            "method": .text(Self.calibrationName(best.0)), "best": Self.comparisonValue(best.1),
-            "minmax": Self.comparisonValue(minmax), "best_is_minmax": .flag(best.0 == "minmax"),
-        ]
+        // A cost only where min-max 4-bit activations lose accuracy beyond their interval.
+        if minmax.differenceInterval.upper < 0 {
+            findings["vision_calibration"] = [
+                "method": .text(Self.calibrationName(best.0)), "best": Self.comparisonValue(best.1),
+                "minmax": Self.comparisonValue(minmax), "best_is_minmax": .flag(best.0 == "minmax"),
+            ]
+        }
 
         for format in ["fp16", "bf16", "fp8-e4m3", "fp8-e5m2"] {
             let c = try require(r.ptq(weights: format, granularity: format.hasPrefix("fp8") ? "channel" : "tensor", activations: format), format)
@@ -105,6 +110,9 @@ extension VisionChapter {
         {
             values["kl_w8a8"] = Self.comparisonValue(kl)
             values["kl_fails"] = .flag(kl.difference < -0.05)
+            if kl.difference < -0.05 {
+                findings["vision_kl"] = ["w8a8": Self.comparisonValue(kl), "minmax": Self.comparisonValue(w8a8)]
+            }
             values["kl_conv1"] = .number(conv1[VisionSchema.Metric.activationKL]?.value ?? .nan, .plain.digits(3))
             values["conv1_max"] = .number(conv1[VisionSchema.Metric.activationMax]?.value ?? .nan, .plain.digits(3))
         } else {
