@@ -26,7 +26,7 @@ import Testing
         let markdown = try builder.build().markdown
         #expect(!markdown.contains("{{"))
         #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-sensitivity"])
-        #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity"])
+        #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity", "vision-weights"])
         #expect(Set(output.findings.keys).isSubset(of: Set(VisionChapter().findingNames)))
         #expect(markdown.contains("emulated"), "simulated formats are labelled")
     }

@@ -8,6 +8,7 @@ extension VisionChapter {
         [
             ChapterChart(label: "vision-bits", chart: try bitsChart(r), caption: "Test accuracy against weight width: weights only, and with activations at 8 and 4 bits (min-max calibration), mean over training seeds; error bars are the paired 95 % bootstrap interval of the change against FP32 (dashed). Emulated."),
             ChapterChart(label: "vision-sensitivity", chart: try sensitivityChart(r), caption: "Accuracy change when one layer alone is quantized (weights per channel at 4 and 2 bits; inputs at 4 bits), the others FP32."),
+            ChapterChart(label: "vision-weights", chart: try weightsChart(r), caption: "Weights of the first and last layers after batch-norm folding (first seed), with the 15 levels of symmetric per-tensor INT4 over each layer's absolute maximum (dotted)."),
         ]
     }
 
@@ -59,5 +60,38 @@ extension VisionChapter {
             width: 560, height: 320,
             panel: Panel(x: Axis("Layer"), y: Axis("Accuracy change (points)"), legend: .best,
                          marks: [.groupedBars(GroupedBars(categories: layers, series: series)), .referenceLine(ReferenceLine(.horizontal, at: 0))]))
+    }
+
+    /// The weight histograms of the first and last layers with the INT4 per-tensor grid over them.
+    func weightsChart(_ r: VisionResults) throws -> Charts.Figure {
+        var panels: [Panel] = []
+        var described: [String] = []
+        for layer in ["conv1", "fc2"] {
+            let bins = VisionSchema.records(.histogram, in: r.records)
+                .matching([VisionSchema.Parameter.layer: .string(layer), .seed: 0])
+                .sorted { ($0[VisionSchema.Parameter.bin]?.numberValue ?? 0) < ($1[VisionSchema.Parameter.bin]?.numberValue ?? 0) }
+            guard let first = bins.first, let last = bins.last,
+                  let lower = first[VisionSchema.Metric.lower]?.value, let upper = last[VisionSchema.Metric.upper]?.value
+            else { throw ChapterError(section: section, "no weight histogram of \(layer)") }
+            let x = bins.compactMap { $0[VisionSchema.Metric.lower]?.value } + [upper]
+            let counts = bins.compactMap { $0[VisionSchema.Metric.count]?.value }
+            let total = counts.reduce(0, +)
+            // The INT4 symmetric per-tensor grid: s = max|w| / 7, levels k·s for k = −7…7.
+            let step = max(abs(lower), abs(upper)) / 7
+            var marks: [Mark] = [.step(Step(x: x, y: counts + [counts.last ?? 0], position: .post, style: .series(0)))]
+            for k in -7...7 {
+                marks.append(.referenceLine(ReferenceLine(.vertical, at: Double(k) * step, dash: .dotted)))
+            }
+            let nearZero = zip(bins, counts).filter { bin, _ in
+                let lo = bin[VisionSchema.Metric.lower]?.value ?? 0, hi = bin[VisionSchema.Metric.upper]?.value ?? 0
+                return hi > -step / 2 && lo < step / 2
+            }.map(\.1).reduce(0, +)
+            described.append("\(layer): weights from \(String(format: "%.3f", lower)) to \(String(format: "%.3f", upper)), INT4 step \(String(format: "%.3f", step)), about \(Int((100 * nearZero / max(total, 1)).rounded())) % of the weights within half a step of zero")
+            panels.append(Panel(title: "`\(layer)`".replacingOccurrences(of: "`", with: ""), x: Axis("Weight"), y: Axis("Weights per bin"), legend: .hidden, marks: marks))
+        }
+        return Figure(
+            title: "Weights against the INT4 grid",
+            altText: "Two histograms of weights with the 15 INT4 levels drawn over them. \(described.joined(separator: "; ")).",
+            width: 640, height: 300, columns: 2, panels: panels)
     }
 }

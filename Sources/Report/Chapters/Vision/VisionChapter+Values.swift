@@ -72,6 +72,10 @@ extension VisionChapter {
         values["w_low_tensor"] = Self.comparisonValue(weightsOnlyLowTensor)
         values["w4"] = Self.comparisonValue(w4)
         values["w4_tensor"] = Self.comparisonValue(w4Tensor)
+        for layer in ["conv1", "fc2"] {
+            values["\(layer)_inner"] = .number(try Self.shareNearZero(r, layer: layer), .percent)
+        }
+
         // A finding only where the data supports its headline: per-channel scales beat per-tensor
         // ones by more than a point at the lowest width.
         if weightsOnlyLow.accuracy - weightsOnlyLowTensor.accuracy > 0.01 { findings["vision_low_bits"] = [
@@ -165,5 +169,23 @@ extension VisionChapter {
         case "dynamic": "dynamic (per batch)"
         default: c
         }
+    }
+
+    /// The share of `layer`'s weights (first seed) in histogram bins whose centre lies within one
+    /// symmetric per-tensor INT4 step, max|w| / 7, of zero.
+    static func shareNearZero(_ r: VisionResults, layer: String) throws -> Double {
+        let bins = VisionSchema.records(.histogram, in: r.records).matching([VisionSchema.Parameter.layer: .string(layer), .seed: 0])
+        let edges = bins.compactMap { b -> (Double, Double, Double)? in
+            guard let lo = b[VisionSchema.Metric.lower]?.value, let hi = b[VisionSchema.Metric.upper]?.value,
+                  let n = b[VisionSchema.Metric.count]?.value else { return nil }
+            return (lo, hi, n)
+        }
+        guard let lowest = edges.map(\.0).min(), let highest = edges.map(\.1).max() else {
+            throw ChapterError(section: VisionSchema.section, "no weight histogram of \(layer)")
+        }
+        let step = max(abs(lowest), abs(highest)) / 7
+        let total = edges.map(\.2).reduce(0, +)
+        let inner = edges.filter { abs(($0.0 + $0.1) / 2) <= step }.map(\.2).reduce(0, +)
+        return total > 0 ? inner / total : 0
     }
 }
