@@ -12,21 +12,8 @@ import Testing
 
     @Test func chapterMatchesSnapshot() throws {
         let output = try FormatsChapter().build(Self.records())
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("formats-chapter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let template = "01-formats.md.mustache"
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
-        let figures = output.charts.map {
-            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
-        }
-        let builder = ReportBuilder(
-            title: "Formats", templateDirectory: directory,
-            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
-            appendix: nil)
-        try Golden.check(try builder.build().markdown, "formats-chapter.md")
+        let markdown = try Fixture.render(output, template: "01-formats.md.mustache", title: "Formats")
+        try Golden.check(markdown, "formats-chapter.md")
     }
 
     @Test func findingsCiteMeasuredNumbers() throws {

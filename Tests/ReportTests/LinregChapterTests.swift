@@ -13,21 +13,8 @@ struct LinregChapterTests {
 
     @Test func chapterMatchesSnapshot() throws {
         let output = try LinregChapter().build(Self.records.get())
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("linreg-chapter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let template = "03-linreg.md.mustache"
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
-        let figures = output.charts.map {
-            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
-        }
-        let builder = ReportBuilder(
-            title: "Linreg", templateDirectory: directory,
-            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
-            appendix: nil)
-        try Golden.check(try builder.build().markdown, "linreg-chapter.md")
+        let markdown = try Fixture.render(output, template: "03-linreg.md.mustache", title: "Linreg")
+        try Golden.check(markdown, "linreg-chapter.md")
     }
 
     @Test("every table, chart and finding is built; every number is finite")

@@ -10,21 +10,7 @@ import Testing
 
     @Test func chapterFillsEveryPlaceholderAndMarksEmulation() throws {
         let output = try MatmulChapter().build(Self.records())
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("matmul-chapter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let template = "02-matmul.md.mustache"
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
-        let figures = output.charts.map {
-            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
-        }
-        let builder = ReportBuilder(
-            title: "Matmul", templateDirectory: directory,
-            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
-            appendix: nil)
-        let markdown = try builder.build().markdown
+        let markdown = try Fixture.render(output, template: "02-matmul.md.mustache", title: "Matmul")
         #expect(!markdown.contains("{{"))
         #expect(Set(output.charts.map(\.label)) == ["matmul-error", "matmul-speedup", "matmul-throughput", "matmul-bytes"])
         // Emulated formats are labelled wherever they are timed.

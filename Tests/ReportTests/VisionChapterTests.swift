@@ -10,20 +10,7 @@ import Testing
     /// Every placeholder resolves, every table and chart is built, findings are declared ones.
     @Test func chapterRendersCompletely() throws {
         let output = try VisionChapter().build(Self.records())
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vision-chapter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let template = "04-vision.md.mustache"
-        try FileManager.default.copyItem(
-            at: Fixture.packageRoot.appendingPathComponent("report/src/\(template)"), to: directory.appendingPathComponent(template))
-        let figures = output.charts.map {
-            PlacedFigure(label: $0.label, image: "../figures/\($0.label).svg", altText: $0.chart.altText, caption: $0.caption)
-        }
-        let builder = ReportBuilder(
-            title: "Vision", templateDirectory: directory,
-            chapters: [Chapter(template: template, content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)))],
-            appendix: nil)
-        let markdown = try builder.build().markdown
+        let markdown = try Fixture.render(output, template: "04-vision.md.mustache", title: "Vision")
         #expect(!markdown.contains("{{"))
         #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-sensitivity"])
         #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity", "vision-weights"])

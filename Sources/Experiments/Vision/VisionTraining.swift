@@ -32,18 +32,10 @@ struct VisionTraining {
         for epoch in 1...max(1, parameters.epochs) {
             let rate = parameters.learningRate * Float((1 + cos(Double.pi * Double(epoch - 1) / Double(parameters.epochs))) / 2)
             optimizer.learningRate = rate
-            let (trainLoss, seconds) = context.timed { () -> Double in
-                var total = 0.0
-                let batches = MiniBatches.shuffled(count: data.train.count, batchSize: parameters.batchSize, using: &batchRNG)
-                for batch in batches {
-                    model.zeroGradients()
-                    let logits = model.forward(images.rows(at: batch))
-                    let (value, gradient) = loss(logits, labels.rows(at: batch))
-                    _ = model.backward(gradient)
-                    optimizer.step(&model)
-                    total += value
-                }
-                return total / Double(batches.count)
+            // One epoch at a time through the shared loop, so validation can pick the iterate.
+            let (trainLoss, seconds) = context.timed {
+                TrainingLoop(epochs: 1, batchSize: parameters.batchSize).fit(
+                    &model, optimizer: &optimizer, loss: loss, inputs: images, targets: labels, using: &batchRNG)[0]
             }
             let validation = Accuracy.fraction(logits: LeNet.logits(model, data.validation.images), labels: data.validation.labelTensor)
             records.append(VisionSchema.record(

@@ -1,3 +1,4 @@
+import Foundation
 public import Tensor
 
 /// Writes F32 tensors and metadata in the safetensors format (see `SafetensorsHeader` for the
@@ -8,30 +9,29 @@ public import Tensor
 ///          + spaces so that 8 + N is a multiple of 8
 /// data   = the tensors' FP32 elements, little-endian, one after another
 /// ```
-/// Determinism: tensors are laid out and listed in ascending name order (UTF-8 bytes), metadata
-/// keys likewise, no whitespace inside the JSON; `__metadata__` is left out when empty. The
+/// Determinism: tensors are laid out in ascending name order (UTF-8 bytes) and the header's keys
+/// are sorted (Foundation's `.sortedKeys`), no whitespace inside the JSON; `__metadata__` is left
+/// out when empty. The
 /// padding keeps the data section 8-byte aligned, as the reference writer does.
 public enum SafetensorsWriter {
     /// The file image of `tensors` and `metadata`.
     /// - Complexity: O(total elements).
     public static func encode(_ tensors: [String: Tensor], metadata: [String: String] = [:]) -> [UInt8] {
         let names = tensors.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        var json = "{"
-        var members: [String] = []
-        if !metadata.isEmpty {
-            let keys = metadata.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            members.append("\"__metadata__\":{" + keys.map { quoted($0) + ":" + quoted(metadata[$0]!) }.joined(separator: ",") + "}")
-        }
+        var members: [String: Any] = [:]
+        if !metadata.isEmpty { members["__metadata__"] = metadata }
         var offset = 0
         for name in names {
             let t = tensors[name]!
             let end = offset + 4 * t.count
-            members.append(quoted(name) + ":{\"dtype\":\"F32\",\"shape\":[" + t.shape.map(String.init).joined(separator: ",")
-                + "],\"data_offsets\":[\(offset),\(end)]}")
+            members[name] = ["dtype": "F32", "shape": t.shape, "data_offsets": [offset, end]] as [String: Any]
             offset = end
         }
-        json += members.joined(separator: ",") + "}"
-        var header = Array(json.utf8)
+        // Foundation writes the header: strings, integers and arrays only, so nothing depends
+        // on how it prints a double; sorted keys make it the same bytes for the same input.
+        // Safe: every member is a string, an integer, or an array or object of them.
+        let json = try! JSONSerialization.data(withJSONObject: members, options: [.sortedKeys, .withoutEscapingSlashes])
+        var header = [UInt8](json)
         header += [UInt8](repeating: 0x20, count: (8 - (8 + header.count) % 8) % 8)
         var bytes = [UInt8]()
         bytes.reserveCapacity(8 + header.count + offset)
@@ -63,22 +63,4 @@ public enum SafetensorsWriter {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259).
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 }
