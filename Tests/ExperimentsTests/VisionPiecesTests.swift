@@ -13,7 +13,7 @@ import Testing
         #expect(grid.first == PTQConfig(weights: "fp32", granularity: "tensor", activations: "fp32"))
         // weight-only (2 granularities) + W×A×(calibrations + symmetric + mixed) + floats + NF4 + FP32
         let expected = 1 + 2 * p.weightBits.count + p.weightBits.count * p.activationBits.count * (p.calibrations.count + 2)
-            + p.floatFormats.count + 1
+            + p.floatFormats.count + 1 + p.qatBits.count
         #expect(grid.count == expected)
         #expect(grid.contains(PTQConfig(weights: "int8", granularity: "channel", activations: "int8", calibration: "minmax")))
         #expect(!grid.first!.emulated && grid.last!.emulated)
@@ -21,7 +21,8 @@ import Testing
 
     /// Streams of different seeds and draws never share a number.
     @Test func streamsAreDistinct() {
-        let streams: [VisionStream] = [.split, .validation] + (0..<5).flatMap { [.initialisation(seed: $0), .batches(seed: $0)] }
+        let streams: [VisionStream] = [.split, .validation]
+            + (0..<5).flatMap { s in [.initialisation(seed: s), .batches(seed: s)] + (0..<8).map { .qatBatches(seed: s, setting: $0) } }
         #expect(Set(streams.map(\.index)).count == streams.count)
     }
 

@@ -12,7 +12,7 @@ import Testing
         let output = try VisionChapter().build(Self.records())
         let markdown = try Fixture.render(output, template: "04-vision.md.mustache", title: "Vision")
         #expect(!markdown.contains("{{"))
-        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-sensitivity"])
+        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-qat", "vision-sensitivity"])
         #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity", "vision-weights"])
         #expect(Set(output.findings.keys).isSubset(of: Set(VisionChapter().findingNames)))
         #expect(markdown.contains("emulated"), "simulated formats are labelled")

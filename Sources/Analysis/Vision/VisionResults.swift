@@ -82,4 +82,9 @@ public struct VisionResults: Sendable {
     public func layerRange(layer: String) -> TrialRecord? {
         VisionSchema.records(.layerRange, in: records).matching([VisionSchema.Parameter.layer: .string(layer), .seed: 0]).first
     }
+
+    /// A QAT setting against FP32: weights and activations as `int4`, `int8`; method `ste` or `lsq`.
+    public func qat(weights: String, activations: String, method: String) -> Comparison? {
+        comparison(.qat, [.weights: .string(weights), .activations: .string(activations), .method: .string(method)])
+    }
 }

@@ -18,6 +18,8 @@ import Tensor
 ///   per channel; with integer activations of 8 and 4 bits under five calibrations; symmetric
 ///   activations; first and last layer at 8 bits; FP16, BF16, FP8 E4M3/E5M2 (emulated) and NF4;
 /// - `sensitivity`: one layer at a time at 4 and 2 weight bits and 4 activation bits;
+/// - `qat`: quantization-aware fine-tuning at W4A4, W4A8, W3A8 and W2A8 with STE and LSQ
+///   weights (`VisionQAT`), against PTQ on the same grids;
 /// - `layer-range`, `histogram`: each layer's weight and input ranges, and the weight histograms
 ///   of the first and last layers (first seed).
 public struct VisionExperiment: Experiment {
@@ -42,7 +44,8 @@ public struct VisionExperiment: Experiment {
     public func run(_ p: Parameters, context: ExperimentContext) throws -> [TrialRecord] {
         let data = VisionData(try MNIST5k.load(from: context.dataPaths), parameters: p, context: context)
         let grid = Self.grid(p)
-        context.progress.start(total: p.seeds * (p.epochs + grid.count + 1))
+        let qatSettings = VisionQAT.settings(p)
+        context.progress.start(total: p.seeds * (p.epochs + grid.count + qatSettings.count + 1))
         var records: [TrialRecord] = []
         for seed in 0..<p.seeds {
             let (trained, training) = context.timed { VisionTraining(parameters: p, data: data).train(seed: seed, context: context) }
@@ -74,6 +77,20 @@ public struct VisionExperiment: Experiment {
                         .sensitivity, [.seed: .int(seed), .layer: .string(layer), .target: .string(target), .bits: .int(bits)],
                         VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)))
                 }
+            }
+            let qat = VisionQAT(parameters: p, data: data)
+            for setting in qatSettings {
+                let ((model, bestEpoch), seconds) = context.timed { qat.train(folded, setting, seed: seed, context: context) }
+                var m = VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)
+                m[.bestEpoch] = Measurement(Double(bestEpoch))
+                m[.seconds] = .timing(seconds, unit: "s")
+                records.append(VisionSchema.record(
+                    .qat,
+                    [.seed: .int(seed), .weights: .string("int\(setting.weightBits)"),
+                     .activations: .string("int\(setting.activationBits)"), .method: .string(setting.method),
+                     .epochs: .int(p.qatEpochs)],
+                    m))
+                context.progress.advance()
             }
             records += Self.ranges(folded, ptq, seed: seed, bins: seed == 0 ? p.histogramBins : 0)
             context.progress.advance()
@@ -108,6 +125,10 @@ public struct VisionExperiment: Experiment {
             grid.append(PTQConfig(weights: format, granularity: format.hasPrefix("fp8") ? "channel" : "tensor", activations: format))
         }
         grid.append(PTQConfig(weights: "nf4", granularity: "channel", activations: "fp32"))
+        // PTQ on QAT's grids (per-tensor weights, min-max inputs), for the comparison at equal bits.
+        for pair in p.qatBits {
+            grid.append(PTQConfig(weights: "int\(pair[0])", granularity: "tensor", activations: "int\(pair[1])", calibration: "minmax"))
+        }
         return grid
     }
 

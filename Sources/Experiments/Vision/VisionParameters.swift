@@ -35,6 +35,12 @@ public struct VisionParameters: SectionParameters, Equatable {
     public var sensitivityActivationBits: [Int]
     /// Bins of the weight histograms of the first and last layers.
     public var histogramBins: Int
+    /// QAT settings as [weight bits, activation bits].
+    public var qatBits: [[Int]]
+    /// Epochs of QAT fine-tuning per setting.
+    public var qatEpochs: Int
+    /// Adam's initial learning rate for QAT (cosine to 0).
+    public var qatLearningRate: Float
 
     /// The parameters of `profile`.
     public init(profile: Profile) {
@@ -53,5 +59,9 @@ public struct VisionParameters: SectionParameters, Equatable {
         sensitivityWeightBits = [4, 2]
         sensitivityActivationBits = [4]
         histogramBins = 64
+        // The quick profile fine-tunes two settings, keeping the whole run within seconds.
+        qatBits = profile == .full ? [[4, 4], [4, 8], [3, 8], [2, 8]] : [[4, 8], [2, 8]]
+        qatEpochs = profile == .full ? 3 : 1
+        qatLearningRate = 2e-4
     }
 }

@@ -7,12 +7,14 @@ import Runner
 /// validation                  1        the validation / training split of the training part
 /// initialisation(seed: s)     2 + 16·s the model's initial weights of training seed s
 /// batches(seed: s)            3 + 16·s the batch order of training seed s
+/// qatBatches(seed: s, setting: k)  (1 + k)·2²⁰ + s  the batch order of QAT setting k of seed s
 /// ```
 enum VisionStream: RandomStream {
     case split
     case validation
     case initialisation(seed: Int)
     case batches(seed: Int)
+    case qatBatches(seed: Int, setting: Int)
 
     var index: UInt64 {
         switch self {
@@ -24,6 +26,9 @@ enum VisionStream: RandomStream {
         case .batches(let s):
             precondition(s >= 0, "vision stream: seed \(s)")
             return 3 + 16 * UInt64(s)
+        case .qatBatches(let s, let k):
+            precondition(s >= 0 && s < 1 << 16 && k >= 0, "vision stream: seed \(s), QAT setting \(k)")
+            return (1 + UInt64(k)) << 20 + UInt64(s)
         }
     }
 }

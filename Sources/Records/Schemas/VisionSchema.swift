@@ -12,6 +12,7 @@
 /// | `fp32` | seed | `accuracy`, `correct`, `images`, `model_bytes`, `seconds`, `best_epoch` |
 /// | `ptq` | seed, weights, granularity, activations, symmetric, calibration, mixed | `accuracy`, paired counts, `logit_sqnr_db`, `model_bytes` |
 /// | `sensitivity` | seed, layer, target, bits | `accuracy`, paired counts, `logit_sqnr_db` |
+/// | `qat` | seed, weights, activations, method, epochs | `accuracy`, paired counts, `logit_sqnr_db`, `best_epoch`, `seconds` |
 /// | `layer-range` | seed, layer | `weight_min`, `weight_max`, `activation_min`, `activation_max`, `activation_p9999`, `activation_kl_threshold` |
 /// | `histogram` | seed, layer, bin | `lower`, `upper`, `count` |
 public enum VisionSchema: RecordSchema {
@@ -30,6 +31,8 @@ public enum VisionSchema: RecordSchema {
         case ptq
         /// One layer quantized, the others FP32.
         case sensitivity
+        /// One quantization-aware fine-tuning of the folded model.
+        case qat
         /// The weight and calibration-activation range of one layer.
         case layerRange = "layer-range"
         /// One bin of the weight histogram of one layer.
@@ -67,6 +70,11 @@ public enum VisionSchema: RecordSchema {
         case bits
         /// Index of a histogram bin, from 0 (`histogram`).
         case bin
+        /// Epochs of QAT fine-tuning (`qat`).
+        case epochs
+        /// How QAT rounds weights: `ste` (min-max range, straight-through gradient) or `lsq`
+        /// (learned step size).
+        case method
     }
 
     /// The measurement keys.

@@ -9,6 +9,7 @@ extension VisionChapter {
             CaptionedTable(label: "vision-calibration", caption: "Accuracy by activation calibration: static ranges from 256 held-out images (min-max, the 99.99th percentile of $\\lvert x \\rvert$, the MSE-minimising clip, the KL-divergence threshold) against each batch's own min-max (dynamic); weights per channel. “Δ” is the accuracy change against FP32 in points with its paired 95 % bootstrap interval.", table: try calibrationTable(r)),
             CaptionedTable(label: "vision-formats", caption: "Float formats and NF4 against INT8: weights and activations in the format (NF4: weights only, absmax per output channel; FP8: absmax-scaled per output channel for weights, per tensor for activations). Δ in points with its paired 95 % interval; $p$ is McNemar's exact test on the images where the two models disagree. All emulated.", table: try formatsTable(r)),
             CaptionedTable(label: "vision-ranges", caption: "Each layer's weight range and input range over the 256 calibration images (first seed, batch norm folded), with the clipping points of the 99.99th percentile of $\\lvert x \\rvert$ and of KL-divergence calibration for an 8-bit input.", table: try rangesTable(r)),
+            CaptionedTable(label: "vision-qat", caption: "Quantization-aware training against PTQ on the same grids (weights symmetric per tensor, inputs asymmetric with min-max ranges): test accuracy, and for the better QAT method the change against FP32 in points with its paired 95 % interval. QAT fine-tunes the folded FP32 model (epochs in the text) and keeps the best validation iterate. Emulated.", table: try qatTable(r)),
             CaptionedTable(label: "vision-sensitivity", caption: "One layer quantized at a time, the others FP32: accuracy change in points (weights per channel; inputs asymmetric, min-max) and the SQNR of the logits against FP32.", table: try sensitivityTable(r)),
         ]
     }
@@ -76,6 +77,40 @@ extension VisionChapter {
                 Table.Column("weights", style: .bytes),
             ],
             rows: rows)
+    }
+
+    /// QAT (STE, LSQ) against PTQ at equal bits.
+    func qatTable(_ r: VisionResults) throws -> Table {
+        let rows: [[Table.Cell]] = Self.qatSettings(r).map { w, a in
+            let ptq = r.ptq(weights: w, granularity: "tensor", activations: a, calibration: "minmax")
+            let ste = r.qat(weights: w, activations: a, method: "ste"), lsq = r.qat(weights: w, activations: a, method: "lsq")
+            let best = [ste, lsq].compactMap { $0 }.max { $0.accuracy < $1.accuracy }
+            return [
+                .text("W\(w.dropFirst(3))A\(a.dropFirst(3))"),
+                ptq.map { .number($0.accuracy) } ?? .empty, ste.map { .number($0.accuracy) } ?? .empty,
+                lsq.map { .number($0.accuracy) } ?? .empty,
+                best.map { .text(Self.signedPoints($0.difference, $0.differenceInterval)) } ?? .empty,
+            ]
+        }
+        return Table(
+            columns: [
+                Table.Column("setting"), Table.Column("PTQ", style: .percent), Table.Column("QAT, STE", style: .percent),
+                Table.Column("QAT, LSQ", style: .percent), Table.Column("Δ best QAT (points)"),
+            ],
+            rows: rows)
+    }
+
+    /// The (weights, activations) pairs QAT ran, in record order.
+    static func qatSettings(_ r: VisionResults) -> [(String, String)] {
+        var seen: [String] = []
+        var out: [(String, String)] = []
+        for record in VisionSchema.records(.qat, in: r.records) {
+            guard case .string(let w)? = record[VisionSchema.Parameter.weights],
+                  case .string(let a)? = record[VisionSchema.Parameter.activations], !seen.contains(w + a) else { continue }
+            seen.append(w + a)
+            out.append((w, a))
+        }
+        return out
     }
 
     /// Weight and input ranges per layer.

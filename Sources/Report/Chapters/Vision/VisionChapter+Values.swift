@@ -128,6 +128,8 @@ extension VisionChapter {
         values["mixed_low"] = Self.comparisonValue(mixed)
         values["plain_low"] = Self.comparisonValue(plain)
 
+        try qatValues(r, into: &values, findings: &findings)
+
         // The layer whose quantization alone costs most at the lowest sensitivity width.
         let layers = ["conv1", "conv2", "fc1", "fc2"]
         let sensitivity = layers.compactMap { layer in
@@ -187,5 +189,42 @@ extension VisionChapter {
         let total = edges.map(\.2).reduce(0, +)
         let inner = edges.filter { abs(($0.0 + $0.1) / 2) <= step }.map(\.2).reduce(0, +)
         return total > 0 ? inner / total : 0
+    }
+
+    /// QAT against PTQ: W4A8 (the floor: within 1 point of FP32) and the lowest width.
+    func qatValues(_ r: VisionResults, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws {
+        let settings = Self.qatSettings(r)
+        guard let lowest = settings.min(by: { Int($0.0.dropFirst(3))! < Int($1.0.dropFirst(3))! }) else {
+            throw ChapterError(section: section, "no QAT trials")
+        }
+        func best(_ w: String, _ a: String) -> (String, VisionResults.Comparison)? {
+            ["ste", "lsq"].compactMap { m in r.qat(weights: w, activations: a, method: m).map { (m.uppercased(), $0) } }
+                .max { $0.1.accuracy < $1.1.accuracy }
+        }
+        let epochs = VisionSchema.records(.qat, in: r.records).compactMap { $0[VisionSchema.Metric.bestEpoch]?.value }.max() ?? 0
+        values["qat_best_epoch_max"] = .number(epochs, .count)
+        let planned = VisionSchema.records(.qat, in: r.records).compactMap { $0[VisionSchema.Parameter.epochs]?.numberValue }.max() ?? 0
+        values["qat_epochs_text"] = .text(planned == 1 ? "one epoch" : "\(Int(planned)) epochs")
+        if let w4a8 = best("int4", "int8") {
+            values["qat_w4a8"] = Self.comparisonValue(w4a8.1)
+            values["qat_w4a8_method"] = .text(w4a8.0)
+            values["qat_w4a8_floor_met"] = .flag(w4a8.1.difference >= -0.01)
+            values["has_qat_w4a8"] = .flag(true)
+        } else {
+            values["has_qat_w4a8"] = .flag(false)
+        }
+        guard let low = best(lowest.0, lowest.1),
+              let ptq = r.ptq(weights: lowest.0, granularity: "tensor", activations: lowest.1, calibration: "minmax")
+        else { throw ChapterError(section: section, "no QAT or PTQ trials at \(lowest.0)/\(lowest.1)") }
+        let name = "W\(lowest.0.dropFirst(3))A\(lowest.1.dropFirst(3))"
+        values["qat_low_name"] = .text(name)
+        values["qat_low"] = Self.comparisonValue(low.1)
+        values["qat_low_method"] = .text(low.0)
+        values["ptq_low"] = Self.comparisonValue(ptq)
+        if low.1.accuracy - ptq.accuracy > 0.01 {
+            findings["vision_qat"] = [
+                "name": .text(name), "method": .text(low.0), "qat": Self.comparisonValue(low.1), "ptq": Self.comparisonValue(ptq),
+            ]
+        }
     }
 }
