@@ -22,7 +22,7 @@ import Testing
 
 @Suite struct GitInfoTests {
     @Test func commitOfThisCheckout() {
-        // This file sits at Tests/ResultsTests/: the package root is two folders up.
+        // This file sits at Tests/RunnerTests/: the package root is two folders up.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let git = GitInfo.current(at: root)

@@ -12,7 +12,7 @@ extension ReportBuilder {
     /// - Returns: The built document.
     /// - Throws: `ReportError` from `build()` or for a figure file that does not exist;
     ///   `PandocError` when `pandoc` is not on `PATH` or fails; `ResultsError` for a file that
-    ///   cannot be written (the atomic writer is Results').
+    ///   cannot be written (the atomic writer is Records').
     @discardableResult
     public func write(to reportFile: URL) throws -> ReportDocument {
         try write(to: reportFile, pandocSearchPath: ProcessInfo.processInfo.environment["PATH"])
