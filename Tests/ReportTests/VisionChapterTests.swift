@@ -12,7 +12,7 @@ import Testing
         let output = try VisionChapter().build(Self.records())
         let markdown = try Fixture.render(output, template: "04-vision.md.mustache", title: "Vision")
         #expect(!markdown.contains("{{"))
-        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-qat", "vision-sensitivity"])
+        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-qat", "vision-sensitivity", "vision-mlp"])
         #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity", "vision-weights"])
         #expect(Set(output.findings.keys).isSubset(of: Set(VisionChapter().findingNames)))
         #expect(markdown.contains("emulated"), "simulated formats are labelled")
@@ -23,7 +23,7 @@ import Testing
     @Test func w8a8ValuesComeFromThePairedCounts() throws {
         let records = try Self.records()
         let w8a8 = try #require(VisionSchema.records(.ptq, in: records).matching([
-            VisionSchema.Parameter.weights: "int8", .granularity: "channel", .activations: "int8", .calibration: "minmax", .mixed: false,
+            VisionSchema.Parameter.model: "cnn", .weights: "int8", .granularity: "channel", .activations: "int8", .calibration: "minmax", .mixed: false,
         ]).first)
         let n11 = try #require(w8a8[VisionSchema.Metric.bothRight]?.value), n01 = try #require(w8a8[VisionSchema.Metric.childOnly]?.value)
         let images = try #require(VisionSchema.records(.fp32, in: records).first?[VisionSchema.Metric.images]?.value)

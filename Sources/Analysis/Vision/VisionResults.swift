@@ -21,16 +21,17 @@ public struct VisionResults: Sendable {
         public var differenceInterval: ConfidenceInterval { outcomes.differenceInterval() }
     }
 
-    /// Every record of the run.
+    /// The records of the one model these results describe.
     public let records: [TrialRecord]
     /// FP32 test accuracy of each seed, in seed order.
     public let fp32Accuracies: [Double]
     /// Test images per seed.
     public let images: Int
 
-    /// The results of `records`.
-    /// - Throws: `AnalysisError` when the run has no FP32 model.
-    public init(_ records: [TrialRecord]) throws {
+    /// The results of `model`'s records (`cnn`, `mlp`) among `records`.
+    /// - Throws: `AnalysisError` when the run has no FP32 model of that name.
+    public init(_ records: [TrialRecord], model: String = "cnn") throws {
+        let records = records.filter { $0[VisionSchema.Parameter.model] == .string(model) }
         self.records = records
         let fp32 = VisionSchema.records(.fp32, in: records).sorted { ($0[VisionSchema.Parameter.seed] ?? 0) < ($1[VisionSchema.Parameter.seed] ?? 0) }
         guard let first = fp32.first, let count = first[VisionSchema.Metric.images]?.value else {

@@ -2,7 +2,7 @@ import Datasets
 import Runner
 import Tensor
 
-/// MNIST-5k split for the vision section: a stratified test part, then a stratified validation
+/// A labelled image set split for the vision section (MNIST-5k, or the 8×8 digits): a stratified test part, then a stratified validation
 /// part of the rest (whose first images calibrate activation ranges), the remainder for training.
 /// Pixels are in [0, 1], images `[N, 1, 28, 28]`.
 struct VisionData {
@@ -12,11 +12,15 @@ struct VisionData {
     /// The first `calibrationImages` validation images.
     let calibration: Tensor
 
-    init(_ images: LabeledImages, parameters p: VisionParameters, context: ExperimentContext) {
-        var splitRNG = context.generator(VisionStream.split)
+    /// The split of `images`; `streams` maps the section's split streams to this data set's own.
+    init(
+        _ images: LabeledImages, parameters p: VisionParameters, context: ExperimentContext,
+        streams: (VisionStream) -> VisionStream = { $0 }
+    ) {
+        var splitRNG = context.generator(streams(.split))
         let outer = TrainTestSplit.stratified(labels: images.labels, testFraction: p.testFraction, using: &splitRNG)
         let rest = images.subset(outer.train)
-        var validationRNG = context.generator(VisionStream.validation)
+        var validationRNG = context.generator(streams(.validation))
         let inner = TrainTestSplit.stratified(labels: rest.labels, testFraction: p.validationFraction, using: &validationRNG)
         train = rest.subset(inner.train)
         validation = rest.subset(inner.test)

@@ -16,7 +16,7 @@ struct VisionEvaluation {
 
     /// `model`'s answers on `images`.
     init(_ model: Sequential, _ images: Tensor) {
-        logits = LeNet.logits(model, images)
+        logits = VisionModel.logits(model, images)
         predictions = Accuracy.predictedClasses(logits)
     }
 

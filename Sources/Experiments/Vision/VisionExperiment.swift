@@ -22,6 +22,9 @@ import Tensor
 ///   weights (`VisionQAT`), against PTQ on the same grids;
 /// - `layer-range`, `histogram`: each layer's weight and input ranges, and the weight histograms
 ///   of the first and last layers (first seed).
+/// The same families are recorded for a two-layer MLP on scikit-learn's 8×8 digits (no QAT), so
+/// the chapter can say whether what holds for the CNN holds for an MLP; the `model` parameter
+/// (`cnn`, `mlp`) tells them apart.
 public struct VisionExperiment: Experiment {
     /// What a profile fixes (`VisionParameters`).
     public typealias Parameters = VisionParameters
@@ -35,20 +38,34 @@ public struct VisionExperiment: Experiment {
     /// `Experiments/Vision`: its fingerprint follows the modules its files import.
     public var sourceFolder: String { "Experiments/Vision" }
 
-    /// MNIST-5k.
-    public var inputs: [String] { [MNIST5k.fileName] }
+    /// MNIST-5k and scikit-learn's 8×8 digits.
+    public var inputs: [String] { [MNIST5k.fileName, Digits.fileName] }
 
     /// Trains every seed and quantizes each trained model.
     /// - Throws: a loader error for a missing or malformed input; QuantCore's errors (not
     ///   expected for these weights).
     public func run(_ p: Parameters, context: ExperimentContext) throws -> [TrialRecord] {
-        let data = VisionData(try MNIST5k.load(from: context.dataPaths), parameters: p, context: context)
+        let mnist = VisionData(try MNIST5k.load(from: context.dataPaths), parameters: p, context: context)
+        let digits = VisionData(try Digits.load(from: context.dataPaths), parameters: p, context: context) { .digits($0) }
         let grid = Self.grid(p)
         let qatSettings = VisionQAT.settings(p)
-        context.progress.start(total: p.seeds * (p.epochs + grid.count + qatSettings.count + 1))
+        context.progress.start(total: p.seeds * (p.epochs + p.mlpEpochs + 2 * (grid.count + 1) + qatSettings.count))
+        var records = try study(.cnn, data: mnist, epochs: p.epochs, qat: qatSettings, histogramBins: p.histogramBins, p, context)
+        records += try study(.mlp, data: digits, epochs: p.mlpEpochs, qat: [], histogramBins: 0, p, context) { .digits($0) }
+        return records
+    }
+
+    /// Every family's records of one model: training per seed, then PTQ, QAT, sensitivity and
+    /// ranges of each trained model; every record names the model.
+    private func study(
+        _ network: VisionModel, data: VisionData, epochs: Int, qat qatSettings: [VisionQAT.Setting], histogramBins: Int,
+        _ p: Parameters, _ context: ExperimentContext, streams: @escaping (VisionStream) -> VisionStream = { $0 }
+    ) throws -> [TrialRecord] {
+        let grid = Self.grid(p)
         var records: [TrialRecord] = []
         for seed in 0..<p.seeds {
-            let (trained, training) = context.timed { VisionTraining(parameters: p, data: data).train(seed: seed, context: context) }
+            let training = VisionTraining(parameters: p, data: data, model: network, epochs: epochs, streams: streams)
+            let (trained, trainingSeconds) = context.timed { training.train(seed: seed, context: context) }
             records += trained.records
             let folded = trained.model.foldingBatchNorms()
             let parent = VisionEvaluation(folded, data.test.images)
@@ -57,9 +74,11 @@ public struct VisionExperiment: Experiment {
                 .fp32, [.seed: .int(seed)],
                 [.accuracy: Measurement(Double(correct) / Double(data.test.count)), .correct: Measurement(Double(correct)),
                  .images: Measurement(Double(data.test.count)), .modelBytes: Measurement(Double(4 * folded.parameterCount), unit: "bytes"),
-                 .bestEpoch: Measurement(Double(trained.bestEpoch)), .seconds: .timing(training, unit: "s")]))
+                 .bestEpoch: Measurement(Double(trained.bestEpoch)), .seconds: .timing(trainingSeconds, unit: "s")]))
 
-            let ptq = VisionPTQ(folded: folded, calibrationInputs: LeNet.layerInputs(folded, data.calibration), percentile: p.percentile)
+            let ptq = VisionPTQ(
+                model: network, folded: folded, calibrationInputs: network.layerInputs(folded, data.calibration),
+                percentile: p.percentile)
             for config in grid {
                 let (model, bytes) = try ptq.apply(config)
                 var m = VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)
@@ -68,15 +87,6 @@ public struct VisionExperiment: Experiment {
                 parameters[.seed] = .int(seed)
                 records.append(VisionSchema.record(.ptq, parameters, m))
                 context.progress.advance()
-            }
-            for (layer, _) in LeNet.layers {
-                let targets = p.sensitivityWeightBits.map { ("weights", $0) } + p.sensitivityActivationBits.map { ("activations", $0) }
-                for (target, bits) in targets {
-                    let model = try ptq.applyToOneLayer(layer, target: target, bits: bits)
-                    records.append(VisionSchema.record(
-                        .sensitivity, [.seed: .int(seed), .layer: .string(layer), .target: .string(target), .bits: .int(bits)],
-                        VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)))
-                }
             }
             let qat = VisionQAT(parameters: p, data: data)
             for setting in qatSettings {
@@ -92,10 +102,23 @@ public struct VisionExperiment: Experiment {
                     m))
                 context.progress.advance()
             }
-            records += Self.ranges(folded, ptq, seed: seed, bins: seed == 0 ? p.histogramBins : 0)
+            for (layer, _) in network.layers {
+                let targets = p.sensitivityWeightBits.map { ("weights", $0) } + p.sensitivityActivationBits.map { ("activations", $0) }
+                for (target, bits) in targets {
+                    let model = try ptq.applyToOneLayer(layer, target: target, bits: bits)
+                    records.append(VisionSchema.record(
+                        .sensitivity, [.seed: .int(seed), .layer: .string(layer), .target: .string(target), .bits: .int(bits)],
+                        VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)))
+                }
+            }
+            records += Self.ranges(folded, ptq, seed: seed, bins: seed == 0 ? histogramBins : 0)
             context.progress.advance()
         }
-        return records
+        return records.map { record in
+            var record = record
+            record[VisionSchema.Parameter.model] = .string(network.name)
+            return record
+        }
     }
 
     /// The PTQ grid, in record order.
@@ -136,7 +159,7 @@ public struct VisionExperiment: Experiment {
     /// the first and last layers over their own min-max.
     static func ranges(_ folded: Sequential, _ ptq: VisionPTQ, seed: Int, bins: Int) -> [TrialRecord] {
         var records: [TrialRecord] = []
-        for (position, (name, index)) in LeNet.layers.enumerated() {
+        for (position, (name, index)) in ptq.model.layers.enumerated() {
             let weights = (folded.layers[index] as! any QuantizableLayer).weight.value.storage
             let inputs = ptq.calibrationInputs[name]!
             let w = MinMax.range(of: weights, symmetric: false), a = MinMax.range(of: inputs, symmetric: false)
@@ -147,7 +170,7 @@ public struct VisionExperiment: Experiment {
                 [.weightMin: Measurement(Double(w.lower)), .weightMax: Measurement(Double(w.upper)),
                  .activationMin: Measurement(Double(a.lower)), .activationMax: Measurement(Double(a.upper)),
                  .activationP9999: Measurement(Double(p9999)), .activationKL: Measurement(Double(kl))]))
-            guard bins > 0, position == 0 || position == LeNet.layers.count - 1 else { continue }
+            guard bins > 0, position == 0 || position == ptq.model.layers.count - 1 else { continue }
             let width = (w.upper - w.lower) / Float(bins)
             var counts = [Int](repeating: 0, count: bins)
             for x in weights { counts[min(bins - 1, Int((x - w.lower) / width))] += 1 }

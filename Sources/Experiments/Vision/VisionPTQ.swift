@@ -41,6 +41,8 @@ struct PTQConfig: Hashable {
 /// Applies `PTQConfig`s to a folded model: weights rounded once through QuantCore, activation
 /// grids fixed from the calibration images' layer inputs.
 struct VisionPTQ {
+    /// Which model, for its layer names and positions.
+    let model: VisionModel
     /// The FP32 model with batch norm folded.
     let folded: Sequential
     /// Each quantizable layer's input over the calibration images, by layer name.
@@ -52,8 +54,8 @@ struct VisionPTQ {
     func apply(_ config: PTQConfig) throws -> (model: Sequential, bytes: Int) {
         var model = folded
         var bytes = 0
-        for (position, (name, index)) in LeNet.layers.enumerated() {
-            let edge = position == 0 || position == LeNet.layers.count - 1
+        for (position, (name, index)) in self.model.layers.enumerated() {
+            let edge = position == 0 || position == self.model.layers.count - 1
             let weights = config.mixed && edge ? "int8" : config.weights
             let granularity = config.mixed && edge ? "channel" : config.granularity
             let activations = config.mixed && edge && config.activations != "fp32" ? "int8" : config.activations
@@ -74,7 +76,7 @@ struct VisionPTQ {
     /// to `bits` (asymmetric, min-max calibrated).
     func applyToOneLayer(_ layerName: String, target: String, bits: Int) throws -> Sequential {
         var model = folded
-        let index = LeNet.layers.first { $0.name == layerName }!.index
+        let index = self.model.layers.first { $0.name == layerName }!.index
         var layer = model.layers[index] as! any QuantizableLayer
         if target == "weights" {
             layer.weight.value = try Self.quantizedWeight(layer.weight.value, format: "int\(bits)", granularity: "channel").value

@@ -35,6 +35,8 @@ public struct VisionParameters: SectionParameters, Equatable {
     public var sensitivityActivationBits: [Int]
     /// Bins of the weight histograms of the first and last layers.
     public var histogramBins: Int
+    /// Epochs of FP32 training of the 8×8 digits MLP per seed.
+    public var mlpEpochs: Int
     /// QAT settings as [weight bits, activation bits].
     public var qatBits: [[Int]]
     /// Epochs of QAT fine-tuning per setting.
@@ -59,6 +61,7 @@ public struct VisionParameters: SectionParameters, Equatable {
         sensitivityWeightBits = [4, 2]
         sensitivityActivationBits = [4]
         histogramBins = 64
+        mlpEpochs = profile == .full ? 40 : 10
         // The quick profile fine-tunes two settings, keeping the whole run within seconds.
         qatBits = profile == .full ? [[4, 4], [4, 8], [3, 8], [2, 8]] : [[4, 8], [2, 8]]
         qatEpochs = profile == .full ? 3 : 1

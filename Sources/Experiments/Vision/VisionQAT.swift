@@ -43,7 +43,7 @@ struct VisionQAT {
     /// The folded model fine-tuned under `setting`, and the epoch kept.
     func train(_ folded: Sequential, _ setting: Setting, seed: Int, context: ExperimentContext) -> (model: Sequential, bestEpoch: Int) {
         var model = folded
-        for (_, index) in LeNet.layers {
+        for (_, index) in VisionModel.cnn.layers {
             var layer = model.layers[index] as! any QuantizableLayer
             layer.weightQuantizer = setting.method == "lsq"
                 ? LSQFakeQuantizer(bits: setting.weightBits)
@@ -61,7 +61,7 @@ struct VisionQAT {
             TrainingLoop(epochs: 1, batchSize: parameters.batchSize).fit(
                 &model, optimizer: &optimizer, loss: SoftmaxCrossEntropy(), inputs: data.train.images,
                 targets: data.train.labelTensor, using: &rng)
-            let validation = Accuracy.fraction(logits: LeNet.logits(model, data.validation.images), labels: data.validation.labelTensor)
+            let validation = Accuracy.fraction(logits: VisionModel.logits(model, data.validation.images), labels: data.validation.labelTensor)
             if validation > best.accuracy { best = (validation, epoch, model) }
         }
         return (best.model, best.epoch)

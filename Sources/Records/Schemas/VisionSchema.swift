@@ -1,7 +1,7 @@
 /// The record vocabulary of the `vision` section: a LeNet-style CNN trained here on MNIST-5k,
 /// then quantized after training (PTQ) and one layer at a time (sensitivity).
 ///
-/// The `family` parameter names the family. Accuracies are fractions of the test images; the
+/// The `family` parameter names the family and `model` the network (`cnn`, `mlp`). Accuracies are fractions of the test images; the
 /// paired counts compare a quantized model's answers with its FP32 parent's on the same images
 /// (`both_right` n₁₁, `parent_only` n₁₀, `child_only` n₀₁, `both_wrong` n₀₀), from which the
 /// analysis draws McNemar's test and a paired bootstrap interval. Only `seconds` is timed.
@@ -43,6 +43,8 @@ public enum VisionSchema: RecordSchema {
     public enum Parameter: String, ParameterKey {
         /// The trial family (`Family`).
         case family
+        /// The model: `cnn` (LeNet-style, MNIST-5k) or `mlp` (two layers, scikit-learn's 8×8 digits).
+        case model
         /// The training seed (a training run's sub-stream; the test split is the same for all).
         case seed
         /// The epoch, from 1 (`epoch`).

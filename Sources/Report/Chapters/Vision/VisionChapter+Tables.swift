@@ -167,4 +167,32 @@ extension VisionChapter {
         }
         return "\(f(difference)) [\(f(interval.lower)), \(f(interval.upper))]"
     }
+
+    /// The CNN's results next to the MLP's on the 8×8 digits.
+    func mlpTable(cnn: VisionResults, mlp: VisionResults) throws -> CaptionedTable {
+        let settings: [(String, (VisionResults) -> VisionResults.Comparison?)] = [
+            ("W8A8 (min-max)", { $0.ptq(weights: "int8", activations: "int8", calibration: "minmax") }),
+            ("W4, per channel", { $0.ptq(weights: "int4") }),
+            ("W4, per tensor", { $0.ptq(weights: "int4", granularity: "tensor") }),
+            ("W4A4 (min-max)", { $0.ptq(weights: "int4", activations: "int4", calibration: "minmax") }),
+            ("W2, per channel", { $0.ptq(weights: "int2") }),
+            ("W2, per tensor", { $0.ptq(weights: "int2", granularity: "tensor") }),
+            ("W8A8, KL calibration", { $0.ptq(weights: "int8", activations: "int8", calibration: "kl") }),
+            ("FP8 E4M3", { $0.ptq(weights: "fp8-e4m3", activations: "fp8-e4m3") }),
+            ("NF4 weights", { $0.ptq(weights: "nf4") }),
+        ]
+        var rows: [[Table.Cell]] = [[.text("FP32"), .number(cnn.fp32Accuracy.estimate), .empty, .number(mlp.fp32Accuracy.estimate), .empty]]
+        for (name, pick) in settings {
+            rows.append([.text(name)] + Self.cells(pick(cnn)) + Self.cells(pick(mlp)))
+        }
+        return CaptionedTable(
+            label: "vision-mlp",
+            caption: "The CNN on MNIST-5k next to a two-layer MLP (64→64→10) on scikit-learn's 8×8 digits (\(mlp.images) test images), quantized the same way: accuracy and its change against each model's FP32 parent in points, with the paired 95 % interval. Emulated.",
+            table: Table(
+                columns: [
+                    Table.Column("setting"), Table.Column("CNN", style: .percent), Table.Column("Δ CNN"),
+                    Table.Column("MLP", style: .percent), Table.Column("Δ MLP"),
+                ],
+                rows: rows))
+    }
 }

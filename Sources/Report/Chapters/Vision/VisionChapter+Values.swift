@@ -227,4 +227,22 @@ extension VisionChapter {
             ]
         }
     }
+
+    /// The MLP's headline numbers, for the sentence that compares it with the CNN.
+    func mlpValues(cnn: VisionResults, mlp: VisionResults, into values: inout [String: TemplateValue]) throws {
+        values["mlp_fp32"] = .number(mlp.fp32Accuracy.estimate, .percent)
+        values["mlp_images"] = .number(Double(mlp.images), .count)
+        let w8a8 = try require(mlp.ptq(weights: "int8", activations: "int8", calibration: "minmax"), "MLP W8A8")
+        let w2 = try require(mlp.ptq(weights: "int2"), "MLP W2")
+        let w2Tensor = try require(mlp.ptq(weights: "int2", granularity: "tensor"), "MLP W2 per tensor")
+        values["mlp_w8a8"] = Self.comparisonValue(w8a8)
+        values["mlp_w2"] = Self.comparisonValue(w2)
+        values["mlp_w2_tensor"] = Self.comparisonValue(w2Tensor)
+        if let kl = mlp.ptq(weights: "int8", activations: "int8", calibration: "kl") {
+            values["mlp_kl"] = Self.comparisonValue(kl)
+            values["mlp_kl_fails"] = .flag(kl.difference < -0.05)
+        } else {
+            values["mlp_kl_fails"] = .flag(false)
+        }
+    }
 }

@@ -16,12 +16,18 @@ public struct VisionChapter: ChapterBuilder {
     /// The chapter from the section's records.
     /// - Throws: `ChapterError` when the records lack what the chapter needs.
     public func build(_ records: [TrialRecord]) throws -> ChapterOutput {
-        let results: VisionResults
-        do { results = try VisionResults(records) } catch { throw ChapterError(section: section, "\(error)") }
+        let results: VisionResults, mlp: VisionResults
+        do {
+            results = try VisionResults(records, model: "cnn")
+            mlp = try VisionResults(records, model: "mlp")
+        } catch { throw ChapterError(section: section, "\(error)") }
         var values: [String: TemplateValue] = [:]
         var findings: [String: TemplateValue] = [:]
         try setupValues(results, into: &values)
         try resultValues(results, into: &values, findings: &findings)
-        return ChapterOutput(values: values, charts: try charts(results), tables: try tables(results), findings: findings)
+        try mlpValues(cnn: results, mlp: mlp, into: &values)
+        return ChapterOutput(
+            values: values, charts: try charts(results), tables: try tables(results) + [try mlpTable(cnn: results, mlp: mlp)],
+            findings: findings)
     }
 }
