@@ -27,10 +27,12 @@ struct Run: ParsableCommand {
         let output = ProgressOutput.standardError
         output.write("quantlab run: \(settings.banner), \(threadCount) thread(s)\n")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
-        var failed = false
-        for section in chosen where try runner.run(section.experiment).status == .failed {
-            failed = true
+        var failures: [(section: String, error: String)] = []
+        for section in chosen {
+            let meta = try runner.run(section.experiment)
+            if meta.status == .failed { failures.append((section.id, meta.error ?? "unknown error")) }
         }
-        if failed { throw ExitCode.failure }
+        // The last line names each failed section and why, not an empty `Error: `.
+        if !failures.isEmpty { throw SectionFailure(failures) }
     }
 }
