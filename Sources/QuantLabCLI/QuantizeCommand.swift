@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import QuantCore
+import Records
 import Tensor
 
 /// `quantlab quantize`: quantize a .npy tensor and write the result with a JSON sidecar.
@@ -63,9 +65,13 @@ struct QuantizeCommand: ParsableCommand {
     func run() throws {
         let tensor = try NPYFile.readTensor(input)
         let result = try quantizationScheme().quantize(tensor)
-        try NPYFile.write(emit == .codes ? result.codesArray() : NPYArray(result.dequantized), to: output)
+        let npy = NPYFile.encode(emit == .codes ? result.codesArray() : NPYArray(result.dequantized))
         let json = result.sidecarJSON(input: input, output: output, emitted: emit.rawValue)
-        try FileBytes.writeAtomically(Array(json.utf8), to: sidecarPath)
+        // One step: the sidecar describes the .npy, so neither is replaced unless both were
+        // written; a symlinked output is written through, a device or folder is refused.
+        try AtomicFile.write([
+            (URL(fileURLWithPath: sidecarPath), Array(json.utf8)), (URL(fileURLWithPath: output), npy),
+        ])
         print("\(output): \(format.rawValue), \(result.scales.count) group(s), SQNR \(result.error.sqnrDB) dB; sidecar \(sidecarPath)")
     }
 
