@@ -31,7 +31,8 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Target format.")
     var format: TargetFormat
 
-    @Option(help: "Integer code width, 2...16 (integer formats only; default from --format).")
+    // `.unconditional`: `--bits -3` is a value to refuse with a reason, not a missing one.
+    @Option(parsing: .unconditional, help: "Integer code width, 2 up to the format's width (int8: 2...8; default: the format's width).")
     var bits: Int?
 
     @Option(help: "Integer grid: symmetric or asymmetric.")
@@ -53,6 +54,12 @@ struct QuantizeCommand: ParsableCommand {
         if let bits {
             guard format.isInteger else { throw ValidationError("--bits applies to int formats only, not \(format.rawValue)") }
             guard (2...16).contains(bits) else { throw ValidationError("--bits \(bits) is outside 2...16") }
+            // A narrower grid fits the format's codes; a wider one would silently change the
+            // format (the sidecar would say int16 for --format int4).
+            guard bits <= format.defaultBits else {
+                throw ValidationError(
+                    "--bits \(bits) conflicts with --format \(format.rawValue) (\(format.defaultBits)-bit codes); use --bits 2...\(format.defaultBits) or a wider format")
+            }
         }
         if scheme == .asymmetric && !format.isInteger {
             throw ValidationError("--scheme asymmetric applies to int formats only, not \(format.rawValue)")

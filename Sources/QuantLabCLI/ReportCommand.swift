@@ -29,6 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Wait for another run holding a section's lock instead of exiting.")
     var wait = false
 
+    func validate() throws {
+        try settings.requireProjectRoot()
+    }
+
     func run() throws {
         let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)

@@ -18,6 +18,9 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard !sections.isEmpty else { throw ValidationError("name at least one section") }
+        // An unknown name is a usage error (exit 64), like every other bad argument.
+        do { _ = try Study.registry.sections(named: sections) } catch { throw ValidationError(error.description) }
+        try settings.requireProjectRoot()
     }
 
     func run() throws {
