@@ -73,7 +73,7 @@ bench: deps data
 fixtures: deps data release
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
 	mkdir -p "$$scratch/data" && ln -s "$$PWD/data/raw" "$$scratch/data/raw" && ln -s "$$PWD/Sources" "$$scratch/Sources" && \
-	cp Package.swift "$$scratch/" && \
+	cp Package.swift "$$scratch/" && cp data/MANIFEST "$$scratch/data/" && \
 	for id in $$($(QUANTLAB) sections --ids); do \
 		$(QUANTLAB) run $$id --profile quick --threads 1 --root "$$scratch" && \
 		mkdir -p Tests/Fixtures/$$id && cp "$$scratch/data/results/quick/$$id/trials.jsonl" Tests/Fixtures/$$id/; \

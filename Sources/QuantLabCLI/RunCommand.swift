@@ -18,6 +18,9 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard !sections.isEmpty else { throw ValidationError("name at least one section") }
+        // An unknown name is a usage error (exit 64), like every other bad argument.
+        do { _ = try Study.registry.sections(named: sections) } catch { throw ValidationError(error.description) }
+        try settings.requireProjectRoot()
     }
 
     func run() throws {
@@ -27,10 +30,12 @@ struct Run: ParsableCommand {
         let output = ProgressOutput.standardError
         output.write("quantlab run: \(settings.banner), \(threadCount) thread(s)\n")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
-        var failed = false
-        for section in chosen where try runner.run(section.experiment).status == .failed {
-            failed = true
+        var failures: [(section: String, error: String)] = []
+        for section in chosen {
+            let meta = try runner.run(section.experiment)
+            if meta.status == .failed { failures.append((section.id, meta.error ?? "unknown error")) }
         }
-        if failed { throw ExitCode.failure }
+        // The last line names each failed section and why, not an empty `Error: `.
+        if !failures.isEmpty { throw SectionFailure(failures) }
     }
 }

@@ -15,10 +15,10 @@ struct RunSettings: ParsableArguments {
     @Option(help: "Seed fixing every non-timing number (default \(RunDefaults.seed)).")
     var seed: UInt64?
 
-    @Option(help: "Threads for oneDNN and OpenBLAS (default: all available processors).")
+    @Option(parsing: .unconditional, help: "Threads for oneDNN and OpenBLAS, 1 up to the available processors (default: all of them).")
     var threads: Int?
 
-    @Option(help: "Package root holding data/ and Sources/ (default: nearest folder with Package.swift).")
+    @Option(help: "Package root holding data/ and Sources/, an existing folder (default: nearest folder with Package.swift).")
     var root: String?
 
     var workspace: Workspace {
@@ -31,6 +31,24 @@ struct RunSettings: ParsableArguments {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let threads, threads > ThreadCount.available {
+            throw ValidationError("--threads \(threads) is more than the \(ThreadCount.available) processors available; use 1...\(ThreadCount.available)")
+        }
+        if let root {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--root \(root) is not an existing folder; give the package root (the folder holding Package.swift)")
+            }
+        }
+    }
+
+    /// Requires that `--root`, when given, is a project root (holds `Package.swift`): commands
+    /// that write results or a report never create a folder tree somewhere else.
+    func requireProjectRoot() throws {
+        guard let root else { return }
+        guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("Package.swift")) else {
+            throw ValidationError("--root \(root) is not a QuantLab project root (no Package.swift there)")
+        }
     }
 
     /// A runner for these settings on `threads` threads, judging and running `profile` (the

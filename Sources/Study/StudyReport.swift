@@ -14,7 +14,10 @@ public import Runner
 /// everything to `ReportBuilder`, which writes `quantization.md` and `.html` atomically. What
 /// the report says depends on the stored results and the current code only, never on what this
 /// invocation reran. A section without results renders as a note (with its error, if its run
-/// failed); a failed rerun keeps the last good results, marked stale.
+/// failed); a failed rerun keeps the last good results, marked stale. A section whose stored
+/// results are damaged and that was not rerun stops the report before anything is written
+/// (`DamagedResultsError`). Error texts shown in the report name files relative to the workspace
+/// root, never by a path of this machine.
 public struct StudyReport: Sendable {
     /// The sections and the closing chapter.
     public let study: Study
@@ -33,19 +36,26 @@ public struct StudyReport: Sendable {
     /// Updates the sections and writes the report.
     /// - Parameter policy: Which sections to rerun first.
     /// - Returns: The outcome of each section, in report order.
-    /// - Throws: `ResultsError` for a locked or unreadable store or a file that cannot be written,
+    /// - Throws: `DamagedResultsError` when a section that was not rerun has damaged results
+    ///   (nothing is written then), `ResultsError` for a locked or unreadable store or a file that cannot be written,
     ///   `ChapterError` when stored records lack what a chapter needs, `ChartError` for drawing,
     ///   `ReportError` for the report's templates and numbers.
     @discardableResult
     public func run(policy: RerunPolicy) throws -> [SectionOutcome] {
         let outcomes = try runner.update(study.experiments, policy: policy)
+        for outcome in outcomes where !outcome.rerun {
+            for reason in outcome.after.staleReasons {
+                guard case .damaged = reason else { continue }
+                throw DamagedResultsError(section: outcome.section, detail: portable(reason.description), profile: runner.profile.rawValue)
+            }
+        }
         var built: [Chapter] = []
         var findings: [String: TemplateValue] = [:]
         var drawnOn: [String] = []
         for (section, outcome) in zip(study.sections, outcomes) {
             let status = outcome.after
             guard let meta = status.lastGood else {
-                built.append(Chapter(template: section.template, content: .unavailable(error: status.lastFailure?.error)))
+                built.append(Chapter(template: section.template, content: .unavailable(error: status.lastFailure?.error.map(portable))))
                 continue
             }
             let directory = runner.workspace.directory(of: section.id, profile: runner.profile)
@@ -58,7 +68,7 @@ public struct StudyReport: Sendable {
             built.append(Chapter(
                 template: section.template,
                 content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)),
-                provenance: Self.provenance(meta, status: status)))
+                provenance: Self.provenance(meta, status: status, portable: portable)))
             findings.merge(output.findings) { $1 }
             drawnOn.append(section.id)
         }
@@ -86,14 +96,18 @@ public struct StudyReport: Sendable {
 
     /// The provenance line of a chapter shown from `meta`: how and when its results were made,
     /// and whether they are still fresh.
-    static func provenance(_ meta: RunMeta, status: SectionStatus) -> Provenance {
+    /// - Parameters:
+    ///   - meta: the run whose results are shown.
+    ///   - status: the section's state now.
+    ///   - portable: rewrites error texts for the report (machine paths made relative).
+    static func provenance(_ meta: RunMeta, status: SectionStatus, portable: (String) -> String = { $0 }) -> Provenance {
         var provenance = Provenance(
             profile: meta.profile.rawValue, seed: meta.seed, fingerprint: meta.fingerprint,
             runDate: RunMeta.date(meta.startTime) ?? Date(timeIntervalSince1970: 0),
             duration: max(0, meta.durationSeconds),
             commit: meta.git.commit == "unknown" ? nil : String(meta.git.commit.prefix(7)) + (meta.git.dirty ? " (modified)" : ""))
         switch status.state {
-        case .failed(let error): provenance.failure = error
+        case .failed(let error): provenance.failure = portable(error)
         case .stale(let reasons): provenance.staleReason = reasons.map(\.description).joined(separator: "; ")
         default: break
         }
@@ -129,7 +143,7 @@ public struct StudyReport: Sendable {
             sections: statuses.map { status in
                 let state: Appendix.Section.Status = switch status.state {
                 case .missing: .missing
-                case .failed: .failed(status.lastFailure?.error ?? "failed")
+                case .failed: .failed(portable(status.lastFailure?.error ?? "failed"))
                 case .stale(let reasons): .stale(reasons.map(\.description).joined(separator: "; "))
                 case .fresh: .fresh
                 }
@@ -137,6 +151,18 @@ public struct StudyReport: Sendable {
                     id: status.section, fingerprint: status.lastGood?.fingerprint, status: state,
                     runDate: status.lastGood.flatMap { RunMeta.date($0.startTime) })
             })
+    }
+
+    /// `text` with this workspace's root (as given and with symlinks resolved) removed from
+    /// paths, so an error recorded by a run names `data/raw/autompg.csv`, not
+    /// `/tmp/quantlab-study-…/data/raw/autompg.csv`: the report holds no path of this machine.
+    func portable(_ text: String) -> String {
+        let root = runner.workspace.root
+        var result = text
+        for prefix in Set([root.path, root.resolvingSymlinksInPath().path]) where prefix.count > 1 {
+            result = result.replacingOccurrences(of: prefix + "/", with: "")
+        }
+        return result
     }
 
     /// Markdown under the title.

@@ -11,7 +11,8 @@ import Testing
 
     @Test func unknownSectionIsOneLineListingKnownOnes() throws {
         let result = try quantlab(["run", "nosuch", "--profile", "quick"])
-        #expect(result.status == 1)
+        // A usage error since issue 16 (case 7): 64, like every other bad argument (was 1).
+        #expect(result.status == 64)
         #expect(result.err.hasPrefix("Error: unknown section 'nosuch'; known sections: "))
         #expect(result.err.split(separator: "\n").count == 1)
     }

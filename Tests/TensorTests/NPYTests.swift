@@ -111,3 +111,39 @@ import Testing
         }
     }
 }
+
+/// Issue 16, case 4: crafted sizes neither trap nor allocate what the file does not hold.
+@Suite struct NPYSizeTests {
+    func error(_ bytes: [UInt8]) -> String? {
+        do { _ = try NPYFile.decode(bytes, path: "x.npy"); return nil } catch { return "\(error)" }
+    }
+
+    @Test(arguments: ["(4611686018427387904,)", "(4611686018427387904, 4611686018427387904, 0)", "(9223372036854775807, 2)"])
+    func overflowingShapeIsAnError(_ shape: String) {
+        let bytes = NPYTests.file(version: 1, header: "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }", data: [0, 0, 0, 0])
+        #expect(error(bytes)?.hasPrefix("x.npy: not a readable .npy file: shape [") == true, "\(shape): \(error(bytes) ?? "no error")")
+        #expect(error(bytes)?.hasSuffix("has more bytes than a 64-bit size can count") == true, "\(shape)")
+    }
+
+    /// A header claiming 34 GB over 4 bytes of data: the claim is checked against the bytes present.
+    @Test func claimedSizeBeyondTheFileIsTruncation() {
+        let bytes = NPYTests.file(version: 1, header: "{'descr': '<f8', 'fortran_order': False, 'shape': (65536, 65536), }", data: [0, 0, 0, 0])
+        #expect(error(bytes) == "x.npy: not a readable .npy file: truncated data: shape [65536, 65536] of <f8 needs 34359738368 bytes, found 4")
+    }
+
+    @Test func byteCountChecksEveryPartialProduct() {
+        #expect(NPYFile.byteCount(of: [2, 3], elementSize: 4) == 24)
+        #expect(NPYFile.byteCount(of: [], elementSize: 8) == 8)
+        #expect(NPYFile.byteCount(of: [1 << 62, 1 << 62, 0], elementSize: 4) == nil)
+        #expect(NPYFile.byteCount(of: [0, 1 << 40], elementSize: 4) == 0)
+        #expect(NPYFile.byteCount(of: [1 << 61], elementSize: 4) == nil)
+    }
+
+    /// `/dev/zero` never ends: it is refused before a byte is read, not read into memory.
+    @Test(arguments: ["/dev/zero", "/dev/null", "/tmp"])
+    func nonRegularInputIsRefused(_ path: String) {
+        do { _ = try NPYFile.read(path); Issue.record("\(path): no error") } catch {
+            #expect("\(error)" == "\(path): not a regular file (a device, FIFO or directory); give a file")
+        }
+    }
+}

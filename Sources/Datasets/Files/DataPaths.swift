@@ -56,6 +56,36 @@ public struct DataPaths: Equatable, Sendable {
         }
     }
 
+    /// Checks each named file against the SHA-256 that `manifest` records for it as extracted,
+    /// and returns the verified checksums: what a run reads is what `make data` extracted.
+    ///
+    /// Each file is hashed once; the returned checksum is the one that was compared, so a caller
+    /// that fingerprints a run with it fingerprints exactly the bytes that were verified.
+    /// - Parameters:
+    ///   - names: file names relative to `root`, e.g. `autompg.csv`.
+    ///   - manifest: the pins of `data/MANIFEST`.
+    /// - Returns: one checksum per name, in the given order.
+    /// - Throws: `DataFileError` for the first file that is missing, unreadable, has no
+    ///   `extracted` line in the manifest, or differs: `ROOT/NAME: sha256 mismatch (expected
+    ///   6ab76e375435…, got 0c1f3d2a9b8e…); the file was changed or damaged; run make data`.
+    public func verifiedChecksums(of names: [String], against manifest: Manifest) throws -> [InputChecksum] {
+        try names.map { name in
+            let path = file(name)
+            try DataFile.requireExists(path)
+            guard let expected = manifest.sha256(ofExtracted: name) else {
+                throw DataFileError(file: path, problem: "no sha256 recorded in data/MANIFEST; add its extracted line")
+            }
+            let actual = try SHA256.hex(ofFile: path)
+            guard actual == expected else {
+                throw DataFileError(
+                    file: path,
+                    problem: "sha256 mismatch (expected \(expected.prefix(12))…, got \(actual.prefix(12))…); "
+                        + "the file was changed or damaged; run make data")
+            }
+            return InputChecksum(file: name, sha256: actual)
+        }
+    }
+
     /// SHA-256 of the named input files, for provenance: the results store records what each
     /// run read.
     /// - Parameter names: file names relative to `root`.

@@ -58,6 +58,14 @@ public struct ManifestEntry: Equatable, Sendable {
         self.extractions = extractions
     }
 
+    /// Whether `text` is 64 lower-case hexadecimal digits, the form of every checksum in the manifest.
+    static func isSHA256(_ text: String) -> Bool {
+        let isLowerHex: (UInt8) -> Bool = {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+        }
+        return text.utf8.count == 64 && text.utf8.allSatisfy(isLowerHex)
+    }
+
     /// Parses one non-comment manifest line.
     /// - Throws: `DataFileError` naming `file:line` and the offending field.
     init(parsing line: Substring, file: String, line number: Int) throws {
@@ -77,8 +85,7 @@ public struct ManifestEntry: Equatable, Sendable {
             throw fail("unknown pip-args '\(fields[3])' (expected one of \(known))")
         }
         let sha = fields[5]
-        let isLowerHex: (UInt8) -> Bool = { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
-        guard sha.utf8.count == 64, sha.utf8.allSatisfy(isLowerHex) else {
+        guard ManifestEntry.isSHA256(sha) else {
             throw fail("sha256 '\(sha)' is not 64 lower-case hexadecimal digits")
         }
         var extractions: [Extraction] = []

@@ -34,7 +34,10 @@ public struct AffineParameters: Sendable, Hashable {
 /// the nearest end code. A zero-width range (an all-zero group) gets scale 1 and zero point
 /// 0, so nothing is divided by zero and every code, and its value, is 0 exactly.
 /// NaN and ±∞ are not defined here: the scheme rejects them before quantizing
-/// (`QuantizationScheme.quantize` throws, naming the index).
+/// (`QuantizationScheme.quantize` throws, naming the index). Every finite input, from the
+/// subnormals to ±`Float.greatestFiniteMagnitude`, gets a finite positive scale and finite
+/// values: a range width hi − lo that overflows Float is taken in Double, and `dequantize`
+/// saturates at ±`Float.greatestFiniteMagnitude` (a grid end may lie a rounding above it).
 public struct AffineQuantizer: Sendable, Hashable {
     /// Code width in bits.
     public let bits: Int
@@ -67,7 +70,12 @@ public struct AffineQuantizer: Sendable, Hashable {
         }
         let lo = min(range.lower, 0), hi = max(range.upper, 0)
         guard hi > lo else { return AffineParameters(scale: 1, zeroPoint: 0) }
-        let scale = Self.normalScale((hi - lo) / Float(maxCode))
+        // hi − lo overflows Float for a range wider than Float.greatestFiniteMagnitude (e.g.
+        // ±3.4e38); the width is then taken in Double, where it is exact. Ordinary ranges keep
+        // the Float expression, so their scales do not change by a bit.
+        let width = hi - lo
+        let scale = Self.normalScale(
+            width.isFinite ? width / Float(maxCode) : Float((Double(hi) - Double(lo)) / Double(maxCode)))
         let zero = (-lo / scale).rounded(.toNearestOrEven)
         return AffineParameters(scale: scale, zeroPoint: Int32(min(max(zero, 0), Float(maxCode))))
     }
@@ -84,8 +92,14 @@ public struct AffineQuantizer: Sendable, Hashable {
         return min(max(q, minCode), maxCode)
     }
 
-    /// The value a code stands for: scale · (q − z).
+    /// The value a code stands for: scale · (q − z), saturated at ±`Float.greatestFiniteMagnitude`.
+    ///
+    /// The product is formed in Double, where it is exact (24 + 17 bits), and rounded once to
+    /// Float: the same value as the Float product whenever that is finite. Only a grid end that
+    /// rounds above the largest float (a range reaching ±3.4e38) is saturated instead of ±∞.
     public func dequantize(_ q: Int32, _ p: AffineParameters) -> Float {
-        p.scale * Float(q - p.zeroPoint)
+        let exact = Double(p.scale) * Double(q - p.zeroPoint)
+        let largest = Double(Float.greatestFiniteMagnitude)
+        return Float(min(max(exact, -largest), largest))
     }
 }

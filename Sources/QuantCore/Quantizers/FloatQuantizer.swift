@@ -23,7 +23,9 @@ public struct FloatQuantizer: Sendable, Hashable {
     /// The scale for a group whose calibrated absmax is `t`.
     public func scale(forAbsMax t: Float) -> Float {
         guard scaling == .absmax, t > 0 else { return 1 }
-        return t / Float(format.maxFinite)
+        // A subnormal t over the format's largest value can underflow to 0, and x / 0 is ±∞ or
+        // NaN: the scale is then the smallest positive float, with which every x / s stays finite.
+        return max(t / Float(format.maxFinite), .leastNonzeroMagnitude)
     }
 
     /// Saturating codes and dequantized values of `values` with scale `s` (vectorized).
@@ -32,7 +34,13 @@ public struct FloatQuantizer: Sendable, Hashable {
         let codes = format.bits <= 16 ? format.encodeSaturating16(scaled).map { Int32($0) } : scaled.map { Int32(bitPattern: $0.bitPattern) }
         var dequantized = format.rounded(scaled)
         if s != 1 {
-            for i in dequantized.indices { dequantized[i] *= s }
+            // The format's largest value times a scale rounded up can exceed the largest float
+            // when t is near it: the product saturates there instead of becoming ±∞.
+            for i in dequantized.indices {
+                let product = dequantized[i] * s
+                dequantized[i] = product.isFinite ? product
+                    : (product < 0 ? -.greatestFiniteMagnitude : .greatestFiniteMagnitude)
+            }
         }
         return (codes, dequantized)
     }

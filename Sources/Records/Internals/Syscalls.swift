@@ -82,6 +82,25 @@ enum Syscalls {
 }
 
 extension Syscalls {
+    /// The file type bits (`st_mode & S_IFMT`) of `path` itself (a symbolic link is not
+    /// followed), or `nil` when nothing is there.
+    static func fileType(_ path: String) throws(ResultsError) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return nil }
+            throw .io(path: path, operation: "lstat", errno: errno)
+        }
+        return info.st_mode & S_IFMT
+    }
+
+    /// The text of the symbolic link `path` (`readlink`).
+    static func readLink(_ path: String) throws(ResultsError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = Glibc.readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { throw .io(path: path, operation: "readlink", errno: errno) }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Creates `path` and its missing parents (mode 0755), like `mkdir -p`.
     static func makeDirectories(_ path: String) throws(ResultsError) {
         var prefix = path.hasPrefix("/") ? "" : "."

@@ -9,6 +9,9 @@ public enum ResultsError: Error, CustomStringConvertible, Equatable {
     case locked(path: String, holder: String)
     /// A section name that no experiment has.
     case unknownSection(String, known: [String])
+    /// An output path names something that is not a regular file (`kind`: a directory, a
+    /// character device, a FIFO, …), which a write would replace.
+    case notRegularFile(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,8 @@ public enum ResultsError: Error, CustomStringConvertible, Equatable {
             "\(path): \(operation) failed: \(Syscalls.errorText(code))"
         case .locked(let path, let holder):
             "\(path): results locked by \(holder); wait for that run to finish"
+        case .notRegularFile(let path, let kind):
+            "\(path): is \(kind), not a regular file; refusing to replace it (give a file path)"
         case .unknownSection(let name, let known):
             "unknown section '\(name)'; known sections: \(known.isEmpty ? "(none yet)" : known.joined(separator: ", "))"
         }

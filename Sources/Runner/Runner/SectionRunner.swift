@@ -39,11 +39,16 @@ public struct SectionRunner: Sendable {
 
     /// The fingerprint `experiment` would have if run now, with caveats (missing sources).
     public func currentFingerprint(of experiment: some Experiment) -> (fingerprint: Fingerprint, notes: [String]) {
-        let parameters = (try? SectionRunner.canonicalJSON(experiment.parameters(for: profile))) ?? .null
         var inputs: [String: String] = [:]
         for input in experiment.inputs {
             inputs[input] = (try? SHA256.hex(ofFile: workspace.dataPaths.file(input))) ?? "missing"
         }
+        return fingerprint(of: experiment, inputs: inputs)
+    }
+
+    /// The fingerprint of `experiment` with the given input checksums (by name under `data/raw/`).
+    func fingerprint(of experiment: some Experiment, inputs: [String: String]) -> (fingerprint: Fingerprint, notes: [String]) {
+        let parameters = (try? SectionRunner.canonicalJSON(experiment.parameters(for: profile))) ?? .null
         let sources = ModuleGraph.load(packageRoot: workspace.root)
             .flatMap { $0.sourcePaths(of: experiment.sourceFolder, in: workspace.sourcesDirectory) }
             .flatMap { SourceHashes.of($0, in: workspace.sourcesDirectory) }
@@ -85,6 +90,26 @@ public struct SectionRunner: Sendable {
 
     // MARK: Running
 
+    /// Checks the inputs `experiment` reads before it runs, and returns their checksums.
+    ///
+    /// When the workspace has a `data/MANIFEST`, each input must match the SHA-256 its
+    /// `extracted` line records (`DataPaths.verifiedChecksums(of:against:)`): a truncated or
+    /// edited file stops the run with `data/raw/NAME: sha256 mismatch (…); … run make data`.
+    /// Without a manifest (a scratch workspace of the tests) the inputs need only exist.
+    /// - Returns: the checksums that were verified, by name; the run's fingerprint uses them.
+    /// - Throws: `DataFileError` naming the first missing, unlisted or mismatched file.
+    public func verifiedInputs(of experiment: some Experiment) throws -> [String: String] {
+        let checksums: [InputChecksum]
+        if FileManager.default.fileExists(atPath: workspace.manifestFile.path) {
+            let manifest = try Manifest(contentsOf: workspace.manifestFile.path)
+            checksums = try workspace.dataPaths.verifiedChecksums(of: experiment.inputs, against: manifest)
+        } else {
+            try workspace.dataPaths.requireFiles(experiment.inputs)
+            checksums = try workspace.dataPaths.checksums(of: experiment.inputs)
+        }
+        return Dictionary(checksums.map { ($0.file, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Runs `experiment` now and stores its results.
     /// - Returns: the run's meta; `status == .failed` when the experiment threw (its error is
     ///   in the meta, on stderr, and the previous good results are untouched).
@@ -102,14 +127,20 @@ public struct SectionRunner: Sendable {
         let startDate = Date()
         let clock = ContinuousClock()
         let start = clock.now
-        let (fingerprint, notes) = currentFingerprint(of: experiment)
+        // The inputs are verified first; the fingerprint records the very checksums that were
+        // verified, so the stored fingerprint describes the bytes the experiment read.
+        let verified = Result { try verifiedInputs(of: experiment) }
+        let (fingerprint, notes) = switch verified {
+        case .success(let inputs): self.fingerprint(of: experiment, inputs: inputs)
+        case .failure: currentFingerprint(of: experiment)
+        }
         for note in notes { progress.summary("\(experiment.id): note: \(note)") }
         let context = ExperimentContext(
             seed: seed, profile: profile, threads: threads, dataPaths: workspace.dataPaths,
             progress: progress, clock: clock)
 
         let outcome = Result<[TrialRecord], any Error> {
-            try workspace.dataPaths.requireFiles(experiment.inputs)
+            _ = try verified.get()
             return try experiment.run(experiment.parameters(for: profile), context: context)
         }
         progress.finish()

@@ -15,6 +15,9 @@ public struct Workspace: Sendable {
     /// `root/Sources`, whose files are hashed into fingerprints.
     public let sourcesDirectory: URL
 
+    /// `root/data/MANIFEST`: the pinned inputs and the checksums of their extracted files.
+    public var manifestFile: URL { dataDirectory.appendingPathComponent("MANIFEST") }
+
     /// A workspace rooted at `root`.
     public init(root: URL) {
         self.root = root.standardizedFileURL

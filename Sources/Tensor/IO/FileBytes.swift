@@ -19,13 +19,23 @@ public struct FileError: Error, CustomStringConvertible, Sendable, Hashable {
 
 /// Whole-file reads and atomic whole-file writes through POSIX calls.
 public enum FileBytes {
-    /// The whole contents of a file.
-    /// - Throws: `FileError` naming the path and the `errno` text.
+    /// The whole contents of a regular file.
+    ///
+    /// A device, FIFO or directory is refused before anything is read: `/dev/zero` has no end,
+    /// so reading it "whole" would grow memory until the process is killed. Memory is reserved
+    /// from the file's size, so what a reader allocates is bounded by what is on disk.
+    /// - Throws: `FileError` naming the path and the `errno` text, or "not a regular file".
     public static func read(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw FileError(path: path, problem: "cannot open (\(lastError()))") }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, problem: "cannot stat (\(lastError()))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileError(path: path, problem: "not a regular file (a device, FIFO or directory); give a file")
+        }
         var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

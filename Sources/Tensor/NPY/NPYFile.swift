@@ -49,7 +49,27 @@ public enum NPYFile {
         return bytes
     }
 
-    /// Parses file bytes; `path` only labels errors.
+    /// The bytes of an array of `shape` with elements of `elementSize` bytes, or `nil` when the
+    /// count overflows `Int`.
+    ///
+    /// The product of the non-zero extents is checked, not just the product in order: when it
+    /// fits, every partial product in any order fits too, so code that later multiplies the
+    /// extents (`NPYArray.count`, `Tensor`) cannot trap, even for a shape like `(2⁶², 2⁶², 0)`.
+    static func byteCount(of shape: [Int], elementSize: Int) -> Int? {
+        var product = elementSize
+        var empty = false
+        for extent in shape {
+            if extent == 0 { empty = true; continue }
+            let (next, overflow) = product.multipliedReportingOverflow(by: extent)
+            if overflow { return nil }
+            product = next
+        }
+        return empty ? 0 : product
+    }
+
+    /// Parses file bytes; `path` only labels errors. Every size computed from the header is
+    /// checked for overflow and against the bytes present, so a crafted header cannot trap or
+    /// make the reader allocate more than the file holds.
     public static func decode(_ bytes: [UInt8], path: String) throws -> NPYArray {
         func fail(_ problem: String) -> FileError { FileError(path: path, problem: "not a readable .npy file: \(problem)") }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else { throw fail("missing the \\x93NUMPY magic") }
@@ -69,7 +89,9 @@ public enum NPYFile {
         guard let dtype = NPYDType(descriptor: fields.descr) else {
             throw fail("dtype '\(fields.descr)' is not one of \(NPYDType.allCases.map(\.rawValue).joined(separator: " "))")
         }
-        let needed = fields.shape.reduce(1, *) * dtype.size
+        guard let needed = byteCount(of: fields.shape, elementSize: dtype.size) else {
+            throw fail("shape \(fields.shape) of \(dtype.rawValue) has more bytes than a 64-bit size can count")
+        }
         let data = prefix + length
         guard bytes.count - data >= needed else {
             throw fail("truncated data: shape \(fields.shape) of \(dtype.rawValue) needs \(needed) bytes, found \(bytes.count - data)")
