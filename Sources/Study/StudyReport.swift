@@ -154,8 +154,8 @@ public struct StudyReport: Sendable {
     }
 
     /// `text` with this workspace's root (as given and with symlinks resolved) removed from
-    /// paths, so an error recorded by a run names `data/raw/autompg.csv`, not
-    /// `/tmp/quantlab-study-…/data/raw/autompg.csv`: the report holds no path of this machine.
+    /// paths, so an error recorded by a run names `data/raw/autompg.csv`, not the absolute path
+    /// of a temporary workspace: the report holds no path of this machine.
     func portable(_ text: String) -> String {
         let root = runner.workspace.root
         var result = text
