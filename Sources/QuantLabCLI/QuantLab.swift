@@ -12,17 +12,22 @@ struct QuantLab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantlab",
         abstract: "A reproducible research report on neural-network quantization.",
+        version: version,
         subcommands: [
             Run.self, Sections.self, Env.self,
             ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self,
             ReportCommand.self, GalleryCommand.self,
         ])
 
+    /// The line `quantlab --version` prints; the one place the version is written.
+    static let version = "quantlab 0.1.0"
+
     /// Runs the command; a failure prints ONE line (`Error: …`) on stderr and exits non-zero
     /// (64 for a usage error, 1 for a failure at run time). ArgumentParser's own handler would
     /// follow a usage error with the usage block; `--help` and `--version` keep their output.
     static func main() {
         do {
+            try CommandWord.check(Array(CommandLine.arguments.dropFirst()), root: self)
             var command = try parseAsRoot()
             try command.run()
         } catch {

@@ -105,7 +105,7 @@ struct QuantizeCommand: ParsableCommand {
 }
 
 /// The --format values.
-enum TargetFormat: String, CaseIterable, ExpressibleByArgument {
+enum TargetFormat: String, CaseInsensitiveChoice {
     case int8, int4, int2, nf4
     case fp8E4M3 = "fp8-e4m3", fp8E5M2 = "fp8-e5m2", fp16, bf16
 
@@ -114,15 +114,15 @@ enum TargetFormat: String, CaseIterable, ExpressibleByArgument {
     var floatFormat: FloatFormat? { FloatFormat.named(rawValue) }
 }
 
-enum SchemeOption: String, CaseIterable, ExpressibleByArgument {
+enum SchemeOption: String, CaseInsensitiveChoice {
     case symmetric, asymmetric
 }
 
-enum EmitOption: String, CaseIterable, ExpressibleByArgument {
+enum EmitOption: String, CaseInsensitiveChoice {
     case dequantized, codes
 }
 
-enum ScaleOption: String, CaseIterable, ExpressibleByArgument {
+enum ScaleOption: String, CaseInsensitiveChoice {
     case none, absmax
 
     var scaling: FloatScaling { self == .none ? .none : .absmax }
@@ -133,7 +133,7 @@ struct GranularityOption: ExpressibleByArgument {
     let granularity: Granularity
 
     init?(argument: String) {
-        let parts = argument.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = argument.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
         switch (parts.first, parts.count == 2 ? Int(parts[1]) : nil) {
         case ("tensor", _) where parts.count == 1: granularity = .perTensor
         case ("channel", let axis?): granularity = .perChannel(axis: axis)
@@ -152,6 +152,7 @@ struct CalibrationOption: ExpressibleByArgument {
     init(calibration: Calibration) { self.calibration = calibration }
 
     init?(argument: String) {
+        let argument = argument.lowercased()
         switch argument {
         case "minmax": calibration = .minMax
         case "mse": calibration = .mse

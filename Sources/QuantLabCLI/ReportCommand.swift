@@ -1,8 +1,6 @@
-public import ArgumentParser
+import ArgumentParser
 import Runner
 import Study
-
-extension RerunPolicy: ExpressibleByArgument {}
 
 /// `quantlab report`: reruns stale and missing sections, then analyses, draws and writes the report.
 struct ReportCommand: ParsableCommand {

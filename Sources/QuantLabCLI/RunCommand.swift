@@ -19,7 +19,12 @@ struct Run: ParsableCommand {
     func validate() throws {
         guard !sections.isEmpty else { throw ValidationError("name at least one section") }
         // An unknown name is a usage error (exit 64), like every other bad argument.
-        do { _ = try Study.registry.sections(named: sections) } catch { throw ValidationError(error.description) }
+        do { _ = try Study.registry.sections(named: sections) } catch {
+            // A near miss (`linrg`) also names the id it was probably meant to be.
+            var hint = ""
+            if case .unknownSection(let id, let known) = error { hint = NearestName.hint(for: id, among: known) }
+            throw ValidationError(error.description + hint)
+        }
         try settings.requireProjectRoot()
     }
 

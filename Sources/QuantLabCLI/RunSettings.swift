@@ -1,9 +1,7 @@
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 import Records
 import Runner
-
-extension Profile: ExpressibleByArgument {}
 
 /// Options shared by every command that runs or judges sections.
 struct RunSettings: ParsableArguments {
@@ -12,7 +10,10 @@ struct RunSettings: ParsableArguments {
 
     var resolvedProfile: Profile { profile ?? .default }
 
-    @Option(help: "Seed fixing every non-timing number (default \(RunDefaults.seed)).")
+    // `.unconditional` and a transform: `--seed -1` is a value to refuse with a reason, not a
+    // missing one.
+    @Option(parsing: .unconditional, help: "Seed fixing every non-timing number, a non-negative integer (default \(RunDefaults.seed)).",
+            transform: RunSettings.parseSeed)
     var seed: UInt64?
 
     @Option(parsing: .unconditional, help: "Threads for oneDNN and OpenBLAS, 1 up to the available processors (default: all of them).")
@@ -26,6 +27,15 @@ struct RunSettings: ParsableArguments {
     }
 
     var resolvedSeed: UInt64 { seed ?? RunDefaults.seed }
+
+    /// The seed written as `text`: a decimal integer in 0...UInt64.max.
+    /// - Throws: `ValidationError` naming what a seed is, for `-1`, `1.5` or `x`.
+    static func parseSeed(_ text: String) throws -> UInt64 {
+        guard let seed = UInt64(text) else {
+            throw ValidationError("a seed is a non-negative integer, 0...\(UInt64.max)")
+        }
+        return seed
+    }
 
     var resolvedThreads: Int { threads ?? ThreadCount.available }
 
