@@ -19,7 +19,7 @@ struct QuantizeCommand: ParsableCommand {
             Example:
               quantlab quantize --input w.npy --output w8.npy --format int8 --granularity channel:0
               quantlab quantize --input w.npy --output w4.npy --format int4 --scheme asymmetric --granularity group:128
-              quantlab quantize --input x.npy --output x.npy --format fp8-e4m3 --scale absmax --emit codes
+              quantlab quantize --input x.npy --output x-codes.npy --format fp8-e4m3 --scale absmax --emit codes
             """)
 
     @Option(help: "Input .npy file (<f4 <f8 <f2 |i1 |u1 <i4 <u2), C order.")
@@ -79,7 +79,8 @@ struct QuantizeCommand: ParsableCommand {
         try AtomicFile.write([
             (URL(fileURLWithPath: sidecarPath), Array(json.utf8)), (URL(fileURLWithPath: output), npy),
         ])
-        print("\(output): \(format.rawValue), \(result.scales.count) group(s), SQNR \(result.error.sqnrDB) dB; sidecar \(sidecarPath)")
+        // Rounded for reading; the sidecar holds the full-precision metrics.
+        print("\(output): \(format.rawValue), \(result.scales.count) group(s), SQNR \(TerminalNumber.text(result.error.sqnrDB)) dB; sidecar \(sidecarPath)")
     }
 
     /// OUT.npy → OUT.json; any other name gets `.json` appended.

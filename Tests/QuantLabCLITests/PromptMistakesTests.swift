@@ -58,4 +58,41 @@ import Testing
         #expect(r.status == 0, Comment(rawValue: r.stderr))
         #expect(r.stdout == "formats\nmatmul\nlinreg\nvision\n", Comment(rawValue: r.stdout))
     }
+
+    /// No example in `help quantize` writes its output over its input.
+    @Test func quantizeExamplesKeepTheirInput() throws {
+        let r = try Binary.run(["help", "quantize"])
+        let examples = r.stdout.split(separator: "\n").filter { $0.drop(while: { $0 == " " }).hasPrefix("quantlab quantize --") }
+        #expect(examples.count == 3, Comment(rawValue: r.stdout))
+        for example in examples {
+            let words = example.split(separator: " ").map(String.init)
+            let input = words.firstIndex(of: "--input").map { words[$0 + 1] }
+            let output = words.firstIndex(of: "--output").map { words[$0 + 1] }
+            #expect(input != nil && output != nil && input != output, "\(example)")
+        }
+    }
+
+    /// Format, scheme, granularity and calibration names are accepted in any case; the
+    /// terminal shows SQNR to 4 significant digits while the sidecar keeps every digit.
+    @Test func quantizeNamesAnyCaseAndRoundedSQNR() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quantlab-prompt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("w.npy")
+        try npyBytes(shape: [6], values: [0.1, 0.2, 0.3, 0.7, -0.5, 1.0]).write(to: input)
+        let output = dir.appendingPathComponent("q.npy").path
+        let sidecar = dir.appendingPathComponent("q.json").path
+
+        let r = try Binary.run(["quantize", "--input", input.path, "--output", output, "--format", "INT4",
+                                "--scheme", "Symmetric", "--granularity", "Tensor", "--calibration", "MinMax"])
+        #expect(r.status == 0, Comment(rawValue: r.stderr))
+        #expect(r.stdout == "\(output): int4, 1 group(s), SQNR 22.48 dB; sidecar \(sidecar)\n", Comment(rawValue: r.stdout))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sidecar))) as? [String: Any]
+        let sqnr = try #require((json?["metrics"] as? [String: Any])?["sqnr_db"] as? Double)
+        // Full precision in the file: the value, not its 4-digit rounding (22.4835… for this input).
+        #expect(abs(sqnr - 22.4835) < 1e-4 && sqnr != 22.48, "\(sqnr)")
+
+        let explain = try Binary.run(["explain", "0.375", "--format", "FP32"])
+        #expect(explain.status == 0 && explain.stdout.hasPrefix("FP32"), Comment(rawValue: explain.stdout + explain.stderr))
+    }
 }
