@@ -28,8 +28,8 @@ enum MatmulFixture {
                 .storageBytesPerElement: Measurement(storage, unit: "bytes"),
                 .kernelBytesPerElement: Measurement(storage, unit: "bytes"),
             ])
-        // Four blocks of equal reference energy whose errors average to value²: the point estimate.
-        let blocks = [0.5, 1.5, 1, 1].enumerated().map { b, f in
+        // Six blocks of equal reference energy whose errors average to value²: the point estimate.
+        let blocks = [0.5, 1.5, 1, 1, 0.8, 1.2].enumerated().map { b, f in
             MatmulSchema.record(
                 .gemmErrorBlock, key.merging([.block: .int(b)]) { a, _ in a },
                 [.squaredError: Measurement(f * value * value), .squaredReference: Measurement(1)])

@@ -3,10 +3,12 @@ import Foundation
 import Records
 
 extension MatmulChapter {
-    /// "3.52× [3.41, 3.60]": a ratio with its interval.
+    /// "3.52× [3.41, 3.60]": a ratio with its interval; "3.52× (no interval)" when too few
+    /// repeats were timed for one (`Bootstrap.minimumSample`).
     static func ratioText(_ ci: ConfidenceInterval?) throws -> String {
         guard let ci else { return "—" }
         let s = NumberStyle.ratio
+        guard ci.hasInterval else { return "\(try s.format(ci.estimate)) (no interval)" }
         return "\(try s.format(ci.estimate)) [\(try s.formatNumber(ci.lower)), \(try s.formatNumber(ci.upper))]"
     }
 
