@@ -72,12 +72,16 @@ public struct MatmulSpeedCurve: Sendable {
     /// Points by increasing size (sizes where the format was timed).
     public let points: [Point]
 
-    /// The curves of every timed format other than the baseline's candidates, in run order.
+    /// The curves of every timed format, in run order; without the baseline's candidates
+    /// unless `includingBaselines`.
     /// - Throws: `AnalysisError.missingBaseline` when a timed size has no oneDNN FP32 timing.
     public static func curves(
-        _ records: MatmulRecords, kind: Kind, baseline: Baseline = .fastestFP32, seed: UInt64 = Bootstrap.defaultSeed
+        _ records: MatmulRecords, kind: Kind, baseline: Baseline = .fastestFP32, includingBaselines: Bool = false,
+        seed: UInt64 = Bootstrap.defaultSeed
     ) throws(AnalysisError) -> [MatmulSpeedCurve] {
         let timings = records.trial(.gemmTime)
+        // Runs recorded before a kind of time existed (per call) have no curve of it.
+        guard timings.contains(where: { $0[kind.measurement] != nil }) else { return [] }
         var points: [String: [Point]] = [:]
         for size in records.timedSizes {
             let atSize = timings.matching([Parameter.size: .int(size)])
@@ -92,7 +96,7 @@ public struct MatmulSpeedCurve: Sendable {
                     size: size, seconds: seconds.medianConfidenceInterval(seed: seed), ratio: entry.ratio, baseline: base))
             }
         }
-        let excluded = baseline == .fastestFP32 ? fp32Formats : ["fp32"]
+        let excluded = includingBaselines ? [] : baseline == .fastestFP32 ? fp32Formats : ["fp32"]
         return records.formats.filter { !excluded.contains($0) && points[$0] != nil }.map { format in
             MatmulSpeedCurve(format: format, kind: kind, emulated: records.isEmulated(format), points: points[format]!)
         }
