@@ -4,6 +4,7 @@ import Datasets
 import Records
 import Runner
 import Tensor
+import Kernels
 @testable import Experiments
 
 private typealias Parameter = MatmulSchema.Parameter
@@ -32,6 +33,8 @@ enum TinyMatmul {
         p.bandwidthMebibytes = 1
         p.bandwidthRepeats = 2
         p.schemeSizes = [24]
+        p.isaRounds = 1
+        p.isaIterations = 10_000
         return p
     }
 
@@ -65,6 +68,11 @@ struct MatmulExperimentTests {
         }
         for instruction in MatmulInstruction.allCases {
             #expect(count(.peak, [.instruction: .string(instruction.rawValue)]) == 2, "peak \(instruction)")
+            let supported = InstructionRateProbe.Instruction(rawValue: instruction.rawValue)!.isSupported
+            #expect(count(.isaRate, [.instruction: .string(instruction.rawValue)]) == (supported ? 1 : 0), "ISA rate \(instruction)")
+        }
+        for r in MatmulSchema.records(.isaRate, in: records) {
+            #expect(r[Metric.clockHz]!.value > 0 && r[Metric.operationsPerSecond]!.value > 0)
         }
         #expect(MatmulSchema.records(.bandwidth, in: records).filter { $0[Parameter.during] == nil }.count == 2, "the probe")
         for weights in ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"] {

@@ -41,6 +41,7 @@ public struct MatmulExperiment: Experiment {
         progress.start(total: 2 + errorTrials + timedFormats.reduce(0, +) + schemeTrials + parameters.gemvShapes.count)
         var records: [TrialRecord] = []
 
+        records += isaRates(parameters, context: context, environment: environment)
         records += try peaks(parameters, context: context, timer: timer, environment: environment)
         progress.advance(task: "peaks")
         records += bandwidth(parameters, context: context, timer: timer, environment: environment)
@@ -58,6 +59,21 @@ public struct MatmulExperiment: Experiment {
     }
 
     // MARK: Trial families
+
+    /// The ISA ceiling: per round the clock, then each instruction's rate on every thread.
+    private func isaRates(_ p: MatmulParameters, context: ExperimentContext, environment: MatmulRecord.Dispatch) -> [TrialRecord] {
+        var records: [TrialRecord] = []
+        for round in 0..<p.isaRounds {
+            let clock = InstructionRateProbe.clockHertz(threads: context.threads, rounds: p.isaIterations * 5 / 2)
+            for instruction in MatmulInstruction.allCases {
+                let probe = InstructionRateProbe.Instruction(rawValue: instruction.rawValue)!
+                guard let rate = InstructionRateProbe.rate(probe, threads: context.threads, iterations: p.isaIterations) else { continue }
+                records.append(MatmulRecord.isaRate(
+                    instruction: instruction, repeat: round, clockHertz: clock, operationsPerSecond: rate, environment: environment))
+            }
+        }
+        return records
+    }
 
     private func peaks(
         _ p: MatmulParameters, context: ExperimentContext, timer: RepeatTimer, environment: MatmulRecord.Dispatch

@@ -50,6 +50,11 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     public var peakSize: Int
     /// Timed repeats of each peak GEMM (the peak is the fastest of them).
     public var peakRepeats: Int
+    /// Rounds of the instruction-rate probe (clock, then each instruction).
+    public var isaRounds: Int
+    /// Loop iterations of each instruction probe (12 instructions each; the clock probe runs
+    /// 2.5× as many rounds of 8 adds): about 0.1 s per probe on this machine.
+    public var isaIterations: Int
     /// GEMV weight shapes `[rows, columns]` at batch 1.
     public var gemvShapes: [[Int]]
     /// Timed repeats of each GEMV.
@@ -115,7 +120,7 @@ extension MatmulParameters: SectionParameters {
                 outliers: Self.outliers, schemeSizes: [100, 316, 1000, 1778, 4096], llmInt8Threshold: 6,
                 smoothQuantAlphas: [0, 0.25, 0.5, 0.75, 1], calibrationPercentile: 99.99, calibrationRows: 64,
                 fullErrorMaxSize: 1778, sampledRows: 256, errorBlocks: 16,
-                peakSize: 2048, peakRepeats: 10,
+                peakSize: 2048, peakRepeats: 10, isaRounds: 5, isaIterations: 20_000_000,
                 gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128, gemvEvictionMebibytes: 96,
                 bandwidthMebibytes: 256, bandwidthRepeats: 20)
         case .quick:
@@ -128,7 +133,7 @@ extension MatmulParameters: SectionParameters {
                 outliers: Self.outliers, schemeSizes: [100, 316], llmInt8Threshold: 6,
                 smoothQuantAlphas: [0, 0.25, 0.5, 0.75, 1], calibrationPercentile: 99.99, calibrationRows: 64,
                 fullErrorMaxSize: 316, sampledRows: 64, errorBlocks: 16,
-                peakSize: 512, peakRepeats: 5,
+                peakSize: 512, peakRepeats: 5, isaRounds: 5, isaIterations: 20_000_000,
                 gemvShapes: [[1024, 4096]], gemvRepeats: 5, int4GroupSize: 128, gemvEvictionMebibytes: 64,
                 bandwidthMebibytes: 64, bandwidthRepeats: 10)
         }

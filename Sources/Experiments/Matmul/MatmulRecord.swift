@@ -112,6 +112,16 @@ public enum MatmulRecord {
             ].merging(bytesPerElement(format)) { a, _ in a })
     }
 
+    /// One round of the instruction-rate probe for one instruction.
+    public static func isaRate(
+        instruction: MatmulInstruction, repeat index: Int, clockHertz: Double, operationsPerSecond: Double, environment: Dispatch
+    ) -> TrialRecord {
+        MatmulSchema.record(
+            .isaRate,
+            [.instruction: ParameterValue(instruction), .repeatIndex: .int(index)].merging(environment.parameters) { a, _ in a },
+            [.clockHz: .timing(clockHertz, unit: "Hz"), .operationsPerSecond: .timing(operationsPerSecond, unit: "op/s")])
+    }
+
     /// One repeat of a peak GEMM of one instruction type.
     public static func peak(
         instruction: MatmulInstruction, size: Int, repeat index: Int, implementation: String,

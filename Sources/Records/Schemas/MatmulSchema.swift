@@ -11,6 +11,7 @@
 /// | `gemm-scheme` | distribution, size, scheme | `alpha` (SmoothQuant), `threshold` (LLM.int8), `calibration_rows`/`percentile` (static), `error_rows` | `relative_error`, `max_abs_error`, `sqnr_db`, `inlier_relative_error`, `kept_column_share` (LLM.int8) |
 /// | `gemm-error-block` | distribution, size, format, block | | `squared_error`, `squared_reference` |
 /// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `prepare_source_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `per_call_seconds`, `operations`, bytes per element |
+/// | `isa-rate` | instruction, repeat | environment | `clock_hz`, `operations_per_second` |
 /// | `peak` | instruction, repeat | `size`, `implementation`, environment | `kernel_seconds`, `operations` |
 /// | `gemv` | rows, columns, weights, cache, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
 /// | `gemv-error` | rows, columns, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
@@ -33,7 +34,10 @@ public enum MatmulSchema: RecordSchema {
         case gemmErrorBlock = "gemm-error-block"
         /// The phase times of one repeat of one product.
         case gemmTime = "gemm-time"
-        /// One repeat of the short GEMM that measures an instruction type's peak.
+        /// One round of the instruction-rate probe: the core clock and one instruction's rate in a
+        /// throughput-bound loop on every thread (the ISA ceiling).
+        case isaRate = "isa-rate"
+        /// One repeat of the short GEMM that measures an instruction type's best observed rate.
         case peak
         /// One repeat of a batch-1 GEMV.
         case gemv
@@ -146,5 +150,9 @@ public enum MatmulSchema: RecordSchema {
         case weightBytes = "weight_bytes"
         /// Bytes read by one bandwidth-probe or eviction repeat, in `bytes`.
         case bytes
+        /// The core clock measured by a chain of dependent adds, in `Hz` (timing).
+        case clockHz = "clock_hz"
+        /// Operations per second of one instruction on every thread, in `op/s` (timing).
+        case operationsPerSecond = "operations_per_second"
     }
 }

@@ -105,14 +105,20 @@ extension MatmulChapter {
     }
 
     /// Achieved GEMM throughput with peak lines; GEMV bandwidth with the read bandwidth line.
-    func throughputChart(_ curves: [MatmulThroughput], peaks: [MatmulThroughput.Peak], gemv: GEMVSummary) -> Charts.Figure {
+    func throughputChart(_ curves: [MatmulThroughput], peaks: [MatmulThroughput.Peak], ceilings: [MatmulThroughput.Ceiling], gemv: GEMVSummary) -> Charts.Figure {
         var gemm: [Mark] = []
+        for c in ceilings {
+            let format = ["fp32": "fp32", "bf16": "bf16", "int8": "int8-tensor"][c.instruction] ?? "fp32"
+            gemm.append(.referenceLine(ReferenceLine(
+                .horizontal, at: c.operationsPerSecond / 1e9, label: "\(c.instruction.uppercased()) ISA ceiling",
+                color: Self.style(format, emulated: false).color, dash: .dashed)))
+        }
         for peak in peaks {
             // Each peak in the colour of the format that runs on that instruction type.
             let format = ["fp32": "fp32", "bf16": "bf16", "int8": "int8-tensor"][peak.instruction] ?? "fp32"
             gemm.append(.referenceLine(ReferenceLine(
                 .horizontal, at: peak.operationsPerSecond / 1e9, label: "\(peak.instruction.uppercased()) best observed",
-                color: Self.style(format, emulated: false).color)))
+                color: Self.style(format, emulated: false).color, dash: .solid)))
         }
         for c in curves where ["fp32", "bf16", "int8-tensor", "openblas-fp32", "fp16"].contains(c.format) {
             let style = Self.style(c.format, emulated: c.emulated)
@@ -132,7 +138,7 @@ extension MatmulChapter {
             marks: [.groupedBars(bars), .referenceLine(ReferenceLine(.horizontal, at: gemv.readBandwidth, label: "read bandwidth"))])
         return Figure(
             title: "Throughput against the machine's limits",
-            altText: "Left: log–log GEMM throughput in GFLOP/s or GOP/s against n for FP32, BF16, INT8, FP16 (emulated) and OpenBLAS FP32, rising with n towards horizontal lines at the best observed FP32, BF16 and INT8 rates. Right: pairs of bars of effective weight bandwidth of batch-1 GEMV, warm (repeats back to back) and cold (weights evicted from the caches first), for FP32, BF16, INT8 and INT4 weights (INT8 and INT4 with FP32 x, W8A8 and W4A8 with x quantized to INT8) against a horizontal line at the measured read bandwidth.",
+            altText: "Left: log–log GEMM throughput in GFLOP/s or GOP/s against n for FP32, BF16, INT8, FP16 (emulated) and OpenBLAS FP32, rising with n towards solid horizontal lines at the best observed FP32, BF16 and INT8 rates, below dashed lines at each instruction's ISA ceiling. Right: pairs of bars of effective weight bandwidth of batch-1 GEMV, warm (repeats back to back) and cold (weights evicted from the caches first), for FP32, BF16, INT8 and INT4 weights (INT8 and INT4 with FP32 x, W8A8 and W4A8 with x quantized to INT8) against a horizontal line at the measured read bandwidth.",
             width: 760, height: 340, columns: 2,
             panels: [Panel(title: "GEMM", x: Axis("n", scale: .log10), y: Axis("G(FL)OP/s", scale: .log10), legend: .best, marks: gemm), gemvPanel])
     }

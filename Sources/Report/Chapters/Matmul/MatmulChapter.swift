@@ -73,6 +73,18 @@ public struct MatmulChapter: ChapterBuilder {
             values["\(key)_peak_share"] = .number(curve.points.last?.peakShare ?? .nan, .percent)
             values["\(key)_peak_share_smallest"] = .number(curve.points.first?.peakShare ?? .nan, .percent)
         }
+        let ceilings = MatmulThroughput.ceilings(r)
+        values["has_ceilings"] = .flag(!ceilings.isEmpty)
+        values["clock"] = .number((ceilings.first?.clockHertz ?? 0) / 1e9, .plain.digits(2))
+        for c in ceilings {
+            values["ceiling_\(c.instruction)"] = .number(c.operationsPerSecond, c.instruction == "int8" ? .opsPerSecond() : .flopsPerSecond())
+            values["ceiling_\(c.instruction)_per_cycle"] = .number(c.operationsPerCycle, .plain.digits(1))
+            let best = peaks.first { $0.instruction == c.instruction }?.operationsPerSecond ?? .nan
+            values["best_of_ceiling_\(c.instruction)"] = .number(best / c.operationsPerSecond, .percent)
+        }
+        for instruction in ["fp32", "bf16", "int8"] where values["ceiling_\(instruction)"] == nil {
+            for key in ["ceiling_\(instruction)", "ceiling_\(instruction)_per_cycle", "best_of_ceiling_\(instruction)"] { values[key] = .text("—") }
+        }
         for peak in peaks {
             values["peak_\(peak.instruction)"] = .number(peak.operationsPerSecond, peak.instruction == "int8" ? .opsPerSecond() : .flopsPerSecond())
             values["peak_\(peak.instruction)_implementation"] = .text(peak.implementation)
@@ -104,7 +116,7 @@ public struct MatmulChapter: ChapterBuilder {
         var charts = [
             ChapterChart(label: "matmul-error", chart: errorChart(errors, size: middle), caption: "Relative error of $C = AB$ against FP64 as $n$ grows, per format and input distribution (log–log). Shaded bands: 95 % bootstrap intervals over blocks of rows of $C$."),
             ChapterChart(label: "matmul-speedup", chart: speedupChart(speed), caption: "The fastest FP32 path's time (oneDNN or OpenBLAS, whichever was faster at that size) over each format's time as $n$ grows: kernel only, end to end (both operands converted on every call), and per call with the weights converted once; medians of interleaved rounds with 95 % bootstrap intervals. Dashed lines marked ‘emulated’ are FP16 and FP8, which this CPU cannot compute: their ratio is a relative speed, never a speedup. The horizontal line is parity."),
-            ChapterChart(label: "matmul-throughput", chart: throughputChart(throughput, peaks: peaks, gemv: gemv), caption: "Roofline view. Left: achieved GEMM throughput against $n$, with the best rate observed for each instruction type in this run as a horizontal line (a measured rate, not the ISA's limit). Right: effective weight bandwidth of batch-1 GEMV per weight format, warm and cold, against the measured read bandwidth."),
+            ChapterChart(label: "matmul-throughput", chart: throughputChart(throughput, peaks: peaks, ceilings: ceilings, gemv: gemv), caption: "Roofline view. Left: achieved GEMM throughput against $n$, with the best rate observed for each instruction type in this run as a solid horizontal line and the ISA ceiling of its instruction (measured clock × measured operations per cycle) as a dashed one. Right: effective weight bandwidth of batch-1 GEMV per weight format, warm and cold, against the measured read bandwidth."),
             ChapterChart(label: "matmul-bytes", chart: bytesChart(summaryLargest), caption: "Bytes per operand element: as stored, and as read by the timed kernel (emulated formats are multiplied as FP32; INT4 codes sit one per byte on the INT8 kernel)."),
         ]
         let n = schemeSize
