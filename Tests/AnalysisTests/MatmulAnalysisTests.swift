@@ -127,6 +127,18 @@ struct MatmulAnalysisTests {
         #expect(try MatmulSpeedCurve.curves(records, kind: .endToEnd).map(\.format) == ["int8-tensor"], "no FP32 path is a curve")
     }
 
+    /// The ISA ceiling: the fastest round's rate and clock, per core per cycle.
+    @Test func ceilingIsOperationsPerCyclePerCore() throws {
+        let rounds = [(3.0e9, 200e9), (3.5e9, 224e9), (3.2e9, 210e9)].enumerated().map { r, m in
+            MatmulSchema.record(.isaRate, [.instruction: "fp32", .repeatIndex: .int(r), .threads: 2],
+                                [.clockHz: .timing(m.0, unit: "Hz"), .operationsPerSecond: .timing(m.1, unit: "op/s")])
+        }
+        let ceiling = try #require(MatmulThroughput.ceilings(MatmulRecords(rounds)).first)
+        #expect(ceiling.instruction == "fp32" && ceiling.operationsPerSecond == 224e9 && ceiling.clockHertz == 3.5e9)
+        #expect(abs(ceiling.operationsPerCycle - 32) < 1e-12)  // 224e9 / (3.5e9 · 2)
+        #expect(MatmulThroughput.ceilings(MatmulRecords([])).isEmpty)
+    }
+
     @Test func throughputIsSharedAgainstTheFastestPeakRepeat() {
         let peak = [0.01, 0.008, 0.02].enumerated().map { r, s in
             MatmulSchema.record(
