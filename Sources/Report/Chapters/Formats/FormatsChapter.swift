@@ -56,6 +56,6 @@ public struct FormatsChapter: ChapterBuilder {
         findings["formats_bf16_precision"] = [
             "bf16_error": values["tenth_bf16_error"]!, "fp16_error": values["tenth_fp16_error"]!,
         ]
-        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings)
+        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings, decisions: try decisions(q))
     }
 }

@@ -199,6 +199,9 @@ extension MatmulChapter {
                 values["\(key)_\(k)_ratio_smallest"] = s.map { .number($0.ratio.estimate, .ratio) } ?? .text("—")
             }
         }
+        if let i4 = point(.kernel, "int4-tensor", n), let i8 = point(.kernel, "int8-tensor", n) {
+            values["int4_over_int8_kernel"] = .number(i4.ratio.estimate / i8.ratio.estimate, .ratio)
+        }
         values["baseline_largest"] = .text(Self.name(summary.baselines[.endToEnd] ?? "fp32"))
         let small = try MatmulSummary(r, size: smallest)
         values["baseline_smallest"] = .text(Self.name(small.baselines[.endToEnd] ?? "fp32"))
