@@ -21,7 +21,9 @@ import Tensor
 /// - `qat`: quantization-aware fine-tuning at W4A4, W4A8, W3A8 and W2A8 with STE and LSQ
 ///   weights (`VisionQAT`), against PTQ on the same grids;
 /// - `layer-range`, `histogram`: each layer's weight and input ranges, and the weight histograms
-///   of the first and last layers (first seed).
+///   of the first and last layers (first seed);
+/// - `engine`, `engine-speed`: the folded CNN on oneDNN's FP32 and INT8 engines (`VisionEngine`):
+///   agreement with the FP32 and simulated W8A8 models, and images per second (first seed).
 /// The same families are recorded for a two-layer MLP on scikit-learn's 8×8 digits (no QAT), so
 /// the chapter can say whether what holds for the CNN holds for an MLP; the `model` parameter
 /// (`cnn`, `mlp`) tells them apart.
@@ -110,6 +112,11 @@ public struct VisionExperiment: Experiment {
                         .sensitivity, [.seed: .int(seed), .layer: .string(layer), .target: .string(target), .bits: .int(bits)],
                         VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)))
                 }
+            }
+            if network.name == VisionModel.cnn.name {
+                let w8a8 = try ptq.apply(PTQConfig(weights: "int8", granularity: "channel", activations: "int8", calibration: "minmax")).model
+                records += try VisionEngine(parameters: p).records(
+                    folded: folded, w8a8: w8a8, parent: parent, data: data, seed: seed, timed: seed == 0, context: context)
             }
             records += Self.ranges(folded, ptq, seed: seed, bins: seed == 0 ? histogramBins : 0)
             context.progress.advance()

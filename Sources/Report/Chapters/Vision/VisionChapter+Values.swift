@@ -129,6 +129,7 @@ extension VisionChapter {
         values["plain_low"] = Self.comparisonValue(plain)
 
         try qatValues(r, into: &values, findings: &findings)
+        try engineValues(r, into: &values, findings: &findings)
 
         // The layer whose quantization alone costs most at the lowest sensitivity width.
         let layers = ["conv1", "conv2", "fc1", "fc2"]
