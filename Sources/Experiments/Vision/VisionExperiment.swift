@@ -67,13 +67,19 @@ public struct VisionExperiment: Experiment {
         var records: [TrialRecord] = []
         for seed in 0..<p.seeds {
             let training = VisionTraining(parameters: p, data: data, model: network, epochs: epochs, streams: streams)
-            let (trained, trainingSeconds) = context.timed { training.train(seed: seed, context: context) }
-            records += trained.records
+            let trained = try training.trainOrLoad(seed: seed, context: context)
+            let checkpoint: ParameterValue = .string(trained.origin.rawValue)
+            records += trained.records.map { record in
+                var record = record
+                record[VisionSchema.Parameter.checkpoint] = checkpoint
+                return record
+            }
+            let trainingSeconds = trained.seconds
             let folded = trained.model.foldingBatchNorms()
             let parent = VisionEvaluation(folded, data.test.images)
             let correct = zip(parent.predictions, data.test.labels).filter { $0 == $1 }.count
             records.append(VisionSchema.record(
-                .fp32, [.seed: .int(seed)],
+                .fp32, [.seed: .int(seed), .checkpoint: checkpoint],
                 [.accuracy: Measurement(Double(correct) / Double(data.test.count)), .correct: Measurement(Double(correct)),
                  .images: Measurement(Double(data.test.count)), .modelBytes: Measurement(Double(4 * folded.parameterCount), unit: "bytes"),
                  .bestEpoch: Measurement(Double(trained.bestEpoch)), .seconds: .timing(trainingSeconds, unit: "s")]))

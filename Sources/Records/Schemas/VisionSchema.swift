@@ -8,8 +8,8 @@
 ///
 /// | family | one record per | measurements |
 /// |---|---|---|
-/// | `epoch` | seed, epoch | `train_loss`, `validation_accuracy`, `learning_rate`, `seconds` |
-/// | `fp32` | seed | `accuracy`, `correct`, `images`, `model_bytes`, `seconds`, `best_epoch` |
+/// | `epoch` | seed, epoch, checkpoint | `train_loss`, `validation_accuracy`, `learning_rate`, `seconds` |
+/// | `fp32` | seed, checkpoint | `accuracy`, `correct`, `images`, `model_bytes`, `seconds`, `best_epoch` |
 /// | `ptq` | seed, weights, granularity, activations, symmetric, calibration, mixed | `accuracy`, paired counts, `logit_sqnr_db`, `model_bytes` |
 /// | `sensitivity` | seed, layer, target, bits | `accuracy`, paired counts, `logit_sqnr_db` |
 /// | `qat` | seed, weights, activations, method, epochs | `accuracy`, paired counts, `logit_sqnr_db`, `best_epoch`, `seconds` |
@@ -91,6 +91,10 @@ public enum VisionSchema: RecordSchema {
         case `repeat`
         /// The oneDNN implementations the engine's primitives run, in plan order (batch 256).
         case implementation
+        /// Whether the FP32 model was `trained` in this run or `loaded` from the checkpoint cache
+        /// (`epoch` and `fp32`; a loaded model's epoch records and training time are those of
+        /// the run that trained it).
+        case checkpoint
     }
 
     /// The measurement keys.
