@@ -24,7 +24,7 @@ import Tensor
 ///   of the first and last layers (first seed);
 /// - `engine`, `engine-speed`: the folded CNN on oneDNN's FP32 and INT8 engines (`VisionEngine`):
 ///   agreement with the FP32 and simulated W8A8 models, and images per second (first seed).
-/// The same families are recorded for a two-layer MLP on scikit-learn's 8×8 digits (no QAT), so
+/// The same families (but the engine's) are recorded for a two-layer MLP on scikit-learn's 8×8 digits, so
 /// the chapter can say whether what holds for the CNN holds for an MLP; the `model` parameter
 /// (`cnn`, `mlp`) tells them apart.
 public struct VisionExperiment: Experiment {
@@ -51,9 +51,9 @@ public struct VisionExperiment: Experiment {
         let digits = VisionData(try Digits.load(from: context.dataPaths), parameters: p, context: context) { .digits($0) }
         let grid = Self.grid(p)
         let qatSettings = VisionQAT.settings(p)
-        context.progress.start(total: p.seeds * (p.epochs + p.mlpEpochs + 2 * (grid.count + 1) + qatSettings.count))
+        context.progress.start(total: p.seeds * (p.epochs + p.mlpEpochs + 2 * (grid.count + 1) + 2 * qatSettings.count))
         var records = try study(.cnn, data: mnist, epochs: p.epochs, qat: qatSettings, histogramBins: p.histogramBins, p, context)
-        records += try study(.mlp, data: digits, epochs: p.mlpEpochs, qat: [], histogramBins: 0, p, context) { .digits($0) }
+        records += try study(.mlp, data: digits, epochs: p.mlpEpochs, qat: qatSettings, histogramBins: 0, p, context) { .digits($0) }
         return records
     }
 
@@ -96,7 +96,7 @@ public struct VisionExperiment: Experiment {
                 records.append(VisionSchema.record(.ptq, parameters, m))
                 context.progress.advance()
             }
-            let qat = VisionQAT(parameters: p, data: data)
+            let qat = VisionQAT(parameters: p, data: data, model: network, streams: streams)
             for setting in qatSettings {
                 let ((model, bestEpoch), seconds) = context.timed { qat.train(folded, setting, seed: seed, context: context) }
                 var m = VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)

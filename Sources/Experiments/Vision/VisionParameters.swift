@@ -74,6 +74,6 @@ public struct VisionParameters: SectionParameters, Equatable {
         qatLearningRate = 2e-4
         engineBatches = [1, 256]
         engineRepeats = profile == .full ? 9 : 3
-        engineImages = profile == .full ? 2048 : 512
+        engineImages = profile == .full ? 2048 : 256
     }
 }

@@ -186,9 +186,16 @@ extension VisionChapter {
         for (name, pick) in settings {
             rows.append([.text(name)] + Self.cells(pick(cnn)) + Self.cells(pick(mlp)))
         }
+        // QAT (the better of STE and LSQ) next to PTQ on the same per-tensor grid, at every setting both ran.
+        for (w, a) in Self.qatSettings(cnn) where Self.qatSettings(mlp).contains(where: { $0 == (w, a) }) {
+            let name = "W\(w.dropFirst(3))A\(a.dropFirst(3))"
+            let ptq = { (r: VisionResults) in r.ptq(weights: w, granularity: "tensor", activations: a, calibration: "minmax") }
+            rows.append([.text("\(name) PTQ, per tensor")] + Self.cells(ptq(cnn)) + Self.cells(ptq(mlp)))
+            rows.append([.text("\(name) QAT (better of STE, LSQ)")] + Self.cells(Self.bestQAT(cnn, w, a)?.1) + Self.cells(Self.bestQAT(mlp, w, a)?.1))
+        }
         return CaptionedTable(
             label: "vision-mlp",
-            caption: "The CNN on MNIST-5k next to a two-layer MLP (64→64→10) on scikit-learn's 8×8 digits (\(mlp.images) test images), quantized the same way: accuracy and its change against each model's FP32 parent in points, with the paired 95 % interval. Emulated.",
+            caption: "The CNN on MNIST-5k next to a two-layer MLP (64→64→10) on scikit-learn's 8×8 digits (\(mlp.images) test images), quantized the same way (QAT: the same fine-tuning, epochs and schedule for both): accuracy and its change against each model's FP32 parent in points, with the paired 95 % interval. Emulated.",
             table: Table(
                 columns: [
                     Table.Column("setting"), Table.Column("CNN", style: .percent), Table.Column("Δ CNN"),

@@ -26,6 +26,7 @@ public struct VisionChapter: ChapterBuilder {
         try setupValues(results, into: &values)
         try resultValues(results, into: &values, findings: &findings)
         try mlpValues(cnn: results, mlp: mlp, into: &values)
+        try mlpQATValues(cnn: results, mlp: mlp, into: &values)
         return ChapterOutput(
             values: values, charts: try charts(results), tables: try tables(results) + [try mlpTable(cnn: results, mlp: mlp)],
             findings: findings)
