@@ -60,12 +60,20 @@ extension VisionChapter {
             ]),
         ]
         var described: [String] = []
+        // Formats of equal size share one label ("W8 / E4M3"), placed at the highest of their points.
+        var labels: [Double: (names: [String], accuracy: Double)] = [:]
         for (i, (label, members)) in families.enumerated() {
             let points = members.compactMap { name, c in point(c).map { (name, $0) } }
             guard !points.isEmpty else { throw ChapterError(section: section, "no \(label) trials to draw") }
             marks.append(.scatter(Scatter(label, x: points.map(\.1.0), y: points.map(\.1.1), style: .series(i))))
-            if i != 1 { marks += points.map { .annotation(Annotation($0.0, x: $0.1.0, y: $0.1.1, showsPoint: false)) } }
+            for (name, (bytes, accuracy)) in points where i != 1 {
+                let old = labels[bytes] ?? ([], -.infinity)
+                labels[bytes] = (old.names + [name], max(old.accuracy, accuracy))
+            }
             described += points.map { "\($0.0) \(Int($0.1.0)) bytes, \(String(format: "%.1f", $0.1.1)) %" }
+        }
+        marks += labels.keys.sorted().map { bytes in
+            .annotation(Annotation(labels[bytes]!.names.joined(separator: " / "), x: bytes, y: labels[bytes]!.accuracy, dy: 9, showsPoint: false))
         }
         if let summary = VisionEngineSummary(r) {
             let batch = summary.speeds.map(\.batch).min() ?? 1
