@@ -29,6 +29,6 @@ public struct VisionChapter: ChapterBuilder {
         try mlpQATValues(cnn: results, mlp: mlp, into: &values)
         return ChapterOutput(
             values: values, charts: try charts(results), tables: try tables(results) + [try mlpTable(cnn: results, mlp: mlp)],
-            findings: findings)
+            findings: findings, decisions: decisions(values))
     }
 }
