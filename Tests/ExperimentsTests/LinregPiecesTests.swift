@@ -39,6 +39,36 @@ struct LinregPiecesTests {
         #expect(solver.gradientDescent(iterations: 1, learningRate: 0.25) == [0.5, -1.5])
     }
 
+    @Test("Householder QR in FP64 fits a line through three points by hand")
+    func householder() {
+        // Points (1, 1), (2, 2), (3, 2) with an intercept column: slope 1/2, intercept 2/3.
+        let x: [Double] = [1, 1, 1, 2, 1, 3]
+        let solver = RoundedLeastSquares(x: x, y: [1, 2, 2], rows: 3, cols: 2, arithmetic: .native)
+        let (w, r) = solver.householderQR()
+        #expect(abs(w[0] - 2.0 / 3) < 1e-15 && abs(w[1] - 0.5) < 1e-15, "\(w)")
+        // RᵀR = XᵀX = [[3, 6], [6, 14]] up to signs of R's rows.
+        #expect(abs(r[0] * r[0] - 3) < 1e-14 && abs(r[0] * r[1] - 6) < 1e-14 && abs(r[1] * r[1] + r[3] * r[3] - 14) < 1e-13)
+        #expect(r[2] == 0)
+    }
+
+    @Test("refinement with FP32 residuals takes an FP16 QR solution to FP32 accuracy at κ = 10")
+    func refinement() throws {
+        var rng = SeededGenerator(seed: 5)
+        let problem = try SyntheticRegression(trainCount: 64, testCount: 8, features: 4, kappa: 10, noise: 0.01, using: &rng)
+        let (x, y) = problem.train
+        let reference = try x.leastSquares(y)
+        let wideX = x.storage.map(Float.init), wideY = y.map(Float.init)
+        let fp16 = RoundedLeastSquares(x: wideX, y: wideY, rows: x.rows, cols: x.cols, arithmetic: RoundedArithmetic<Float>(.fp16))
+        let qr = fp16.householderQR()
+        let refined = fp16.iterativeRefinement(from: qr, wideX: wideX, wideY: wideY, steps: 10)
+        let qrError = RegressionMetrics.relativeError(qr.w.map(Double.init), reference: reference)
+        let refinedError = RegressionMetrics.relativeError(refined.map(Double.init), reference: reference)
+        // FP16's unit roundoff is 2⁻¹¹ ≈ 4.9e-4: QR alone stays near it; refinement contracts by
+        // about u·κ² = 0.05 per step, down to FP32's rounding of the data (≈ 1e-6 here).
+        #expect(qrError > 1e-4 && qrError < 1e-2, "FP16 QR error \(qrError)")
+        #expect(refinedError < 1e-5, "refined error \(refinedError)")
+    }
+
     @Test("a Gram matrix rounded to lose definiteness is a failure, not a crash")
     func choleskyFailure() {
         // Columns 1 and 1 + 2⁻¹²: BF16 rounds both to 1, so XᵀX is singular after rounding.
