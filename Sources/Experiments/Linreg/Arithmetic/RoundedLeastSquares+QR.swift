@@ -67,29 +67,40 @@ extension RoundedLeastSquares {
     /// ```
     /// Each step contracts the error by about u_format·κ(X)² (the factor's error against the
     /// normal equations' conditioning), so it converges to T's accuracy while that is below 1
-    /// and diverges beyond. g shrinks as w converges and would underflow FP16's range, so it is
-    /// scaled to unit max-norm before it is rounded and δ scaled back in T (Higham, Pranesh &
-    /// Zounon, "Squeezing a matrix into half precision", 2019).
+    /// and diverges beyond. As practical refinement does, a step is kept only when it lowers
+    /// ‖Xᵀ(y − Xw)‖∞, the optimality residual, and refinement stops at the first that does
+    /// not: where it cannot converge it returns the QR solution or its last improvement. g
+    /// shrinks as w converges and would underflow FP16's range, so it is scaled to unit
+    /// max-norm before it is rounded and δ scaled back in T (Higham, Pranesh & Zounon,
+    /// "Squeezing a matrix into half precision", 2019).
     /// - Parameters:
     ///   - start: the QR solution and its R (`householderQR()`).
     ///   - wideX: X in T, not rounded to the format (row-major rows × cols).
     ///   - wideY: y in T.
-    ///   - steps: refinement steps.
+    ///   - steps: the most refinement steps.
     func iterativeRefinement(from start: (w: [T], r: [T]), wideX: [T], wideY: [T], steps: Int) -> [T] {
         precondition(wideX.count == rows * cols && wideY.count == rows, "iterativeRefinement: X is \(wideX.count) values, y \(wideY.count)")
         let d = cols
-        var (w, r) = start
-        for _ in 0..<steps {
-            var gradient = [T](repeating: 0, count: d)
+        /// Xᵀ(y − Xw) in T and its max-norm.
+        func optimalityResidual(_ w: [T]) -> (g: [T], norm: T) {
+            var g = [T](repeating: 0, count: d)
             for i in 0..<rows {
                 let row = wideX[(i * d)..<((i + 1) * d)]
                 let residual = wideY[i] - zip(row, w).reduce(T(0)) { $0 + $1.0 * $1.1 }
-                for j in 0..<d { gradient[j] += row[row.startIndex + j] * residual }
+                for j in 0..<d { g[j] += row[row.startIndex + j] * residual }
             }
-            let scale = gradient.reduce(T(0)) { Swift.max($0, $1.magnitude) }
-            guard scale > 0, scale.isFinite else { break }
-            let delta = backSubstitution(r, forwardSubstitutionTransposed(r, arithmetic.store(gradient.map { $0 / scale })))
-            w = zip(w, delta).map { $0 + scale * $1 }
+            return (g, g.reduce(T(0)) { Swift.max($0, $1.magnitude) })
+        }
+        let r = start.r
+        var w = start.w
+        var (g, norm) = optimalityResidual(w)
+        for _ in 0..<steps {
+            guard norm > 0, norm.isFinite else { break }
+            let delta = backSubstitution(r, forwardSubstitutionTransposed(r, arithmetic.store(g.map { $0 / norm })))
+            let candidate = zip(w, delta).map { $0 + norm * $1 }
+            let next = optimalityResidual(candidate)
+            guard next.norm < norm else { break }
+            (w, g, norm) = (candidate, next.g, next.norm)
         }
         return w
     }

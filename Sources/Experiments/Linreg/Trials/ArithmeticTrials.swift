@@ -4,7 +4,8 @@ import Tensor
 
 /// Family 1: least squares fitted in FP64, FP32, BF16 and FP16 (emulated), by QR (LAPACK in
 /// FP64: the reference; Householder in every other arithmetic), normal equations, gradient
-/// descent and (16-bit arithmetics) iterative refinement with FP32 residuals, against the
+/// descent and (16-bit arithmetics) iterative refinement with FP32 residuals (a step kept only
+/// when it lowers the optimality residual), against the
 /// condition number of X.
 ///
 /// One record per (κ, seed, arithmetic, solver), parameters `family = arithmetic`, `kappa`,

@@ -88,8 +88,10 @@ extension LinregChapter {
         let targetNames = Dictionary(uniqueKeysWithValues: Self.targets)
         let methodNames = Dictionary(uniqueKeysWithValues: Self.methods)
         var panels: [Panel] = []
+        // Short panel titles: three columns leave about 200 points each.
+        let panelTitles = ["weights": "weights", "weights+inputs": "+ inputs per tensor", "weights+inputs-per-feature": "+ inputs per feature"]
         for (name, datasetName) in Self.datasets {
-            for (targets, targetTitle) in Self.targets {
+            for (targets, _) in Self.targets {
                 var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 0))]
                 for (i, (method, label)) in Self.methods.enumerated() {
                     let series = points.filter { $0.dataset == name && $0.targets == targets && $0.method == method }.sorted { $0.bits < $1.bits }
@@ -100,7 +102,7 @@ extension LinregChapter {
                         x: x, lower: series.map { 100 * $0.change.change.lower }, upper: series.map { 100 * $0.change.change.upper }, style: .series(i))))
                 }
                 panels.append(Panel(
-                    title: "\(datasetName): \(targetTitle)", x: Axis("Bits"), y: Axis("RMSE change vs FP64 (%)"),
+                    title: "\(datasetName): \(panelTitles[targets] ?? targets)", x: Axis("Bits"), y: Axis("RMSE change vs FP64 (%)"),
                     legend: panels.isEmpty ? .best : .hidden, marks: marks))
             }
         }
@@ -110,6 +112,6 @@ extension LinregChapter {
         return Figure(
             title: "PTQ against QAT",
             altText: "Six panels, Diabetes and Auto MPG by weights only, weights and inputs per tensor, and weights and inputs per feature: the change of test RMSE against the FP64 fit at \(bits.map(String.init).joined(separator: ", ")) bits for PTQ, QAT with the straight-through estimator and QAT with learned step sizes, with 95 % intervals. Across panels the medians span \(span(points.filter { $0.bits == maxBits })) at \(maxBits) bits and \(span(points.filter { $0.bits == minBits })) at \(minBits) bits. \(below.isEmpty ? "No interval lies entirely below 0." : "Intervals entirely below 0 (better than the FP64 fit): \(below.joined(separator: "; ")).")",
-            width: 640, height: 620, columns: 3, sharedX: true, panels: panels)
+            width: 720, height: 620, columns: 3, sharedX: true, panels: panels)
     }
 }

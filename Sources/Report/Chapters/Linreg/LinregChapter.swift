@@ -43,7 +43,7 @@ public struct LinregChapter: ChapterBuilder {
         try qatValues(bitsPoints, comparisons: comparisons, curves: curves, into: &values, findings: &findings)
 
         let tables = [
-            CaptionedTable(label: "linreg-arithmetic", caption: "Median coefficient error $\\lVert \\hat{w} - w_{\\text{QR}} \\rVert / \\lVert w_{\\text{QR}} \\rVert$ against the FP64 QR fit (LAPACK), per solver, arithmetic and condition number; “fails k/n” counts fits whose Cholesky factorisation met a non-positive pivot or whose coefficients are not finite. QR is Householder's in the arithmetic shown; refinement starts from that QR and computes residuals in FP32. FP16 and BF16 are emulated (every operation rounded).", table: try arithmeticTable(kappaPoints, kappas: kappas)),
+            CaptionedTable(label: "linreg-arithmetic", caption: "Median coefficient error $\\lVert \\hat{w} - w_{\\text{QR}} \\rVert / \\lVert w_{\\text{QR}} \\rVert$ against the FP64 QR fit (LAPACK), per solver, arithmetic and condition number; “fails k/n” counts fits whose Cholesky factorisation met a non-positive pivot or whose coefficients are not finite. QR is Householder's in the arithmetic shown; refinement starts from that QR, computes residuals in FP32 and keeps a step only when it lowers $\\lVert X^\\top (y - Xw) \\rVert_\\infty$. FP16 and BF16 are emulated (every operation rounded).", table: try arithmeticTable(kappaPoints, kappas: kappas)),
             CaptionedTable(label: "linreg-ptq", caption: "Weight PTQ of the FP64 fit: change of test RMSE against the unquantized fit (median over folds of the per-fold change, with its 95 % bootstrap interval over folds, in %), and median coefficient error. The bias stays FP32.", table: try ptqTable(weights)),
             CaptionedTable(label: "linreg-inputs", caption: "Quantized inputs (one range per feature), symmetric and asymmetric grids: change of test RMSE against unquantized inputs (median over folds with its 95 % bootstrap interval, in %), by calibration of the range; static ranges come from the training split, dynamic ones from each batch of test rows.", table: inputsTable(inputs)),
             CaptionedTable(label: "linreg-best", caption: "Weight quantization per bit width: the configuration with the lowest median change of test RMSE among PTQ formats and QAT (STE, LSQ) at that width, with its interval, and the configurations whose paired difference to it has an interval containing 0. A configuration is named best only when no other is indistinguishable from it.", table: bestTable(comparisons)),
@@ -98,8 +98,8 @@ public struct LinregChapter: ChapterBuilder {
         return "\(f(interval.estimate)) [\(f(interval.lower)), \(f(interval.upper))]"
     }
 
-    /// A change as template values: `{{key}}` (the median, %), `{{key_interval}}` (“95 %
-    /// interval −0.20 % to 0.31 %”).
+    /// A change as template values: `{{key}}` (the median, %), `{{key_low}}` and `{{key_high}}`
+    /// (the ends of its 95 % interval, %).
     static func changeValues(_ key: String, _ change: PairedChange, into values: inout [String: TemplateValue]) {
         values[key] = .number(change.change.estimate, .percent)
         values["\(key)_low"] = .number(change.change.lower, .percent)
