@@ -1,3 +1,4 @@
+import NN
 import Tensor
 import Testing
 @testable import Experiments
@@ -67,6 +68,23 @@ struct LinregPiecesTests {
         // about u·κ² = 0.05 per step, down to FP32's rounding of the data (≈ 1e-6 here).
         #expect(qrError > 1e-4 && qrError < 1e-2, "FP16 QR error \(qrError)")
         #expect(refinedError < 1e-5, "refined error \(refinedError)")
+    }
+
+    @Test("input clipping bounds: LSQ's ±Qp·s, STE's grid ends, one per feature")
+    func clippingBounds() {
+        // LSQ at 3 bits: Qp = 3, step 0.5 → ±1.5.
+        #expect(InputClipping.bounds(LSQFakeQuantizer(bits: 3, step: 0.5), features: 2) == [-1.5...1.5, -1.5...1.5])
+        // STE symmetric 3 bits after observing [−1, 2]: scale 2/3, codes ±3 → ±2 (to FP32 rounding).
+        var ste = STEFakeQuantizer(bits: 3, rangeSource: .observed(averagingConstant: 0.5))
+        #expect(InputClipping.bounds(ste, features: 1) == nil, "not calibrated yet")
+        _ = ste.forward(Tensor(shape: [2, 1], storage: [-1, 2]))
+        let b = InputClipping.bounds(ste, features: 1)?.first
+        #expect(b.map { abs($0.lowerBound + 2) < 1e-6 && abs($0.upperBound - 2) < 1e-6 } == true, "\(String(describing: b))")
+        // Per feature: each column its own range.
+        var perFeature = PerFeatureFakeQuantizer(features: 2, STEFakeQuantizer(bits: 3, rangeSource: .observed(averagingConstant: 0.5)))
+        _ = perFeature.forward(Tensor(shape: [2, 2], storage: [-1, 30, 3, -6]))
+        let bounds = InputClipping.bounds(perFeature, features: 2)
+        #expect(bounds.map { abs($0[0].upperBound - 3) < 1e-5 && abs($0[1].upperBound - 30) < 1e-4 } == true, "\(String(describing: bounds))")
     }
 
     @Test("a Gram matrix rounded to lose definiteness is a failure, not a crash")
