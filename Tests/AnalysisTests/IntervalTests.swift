@@ -1,6 +1,7 @@
 import Testing
 import Records
 @testable import Analysis
+import Tensor
 
 @Suite struct IntervalTests {
     /// 2, 4, 4, 4, 5, 5, 7, 9: x̄ = 5, s = √(32/7), n = 8, t(0.975, 7) = 2.364624252,
@@ -47,6 +48,20 @@ import Records
         #expect(a.lower <= a.estimate && a.estimate <= a.upper)
         let constant = [4.0, 4, 4, 4, 4].medianConfidenceInterval()
         #expect(constant.lower == 4 && constant.upper == 4, "no spread, no width")
+    }
+
+    /// The counting path of `medianConfidenceInterval` gives the generic bootstrap's interval
+    /// bit for bit: odd and even counts, ties, one value, negative values.
+    @Test func medianIntervalEqualsTheGenericBootstrap() {
+        var g = SeededGenerator(seed: 3)
+        let samples: [[Double]] = [[5], [2, -1], [1, 1, 1, 2], (0..<7).map { _ in g.nextNormal() }, (0..<20).map { _ in Double(g.nextIndex(below: 4)) },
+                                   (0..<33).map { _ in -g.nextUnit() }]
+        for values in samples {
+            var rng = SeededGenerator(seed: 11)
+            let generic = Bootstrap.interval(of: values, resamples: 500, using: &rng) { $0.median() }
+            let fast = values.medianConfidenceInterval(resamples: 500, seed: 11)
+            #expect(fast == generic, "\(values)")
+        }
     }
 
     @Test func ratioOfMedians() {
