@@ -98,6 +98,9 @@ extension BertEncoder {
                 if scheme.smoothing != nil {
                     // The smoothed input's extreme is max_j a_j / s_j (min-max on X/s).
                     range = ClippingRange(symmetric: zip(stats.columnMax, factors).map { $0 / $1 }.max() ?? 0)
+                } else if calibration == .minMax {
+                    // The true extremes, not the sample's: one outlier column decides the range.
+                    range = ClippingRange(lower: stats.lower, upper: stats.upper)
                 } else {
                     range = calibration.range(of: stats.sample, symmetric: true, levels: 128) { candidate in
                         let p = int8.parameters(for: candidate)

@@ -69,8 +69,10 @@ final class LinearInputRecorder: FakeQuantizer, @unchecked Sendable {
 
 extension BertEncoder {
     /// The input statistics of every linear layer over `batches` (FP32 inference).
-    /// - Parameter sampleStride: keep every this-many-th value in `sample`.
-    public func linearInputStatistics(_ batches: [TokenBatch], sampleStride: Int = 16) -> [BertLinearSite: LinearInputStatistics] {
+    /// - Parameter sampleStride: keep every this-many-th value in `sample`; a prime that divides
+    ///   no layer width (384, 1536), so that every column is sampled (a stride of 16 would keep
+    ///   the same 24 of 384 columns in every row and miss the outlier dimensions).
+    public func linearInputStatistics(_ batches: [TokenBatch], sampleStride: Int = 17) -> [BertLinearSite: LinearInputStatistics] {
         var recorders: [BertLinearSite: LinearInputRecorder] = [:]
         var model = self
         model.updateLinears { site, linear in
