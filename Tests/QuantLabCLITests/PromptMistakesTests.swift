@@ -14,10 +14,10 @@ import Testing
 
     static let mistakes: [Mistake] = [
         Mistake(arguments: ["run", "linrg", "--profile", "quick"], status: 64,
-                stderr: "Error: unknown section 'linrg'; known sections: formats, matmul, linreg, vision; did you mean linreg?\n"),
+                stderr: "Error: unknown section 'linrg'; known sections: formats, matmul, linreg, vision, encoder; did you mean linreg?\n"),
         // Nothing within two edits: no guess, the list alone.
         Mistake(arguments: ["run", "nosuch"], status: 64,
-                stderr: "Error: unknown section 'nosuch'; known sections: formats, matmul, linreg, vision\n"),
+                stderr: "Error: unknown section 'nosuch'; known sections: formats, matmul, linreg, vision, encoder\n"),
         Mistake(arguments: ["raport"], status: 64, stderr: "Error: unknown command 'raport'; did you mean report?\n"),
         Mistake(arguments: ["xyzzy"], status: 64,
                 stderr: "Error: unknown command 'xyzzy'; commands: run, sections, env, explain, formats, quantize, report, gallery\n"),

@@ -38,9 +38,9 @@ public struct EncoderParameters: SectionParameters, Equatable {
     public init(profile: Profile) {
         let full = profile == .full
         calibrationVerses = full ? 256 : 32
-        heldOutVerses = full ? 1000 : 48
-        queries = full ? 200 : 24
-        corpusVerses = full ? 10_000 : 500
+        heldOutVerses = full ? 1000 : 32
+        queries = full ? 200 : 16
+        corpusVerses = full ? 10_000 : 300
         neighbours = 10
         sqnrVerses = full ? 64 : 8
         alphas = [0, 0.25, 0.5, 0.75, 1]

@@ -82,6 +82,7 @@ extension EncoderChapter {
         }
         findings["encoder_w8a8"] = .record([
             "static": Self.schemeValue(minmax), "best": Self.schemeValue(best), "floor_met": .flag(best.cosine.estimate >= 0.99 && best.overlap.estimate >= 0.9),
+            "static_loses": .flag(minmax.overlap.upper < best.overlap.lower),
         ])
         findings["encoder_weight_only"] = .record([
             "int8": Self.schemeValue(try require(r, "int8-channel")), "int4": Self.schemeValue(bestGroup),
