@@ -71,3 +71,28 @@ struct BertEncoderTests {
         }
     }
 }
+
+@Suite("BERT encoder quantized")
+struct BertEncoderQuantizedTests {
+    /// The golden inputs that are KJV-like sentences, tokenized.
+    static let sequences = EncoderGolden.shared.inputs.prefix(4).map(\.ids)
+
+    @Test("INT8 weights per channel stay within 10⁻³ of FP32; calibration statistics see every column")
+    func int8Weights() throws {
+        // The first layer alone: quantizing all 36 weights takes too long in a debug build.
+        var model = BertEncoderTests.model
+        model.layers = [model.layers[0]]
+        let fp32 = model.embed(Array(Self.sequences))
+        let int8 = try model.quantized(BertQuantization(weights: BertQuantization.int8PerChannel)).embed(Array(Self.sequences))
+        for i in 0..<Self.sequences.count {
+            let c = BertEncoderTests.cosine(fp32.storage[(i * 384)..<((i + 1) * 384)], int8.storage[(i * 384)..<((i + 1) * 384)])
+            #expect(c > 0.999 && c < 1, "input \(i): cosine \(c)")
+        }
+        let stats = model.linearInputStatistics([TokenBatch(Array(Self.sequences))])
+        #expect(stats.count == 6)
+        let output = try #require(stats[BertLinearSite(layer: 0, role: .output)])
+        #expect(output.columnMax.count == 1536 && output.tokens == Self.sequences.reduce(0) { $0 + $1.count })
+        // Every column's max is at most the tensor's extreme, and the largest column reaches it.
+        #expect(output.columnMax.max() == max(abs(output.lower), abs(output.upper)))
+    }
+}

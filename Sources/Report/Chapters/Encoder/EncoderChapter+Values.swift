@@ -62,6 +62,7 @@ extension EncoderChapter {
         values["alpha"] = .number(smooth.alpha ?? 0, .plain.digits(2))
         values["kept_share"] = .number(llm.keptShare ?? 0, .percent)
         values["static_collapses"] = .flag(minmax.cosine.upper < token.cosine.lower)
+        values["clipping_hurts"] = .flag((try require(r, "w8a8-percentile")).cosine.upper < minmax.cosine.lower)
         values["smooth_helps_token"] = .flag(smooth.cosine.lower > token.cosine.upper)
         // The best outlier method among per-token, LLM.int8 and SmoothQuant, against the floors.
         let best = [token, llm, smooth].max { $0.cosine.estimate < $1.cosine.estimate }!
@@ -73,7 +74,8 @@ extension EncoderChapter {
             values["sweep_best_alpha"] = .number(bestAlpha.alpha, .plain.digits(2))
             values["sweep_best"] = Self.schemeValue(bestAlpha.scheme)
             values["sweep_alphas"] = .text(sweep.map { String($0.alpha) }.joined(separator: ", "))
-            values["sweep_beats_plain"] = .flag(bestAlpha.scheme.cosine.lower > (try require(r, "w8a8-dynamic")).cosine.upper)
+            values["sweep_below_plain"] = .flag(bestAlpha.scheme.cosine.upper < (try require(r, "w8a8-dynamic")).cosine.lower)
+            values["sweep_interior"] = .flag(bestAlpha.alpha > (sweep.first?.alpha ?? 0) && bestAlpha.alpha < (sweep.last?.alpha ?? 1))
         }
         if let speed = r.speed("fp32") {
             values["fp32_speed"] = .number(speed.median, .plain.digits(3))
