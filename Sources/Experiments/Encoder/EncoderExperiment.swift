@@ -22,7 +22,8 @@ import Tensor
 ///   corpus index is FP32's embedding of every corpus verse; a scheme embeds the queries, so the
 ///   overlap measures what a quantized query encoder changes against a fixed FP32 index;
 /// - `layer-sqnr`: each layer's output SQNR against FP32 under each scheme;
-/// - `speed`: FP32 sentences per second at batch 32 (length-bucketed, on oneDNN sgemm).
+/// - `speed`: sentences per second at batch 32 (length-bucketed) for FP32 (oneDNN sgemm), BF16
+///   and W8A8 (oneDNN's BF16 and INT8 kernels, `LinearEngine`), interleaved repeats.
 public struct EncoderExperiment: Experiment {
     /// What a profile fixes (`EncoderParameters`).
     public typealias Parameters = EncoderParameters
@@ -106,18 +107,37 @@ public struct EncoderExperiment: Experiment {
             context.progress.advance()
         }
 
-        let speedIds = Array(corpus.prefix(p.speedVerses))
-        let tokens = speedIds.reduce(0) { $0 + $1.count }
-        _ = model.embed(Array(speedIds.prefix(p.batchSize)), batchSize: p.batchSize)  // warm-up: oneDNN's first calls
-        for r in 0..<p.speedRepeats {
-            let (_, seconds) = context.timed { model.embed(speedIds, batchSize: p.batchSize) }
-            records.append(EncoderSchema.record(
-                .speed, [.variant: .string("fp32"), .repeatIndex: .int(r)],
-                [.sentencesPerSecond: .timing(Double(speedIds.count) / seconds, unit: "1/s"), .seconds: .timing(seconds, unit: "s"),
-                 .sentences: Measurement(Double(speedIds.count)), .tokens: Measurement(Double(tokens)),
-                 .weightBytes: Measurement(Double(4 * model.linearWeightCount), unit: "bytes")]))
-        }
+        records += try Self.speed(model, Array(corpus.prefix(p.speedVerses)), p, context)
         context.progress.advance()
+        return records
+    }
+
+    /// The `speed` records: FP32, BF16 and W8A8 on oneDNN's kernels, interleaved repeats after a
+    /// warm-up pass of each, with each variant's mean cosine to FP32 on the timed verses.
+    static func speed(_ model: BertEncoder, _ ids: [[Int]], _ p: EncoderParameters, _ context: ExperimentContext) throws -> [TrialRecord] {
+        let variants: [(String, LinearEngine.Kind?)] = [("fp32", nil), ("bf16", .bf16), ("w8a8", .int8)]
+        let models = try variants.map { try model.running(on: $0.1) }
+        let tokens = ids.reduce(0) { $0 + $1.count }
+        var reference: Tensor?
+        var cosines: [Double] = []
+        for m in models {
+            let e = m.embed(ids, batchSize: p.batchSize)  // warm-up: oneDNN's first calls create the primitives
+            if reference == nil { reference = e }
+            let c = EncoderMeasures.cosines(e, reference!)
+            cosines.append(c.reduce(0, +) / Double(c.count))
+        }
+        var records: [TrialRecord] = []
+        for r in 0..<p.speedRepeats {
+            for (v, m) in models.enumerated() {
+                let (_, seconds) = context.timed { m.embed(ids, batchSize: p.batchSize) }
+                records.append(EncoderSchema.record(
+                    .speed, [.variant: .string(variants[v].0), .repeatIndex: .int(r)],
+                    [.sentencesPerSecond: .timing(Double(ids.count) / seconds, unit: "1/s"), .seconds: .timing(seconds, unit: "s"),
+                     .sentences: Measurement(Double(ids.count)), .tokens: Measurement(Double(tokens)),
+                     .weightBytes: Measurement(Double(m.linearWeightBytes(on: variants[v].1)), unit: "bytes"),
+                     .cosineMean: Measurement(cosines[v])]))
+            }
+        }
         return records
     }
 

@@ -14,7 +14,7 @@
 /// | `histogram` | layer, site, bin | `lower`, `upper`, `count`, `int8_step` |
 /// | `scheme` | weights, granularity, symmetric, activations, calibration, alpha | `cosine_mean`, `cosine_sd`, `cosine_p01`, `cosine_p01_low`, `cosine_p01_high`, `cosine_min`, `verses`, `overlap_mean`, `overlap_sd`, `queries`, `weight_bytes`, `kept_share` |
 /// | `layer-sqnr` | scheme label, layer | `sqnr_db` |
-/// | `speed` | variant, repeat | `sentences_per_second`, `seconds`, `sentences`, `tokens`, `weight_bytes` |
+/// | `speed` | variant, repeat | `sentences_per_second`, `seconds`, `sentences`, `tokens`, `weight_bytes`, `cosine_mean` (to FP32 on the timed verses) |
 public enum EncoderSchema: RecordSchema {
     /// The section id.
     public static let section = "encoder"

@@ -77,10 +77,19 @@ extension EncoderChapter {
             values["sweep_below_plain"] = .flag(bestAlpha.scheme.cosine.upper < (try require(r, "w8a8-dynamic")).cosine.lower)
             values["sweep_interior"] = .flag(bestAlpha.alpha > (sweep.first?.alpha ?? 0) && bestAlpha.alpha < (sweep.last?.alpha ?? 1))
         }
-        if let speed = r.speed("fp32") {
-            values["fp32_speed"] = .number(speed.median, .plain.digits(3))
-            values["speed_repeats"] = .number(Double(speed.repeats), .count)
-            values["tokens_per_verse"] = .number(speed.tokensPerSentence, .plain.digits(3))
+        guard let speed = r.speed("fp32") else { throw ChapterError(section: section, "no FP32 speed trials") }
+        values["fp32_speed"] = .number(speed.median, .plain.digits(3))
+        values["speed_repeats"] = .number(Double(speed.repeats), .count)
+        values["tokens_per_verse"] = .number(speed.tokensPerSentence, .plain.digits(3))
+        for variant in ["bf16", "w8a8"] {
+            guard let v = r.speed(variant) else { throw ChapterError(section: section, "no \(variant) speed trials") }
+            let run = EncoderSchema.records(.speed, in: r.records).matching([EncoderSchema.Parameter.variant: .string(variant)]).first
+            values["\(variant)_speed"] = .record([
+                "rate": .number(v.median, .plain.digits(3)), "speedup": .number(v.median / speed.median, .ratio.digits(3)),
+                "faster": .flag(v.median > speed.median),
+                "cosine": .number(run?[EncoderSchema.Metric.cosineMean]?.value ?? .nan, .plain.digits(5)),
+                "bytes": .number(run?[EncoderSchema.Metric.weightBytes]?.value ?? .nan, .bytes),
+            ])
         }
         findings["encoder_w8a8"] = .record([
             "static": Self.schemeValue(minmax), "best": Self.schemeValue(best), "floor_met": .flag(best.cosine.estimate >= 0.99 && best.overlap.estimate >= 0.9),
