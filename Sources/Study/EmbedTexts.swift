@@ -7,7 +7,9 @@ public enum EmbedTexts {
     public static var formats: [String] { TextEmbedding.formats }
 
     /// See `TextEmbedding.run(input:output:format:tokens:dataRoot:)`.
+    /// - Precondition: `format` is one of `formats` (the command line checks it first).
     public static func run(input: String, output: String, format: String, tokens: String?, dataRoot: String = "data/raw") throws -> String {
-        try TextEmbedding.run(input: input, output: output, format: format, tokens: tokens, dataRoot: dataRoot)
+        guard let precision = EncoderFormat(rawValue: format) else { preconditionFailure("EmbedTexts: unknown format \(format)") }
+        return try TextEmbedding.run(input: input, output: output, format: precision, tokens: tokens, dataRoot: dataRoot)
     }
 }

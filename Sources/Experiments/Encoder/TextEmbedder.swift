@@ -16,8 +16,8 @@ public struct TextEmbedder: Sendable {
     public let model: BertEncoder
 
     /// Loads the model from `paths` and quantizes it to `format`.
-    /// - Throws: `DataFileError` when the folder is missing, `TokenizerError`, `BertLoadError` or
-    ///   `SafetensorsError` naming the file at fault, `QuantizationError` from QuantCore.
+    /// - Throws: `DataFileError` when a model file is missing, `FileError` or `SafetensorsError`
+    ///   naming the file at fault, `QuantizationError` from QuantCore.
     public init(format: EncoderFormat, paths: DataPaths = DataPaths()) throws {
         let folder = paths.file(Self.folderName)
         try paths.requireFiles(["\(Self.folderName)/vocab.txt", "\(Self.folderName)/config.json", "\(Self.folderName)/model.safetensors"])

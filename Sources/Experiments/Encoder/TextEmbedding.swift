@@ -13,28 +13,22 @@ public enum TextEmbedding {
 
     /// Embeds the lines of `input` and writes `output` (and `tokens`).
     /// - Parameters:
-    ///   - format: one of `formats`.
+    ///   - format: the precision.
     ///   - dataRoot: where `make data` put the model (`data/raw`).
     /// - Returns: a one-line summary.
-    /// - Throws: `TextEmbeddingError` for an unreadable, non-UTF-8 or empty input; the model's
+    /// - Throws: `FileError` for an unreadable, non-UTF-8 or empty input; the model's
     ///   load errors (each naming its file); `ResultsError` when a file cannot be written.
-    public static func run(input: String, output: String, format: String, tokens: String?, dataRoot: String = "data/raw") throws -> String {
-        guard let encoderFormat = EncoderFormat(rawValue: format) else {
-            throw TextEmbeddingError(file: format, problem: "unknown format; use one of \(formats.joined(separator: " "))")
-        }
-        guard let data = FileManager.default.contents(atPath: input) else {
-            throw TextEmbeddingError(file: input, problem: "missing or unreadable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TextEmbeddingError(file: input, problem: "not UTF-8 text")
+    public static func run(input: String, output: String, format: EncoderFormat, tokens: String?, dataRoot: String = "data/raw") throws -> String {
+        guard let text = String(validating: try FileBytes.read(input), as: UTF8.self) else {
+            throw FileError(path: input, problem: "not UTF-8 text")
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         if lines.last == "" { lines.removeLast() }
-        guard !lines.isEmpty else { throw TextEmbeddingError(file: input, problem: "no lines to embed") }
+        guard !lines.isEmpty else { throw FileError(path: input, problem: "no lines to embed") }
 
-        let embedder = try TextEmbedder(format: encoderFormat, paths: DataPaths(root: dataRoot))
+        let embedder = try TextEmbedder(format: format, paths: DataPaths(root: dataRoot))
         let ids = embedder.tokens(lines)
         let embeddings = embedder.model.embed(ids, batchSize: 32)
         var files = [(url: URL(fileURLWithPath: output), bytes: NPYFile.encode(NPYArray(embeddings)))]
@@ -44,16 +38,6 @@ public enum TextEmbedding {
             files.append((URL(fileURLWithPath: tokens), NPYFile.encode(NPYArray(shape: [ids.count, width], dtype: .int32, elements: padded))))
         }
         try AtomicFile.write(files)
-        return "\(output): \(lines.count) embeddings of \(embeddings.shape[1]) values, \(format)\(tokens.map { "; token ids \($0)" } ?? "")"
+        return "\(output): \(lines.count) embeddings of \(embeddings.shape[1]) values, \(format.rawValue)\(tokens.map { "; token ids \($0)" } ?? "")"
     }
-}
-
-/// An input `quantlab embed` cannot use: one line, `FILE: PROBLEM`.
-public struct TextEmbeddingError: Error, CustomStringConvertible, Sendable {
-    /// The file (or value) at fault.
-    public let file: String
-    /// What is wrong.
-    public let problem: String
-    /// `FILE: PROBLEM`.
-    public var description: String { "\(file): \(problem)" }
 }

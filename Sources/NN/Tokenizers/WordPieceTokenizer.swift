@@ -1,4 +1,4 @@
-import Foundation
+public import Tensor
 
 /// BERT's WordPiece tokenizer (Wu et al. 2016; Devlin et al. 2019) over a `vocab.txt`, as the
 /// uncased tokenizer of transformers and tokenizers applies it:
@@ -24,11 +24,12 @@ public struct WordPieceTokenizer: Sendable {
     public let maximumWordLength: Int
 
     /// The tokenizer of `vocab.txt` at `path`: one token per line, the id is the 0-based line.
-    /// - Throws: `TokenizerError` when the file is missing or unreadable, or lacks `[UNK]`,
-    ///   `[CLS]`, `[SEP]` or `[PAD]`.
-    public init(vocabularyAt path: String, maximumWordLength: Int = 100) throws(TokenizerError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TokenizerError(file: path, problem: "missing or unreadable; run make data")
+    /// - Throws: `FileError` naming the file when it cannot be read, or lacks `[UNK]`, `[CLS]`,
+    ///   `[SEP]` or `[PAD]`.
+    public init(vocabularyAt path: String, maximumWordLength: Int = 100) throws {
+        let data: [UInt8]
+        do { data = try FileBytes.read(path) } catch let error as FileError {
+            throw FileError(path: path, problem: error.problem + "; run make data")
         }
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
@@ -38,15 +39,15 @@ public struct WordPieceTokenizer: Sendable {
     }
 
     /// A tokenizer over `tokens` (id = index); `file` names the source in errors.
-    /// - Throws: `TokenizerError` when a special token is missing.
-    public init(tokens: [String], file: String = "vocabulary", maximumWordLength: Int = 100) throws(TokenizerError) {
+    /// - Throws: `FileError` naming `file` when a special token is missing.
+    public init(tokens: [String], file: String = "vocabulary", maximumWordLength: Int = 100) throws(FileError) {
         var ids: [[UInt8]: Int] = [:]
         for (id, token) in tokens.enumerated() where ids[Array(token.utf8)] == nil {
             ids[Array(token.utf8)] = id
         }
-        func special(_ name: String) throws(TokenizerError) -> Int {
+        func special(_ name: String) throws(FileError) -> Int {
             guard let id = ids[Array(name.utf8)] else {
-                throw TokenizerError(file: file, problem: "no \(name) token among \(tokens.count) lines; not a BERT vocabulary")
+                throw FileError(path: file, problem: "no \(name) token among \(tokens.count) lines; not a BERT vocabulary")
             }
             return id
         }

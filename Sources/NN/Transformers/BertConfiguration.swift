@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// The extents of a BERT encoder, as its `config.json` gives them (transformers' `BertConfig`).
 ///
@@ -32,22 +33,23 @@ public struct BertConfiguration: Sendable, Hashable, Decodable {
     }
 
     /// Reads `config.json` at `path`.
-    /// - Throws: `BertLoadError` naming the file when it is missing or malformed, or asks for
+    /// - Throws: `FileError` naming the file when it is missing or malformed, or asks for
     ///   another activation or a width that the heads do not divide.
-    public init(contentsOf path: String) throws(BertLoadError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BertLoadError(file: path, problem: "missing or unreadable; run make data")
+    public init(contentsOf path: String) throws {
+        let data: [UInt8]
+        do { data = try FileBytes.read(path) } catch let error as FileError {
+            throw FileError(path: path, problem: error.problem + "; run make data")
         }
         do {
-            self = try JSONDecoder().decode(BertConfiguration.self, from: data)
+            self = try JSONDecoder().decode(BertConfiguration.self, from: Data(data))
         } catch {
-            throw BertLoadError(file: path, problem: "not a BERT config.json (\(error))".replacingOccurrences(of: "\n", with: " "))
+            throw FileError(path: path, problem: "not a BERT config.json (\(error))".replacingOccurrences(of: "\n", with: " "))
         }
         guard activation == "gelu" else {
-            throw BertLoadError(file: path, problem: "hidden_act '\(activation)' is not supported; only exact erf 'gelu'")
+            throw FileError(path: path, problem: "hidden_act '\(activation)' is not supported; only exact erf 'gelu'")
         }
         guard headCount > 0, hiddenSize % headCount == 0 else {
-            throw BertLoadError(file: path, problem: "\(headCount) heads do not divide hidden_size \(hiddenSize)")
+            throw FileError(path: path, problem: "\(headCount) heads do not divide hidden_size \(hiddenSize)")
         }
     }
 }

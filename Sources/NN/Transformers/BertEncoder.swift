@@ -23,7 +23,7 @@ public struct BertEncoder: Sendable {
     public var layers: [BertLayer]
 
     /// Loads `config.json` and `model.safetensors` from `folder`.
-    /// - Throws: `BertLoadError` for the configuration, `SafetensorsError` for the weights
+    /// - Throws: `FileError` for the configuration, `SafetensorsError` for the weights
     ///   (`missingTensor`, `shapeMismatch`, or the reader's faults), each naming its file.
     public init(folder: String) throws {
         let configuration = try BertConfiguration(contentsOf: folder + "/config.json")
