@@ -17,6 +17,7 @@ import Testing
         #expect(output.charts.map(\.label) == ["encoder-column-max", "encoder-histogram", "encoder-schemes", "encoder-alpha"])
         #expect(Set(output.findings.keys) == Set(EncoderChapter().findingNames))
         #expect(markdown.contains("emulated"), "simulated formats are labelled")
+        #expect(output.decisions.contains { $0.row == .w8a8 && $0.column == .encoder })
     }
 
     /// The chapter's numbers are the records': the W8A8 per-token mean cosine, and its Student's

@@ -22,7 +22,8 @@ public struct EncoderChapter: ChapterBuilder {
         var findings: [String: TemplateValue] = [:]
         try outlierValues(results, into: &values, findings: &findings)
         try schemeValues(results, into: &values, findings: &findings)
-        return ChapterOutput(values: values, charts: try charts(results), tables: try tables(results), findings: findings)
+        return ChapterOutput(
+            values: values, charts: try charts(results), tables: try tables(results), findings: findings, decisions: decisions(results))
     }
 
     /// A scheme that must exist.
