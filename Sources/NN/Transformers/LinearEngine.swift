@@ -12,9 +12,9 @@ public import Tensor
 ///                                              exact INT32 sums (VNNI), FP32 dequantization
 /// ```
 /// Both quantizations are QuantCore's (`SymmetricIntegerMatrix`): the input's codes are made on
-/// every call (dynamic, per row), the weight's once. The kernels' operands are loaded on every
-/// call (`MatmulKernel.prepare`), including the weight's reorder into oneDNN's blocked layout: a
-/// cost a deployed engine would pay once, so these timings slightly favour FP32.
+/// every call (dynamic, per row), the weight's once. The weight is converted and reordered into
+/// oneDNN's blocked layout once per row count (`MatmulKernel.prepareSource` keeps it), as a
+/// deployed engine does; each call loads only the input.
 /// A kernel is not thread-safe; an encoder evaluates one batch at a time.
 public final class LinearEngine: @unchecked Sendable {
     /// The operand format.
@@ -33,6 +33,8 @@ public final class LinearEngine: @unchecked Sendable {
     private let codes: SymmetricIntegerMatrix?
     private let bias: [Float]
     private let kernel: any MatmulKernel
+    /// Row counts for which the kernel holds the weight already converted and reordered.
+    private var preparedRows: Set<Int> = []
 
     /// An engine for the weight `[out, in]` and bias `[out]` of a linear layer.
     /// - Throws: `DNNLError` when oneDNN cannot create the kernel; `QuantizationError` for a
@@ -64,13 +66,17 @@ public final class LinearEngine: @unchecked Sendable {
     public func callAsFunction(_ x: Tensor) -> Tensor {
         var y: Tensor
         do {
+            let rows = x.shape[0]
+            let weightsReady = preparedRows.contains(rows)
             switch kind {
             case .bf16:
-                try kernel.prepare(a: x, b: transposed!)
+                if weightsReady { try kernel.prepareSource(a: x) } else { try kernel.prepare(a: x, b: transposed!) }
             case .int8:
                 let a = try SymmetricIntegerMatrix(quantizing: x, bits: 8, axis: .rows)
-                try (kernel as! IntegerMatmulKernel).prepare(a: a, b: codes!)
+                let integer = kernel as! IntegerMatmulKernel
+                if weightsReady { try integer.prepareSource(a: a) } else { try integer.prepare(a: a, b: codes!) }
             }
+            preparedRows.insert(rows)
             try kernel.execute()
             y = kernel.product()
         } catch {
