@@ -200,7 +200,8 @@ public struct MatmulExperiment: Experiment {
             for (cache, seconds) in [("warm", result.warm), ("cold", result.cold)] {
                 records += seconds.enumerated().map { r, s in
                     MatmulRecord.gemv(rows: rows, columns: columns, weights: format, cache: cache, kernel: result.kernel,
-                                      repeat: r, seconds: s, weightBytes: result.weightBytes, environment: environment)
+                                      instructionPath: result.instructionPath, repeat: r, seconds: s, weightBytes: result.weightBytes,
+                                      environment: environment)
                 }
             }
             records += result.evictionReads.enumerated().map { r, s in

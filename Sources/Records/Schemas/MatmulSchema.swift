@@ -13,7 +13,7 @@
 /// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `prepare_source_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `per_call_seconds`, `operations`, bytes per element |
 /// | `isa-rate` | instruction, repeat | environment | `clock_hz`, `operations_per_second` |
 /// | `peak` | instruction, repeat | `size`, `implementation`, environment | `kernel_seconds`, `operations` |
-/// | `gemv` | rows, columns, weights, cache, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
+/// | `gemv` | rows, columns, weights, cache, repeat | `kernel`, `instruction_path`, environment | `kernel_seconds`, `weight_bytes` |
 /// | `gemv-error` | rows, columns, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
 /// | `bandwidth` | repeat, `during` (absent for the probe at the start) | environment | `kernel_seconds`, `bytes` |
 ///
@@ -63,6 +63,10 @@ public enum MatmulSchema: RecordSchema {
         case emulated
         /// The label of the kernel that ran the product, e.g. `oneDNN INT8 (per-tensor)`, `INT8 per-row GEMV (Swift SIMD)`.
         case kernel
+        /// The instructions a GEMV ran on, chosen at run time from the CPU: `swift-simd` (the
+        /// Swift SIMD kernels, AVX2 in a release build), `portable`, `avx2`, `avx512vnni-256` or
+        /// `avx512vnni-512` (the integer GEMVs); absent in runs before it was recorded.
+        case instructionPath = "instruction_path"
         /// Rows of C the error was measured on: n, or the evenly spaced sampled rows (a count).
         case errorRows = "error_rows"
         /// Fraction of the entries (`outliers`) or of A's columns (`channels`) made outliers, in [0, 1].
