@@ -159,11 +159,12 @@ public enum MatmulRecord {
             ])
     }
 
-    /// The error of a GEMV's output against the FP64 product of the unquantized weights.
-    public static func gemvError(rows: Int, columns: Int, weights: String, metrics: ErrorMetrics) -> TrialRecord {
+    /// The error of a GEMV's output against the FP64 product of the unquantized weights, and the
+    /// bits per weight of the format (codes and scales).
+    public static func gemvError(rows: Int, columns: Int, weights: String, metrics: ErrorMetrics, bitsPerWeight: Double) -> TrialRecord {
         MatmulSchema.record(
             .gemvError, [.rows: .int(rows), .columns: .int(columns), .weights: .string(weights)],
-            errorMeasurements(metrics))
+            errorMeasurements(metrics).merging([.bitsPerWeight: Measurement(bitsPerWeight, unit: "bits")]) { a, _ in a })
     }
 
     /// One repeat of the read-bandwidth probe.

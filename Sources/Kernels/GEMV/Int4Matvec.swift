@@ -27,6 +27,12 @@ public import Tensor
 /// bound by them (≈ 0.6–0.7 ms at 4096×4096 on two cores, 2.5–3.4× FP32), while the integer
 /// dot needs about 20 and is bound by memory (≈ 0.32–0.37 ms, 5.5–7× FP32, measured in
 /// `quantlab-bench` in the same runs).
+///
+/// The `.int8` product reads, by default, a second copy of the codes in the row-interleaved
+/// layout (`layout: .interleaved`, `InterleavedInt4Codes`, made at init) and runs on the fastest
+/// `IntegerGEMVPath` this CPU has (AVX-512 VNNI 512-bit, else 256-bit, else AVX2, else portable);
+/// `layout: .lanePacked` reads the `.float` path's codes with x permuted into nibble order.
+/// Every layout and path gives the same integer per 128-column block.
 public struct Int4Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
