@@ -24,9 +24,7 @@ int ql_cpu_has_avx512vnni(void) {
 
 // MARK: Portable row-interleaved INT4 (any CPU)
 
-void ql_gemv_u4s8_x4_portable(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                              int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                              int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {
+QL_U4S8_X4(ql_gemv_u4s8_x4_portable) {
     for (int64_t G = groupBegin; G < groupEnd; G++) {
         float acc[QL_INTERLEAVE] = {0};
         for (int64_t b = 0; b < blocks; b++) {
@@ -196,24 +194,18 @@ static inline QL_VNNI256 __m256i ql_dot4_vnni256(__m256i acc, __m256i u, __m256i
     return _mm256_dpbusd_epi32(acc, u, x);
 }
 
-QL_AVX2 void ql_gemv_u4s8_x4_avx2(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                                  int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                                  int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {
+QL_AVX2 QL_U4S8_X4(ql_gemv_u4s8_x4_avx2) {
     QL_X4_BODY(ql_dot4_avx2)
 }
 
-QL_VNNI256 void ql_gemv_u4s8_x4_vnni256(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                                        int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                                        int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {
+QL_VNNI256 QL_U4S8_X4(ql_gemv_u4s8_x4_vnni256) {
     QL_X4_BODY(ql_dot4_vnni256)
 }
 #undef QL_X4_BODY
 
 /// 512-bit: a row's 64 bytes are one register, whose low nibbles pair with columns 0…63 and
 /// high nibbles with 64…127 of the block: 1 load, 3 nibble operations and 2 `vpdpbusd` per row.
-QL_VNNI512 void ql_gemv_u4s8_x4_vnni512(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                                        int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                                        int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {
+QL_VNNI512 QL_U4S8_X4(ql_gemv_u4s8_x4_vnni512) {
     const __m512i mask = _mm512_set1_epi8(0x0F);
     for (int64_t G = groupBegin; G < groupEnd; G++) {
         __m512 acc[QL_INTERLEAVE];
@@ -255,13 +247,7 @@ void ql_gemv_s8s8_vnni512(const int8_t *w, int64_t rowLength, const int8_t *x, c
 void ql_gemv_u4s8_vnni256(const uint8_t *w, int64_t rowBytes, const int8_t *x, const float *xScales,
                           const int32_t *offsets, int64_t blocks, const float *weightScales, int64_t groups,
                           int64_t blocksPerGroup, int64_t rowBegin, int64_t rowEnd, float *y) {}
-void ql_gemv_u4s8_x4_avx2(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                          int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                          int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {}
-void ql_gemv_u4s8_x4_vnni256(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                             int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                             int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {}
-void ql_gemv_u4s8_x4_vnni512(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                             int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                             int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y) {}
+QL_U4S8_X4(ql_gemv_u4s8_x4_avx2) {}
+QL_U4S8_X4(ql_gemv_u4s8_x4_vnni256) {}
+QL_U4S8_X4(ql_gemv_u4s8_x4_vnni512) {}
 #endif

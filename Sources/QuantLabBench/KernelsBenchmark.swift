@@ -164,7 +164,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int, bandwidth: Doub
     let warm = try interleavedMedians(rounds: rounds, bodies) + interleavedMedians(rounds: rounds, others)
     let cold = try interleavedMedians(rounds: rounds, bodies, between: { _ = eviction.run() })
     print("GEMV \(rows)×\(columns), batch 1, medians of \(rounds) interleaved rounds")
-    print("  \(pad("kernel", 72))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
+    print("  \(pad("kernel", 84))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
     let labels = kernels.map(\.label) + (oneDNN ? ["FP32 GEMV (oneDNN sgemm n=1)", "INT8 GEMV (oneDNN gemm_s8s8s32 n=1)"] : [])
     let bytes = kernels.map(\.weightBytes) + (oneDNN ? [rows * columns * 4, rows * columns + rows * 4] : [])
     for i in labels.indices {
@@ -173,7 +173,7 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int, bandwidth: Doub
             let gbs = Double(bytes[i]) / t[i] / 1e9
             return "\(pad(format(t[i] * 1e3, 3), 8)) \(pad(format(gbs), 6)) \(pad(format(100 * gbs / bandwidth, 0), 4)) \(pad(format(t[0] / t[i], 2), 5))"
         }
-        print("  \(pad(labels[i], 72))  \(cells(warm)) |  \(cells(cold))")
+        print("  \(pad(labels[i], 84))  \(cells(warm)) |  \(cells(cold))")
     }
     guard floors else { return }
     let shape = "\(rows)×\(columns)"

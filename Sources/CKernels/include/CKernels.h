@@ -165,18 +165,14 @@ void ql_gemv_u4s8_vnni256(const uint8_t *w, int64_t rowBytes, const int8_t *x, c
 /// and column 128b + 64 + j in its high nibble (offset-binary u = q + 8); `x` in column order.
 /// Same formula as `ql_gemv_u4s8_vnni256`; rows at or past `rows` (padding) are not written.
 /// Portable (any CPU), AVX2 (`ql_cpu_has_avx2`), VNNI 256-bit and 512-bit (`ql_cpu_has_avx512vnni`).
-void ql_gemv_u4s8_x4_portable(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                              int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                              int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y);
-void ql_gemv_u4s8_x4_avx2(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                          int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                          int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y);
-void ql_gemv_u4s8_x4_vnni256(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                             int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                             int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y);
-void ql_gemv_u4s8_x4_vnni512(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets,
-                             int64_t blocks, const float *weightScales, int64_t groups, int64_t blocksPerGroup,
-                             int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y);
+#define QL_U4S8_X4(name) \
+    void name(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets, int64_t blocks, \
+              const float *weightScales, int64_t groups, int64_t blocksPerGroup, int64_t groupBegin, int64_t groupEnd, \
+              int64_t rows, float *y)
+QL_U4S8_X4(ql_gemv_u4s8_x4_portable);
+QL_U4S8_X4(ql_gemv_u4s8_x4_avx2);
+QL_U4S8_X4(ql_gemv_u4s8_x4_vnni256);
+QL_U4S8_X4(ql_gemv_u4s8_x4_vnni512);
 
 // MARK: Instruction-rate probes (CKernels.c: they loop internally, so one call per measurement)
 

@@ -22,7 +22,9 @@ public import Tensor
 /// QuantCore's `AffineQuantizer.int8PerBlock`) and the dots run in integers through CKernels
 /// (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector instructions per 32 codes against about
 /// 20 for the FP32 path's unpacking and FMAs), on a second copy of the codes, signed and row-major:
-/// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`.
+/// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`. Where the CPU has AVX-512 VNNI the dots
+/// run instead as one C row loop per chunk of rows on `vpdpbusd` (`path`, default `defaultPath`;
+/// AVX2 and portable paths kept, every path giving the same integer per block).
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
