@@ -45,15 +45,19 @@ public struct ChapterOutput: Sendable {
     /// Findings by name (a subset of the builder's `findingNames`), each a record of the
     /// numbers its pros-and-cons sentence cites.
     public var findings: [String: TemplateValue]
+    /// The section's own acceptance targets checked on this run; listed in the reproducibility
+    /// appendix under the section, never in the chapter.
+    public var floors: [FloorCheck]
 
     /// An output.
     public init(
         values: [String: TemplateValue], charts: [ChapterChart] = [], tables: [CaptionedTable] = [],
-        findings: [String: TemplateValue] = [:]
+        findings: [String: TemplateValue] = [:], floors: [FloorCheck] = []
     ) {
         self.values = values
         self.charts = charts
         self.tables = tables
         self.findings = findings
+        self.floors = floors
     }
 }
