@@ -48,7 +48,7 @@ extension LinregChapter {
         var panels: [Panel] = []
         for (name, display) in Self.datasets {
             for (targets, targetTitle) in [("weights", "weights"), ("weights+inputs", "weights and inputs")] {
-                var marks: [Mark] = []
+                var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 1, label: "FP32"))]
                 for (i, (method, label)) in [("ptq", "PTQ"), ("qat-ste", "QAT (STE)"), ("qat-lsq", "QAT (LSQ)")].enumerated() {
                     let series = points.filter { $0.dataset == name && $0.targets == targets && $0.method == method }.sorted { $0.bits < $1.bits }
                     guard !series.isEmpty else { throw ChapterError(section: section, "no \(method) trials for \(name), \(targets)") }
@@ -58,7 +58,7 @@ extension LinregChapter {
                         x: x, lower: series.map(\.relativeToFP32.lower), upper: series.map(\.relativeToFP32.upper), style: .series(i))))
                 }
                 panels.append(Panel(
-                    title: "\(display): \(targetTitle)", x: Axis("Bits"), y: Axis("RMSE / RMSE(FP32)"),
+                    title: "\(display): \(targetTitle)", x: Axis("Bits", integerTicks: true), y: Axis("RMSE / RMSE(FP32)"),
                     legend: panels.isEmpty ? .best : .hidden, marks: marks))
             }
         }
