@@ -29,6 +29,10 @@ public enum ReportError: Error, CustomStringConvertible, Equatable, Sendable {
     case missingHeading(file: String)
     /// A file that could not be read or written.
     case io(path: String, message: String)
+    /// `{{cite.KEY}}` names a work that `References.all` does not define.
+    case unknownCitation(file: String, line: Int, name: String)
+    /// A link `](#anchor)` in the document whose anchor no heading or `<a id>` defines.
+    case brokenLink(anchor: String)
 
     /// The one-line message.
     public var description: String {
@@ -59,6 +63,10 @@ public enum ReportError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(file): a chapter must open with a level-2 heading (## Title)"
         case .io(let path, let message):
             return "\(path): \(message)"
+        case .unknownCitation(let file, let line, let name):
+            return "\(file):\(line): unknown citation {{\(name)}}; define the work in References.swift or fix the key"
+        case .brokenLink(let anchor):
+            return "the report links to #\(anchor), which no heading or anchor defines; fix the link in the preamble or template"
         }
     }
 }

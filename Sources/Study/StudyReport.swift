@@ -53,6 +53,7 @@ public struct StudyReport: Sendable {
         var findings: [String: TemplateValue] = [:]
         var decisions: [DecisionEntry] = []
         var drawnOn: [String] = []
+        var floors: [String: [FloorCheck]] = [:]
         for (section, outcome) in zip(study.sections, outcomes) {
             let status = outcome.after
             guard let meta = status.lastGood else {
@@ -72,6 +73,7 @@ public struct StudyReport: Sendable {
                 provenance: Self.provenance(meta, status: status, portable: portable)))
             findings.merge(output.findings) { $1 }
             decisions += output.decisions
+            floors[section.id] = output.floors
             drawnOn.append(section.id)
         }
         let closing = closingValues(findings: findings, drawnOn: drawnOn, decisions: decisions)
@@ -82,7 +84,7 @@ public struct StudyReport: Sendable {
             preamble: Self.preamble,
             templateDirectory: layout.templateDirectory,
             chapters: built,
-            appendix: try appendix(outcomes.map(\.after)))
+            appendix: try appendix(outcomes.map(\.after), floors: floors))
         try builder.write(to: layout.reportFile)
         return outcomes
     }
@@ -141,7 +143,10 @@ public struct StudyReport: Sendable {
     }
 
     /// The reproduction appendix: commands, environment, pinned inputs, the state of every section.
-    private func appendix(_ statuses: [SectionStatus]) throws -> Appendix {
+    /// - Parameters:
+    ///   - statuses: Every section's state, in report order.
+    ///   - floors: Each built chapter's acceptance checks, by section id.
+    private func appendix(_ statuses: [SectionStatus], floors: [String: [FloorCheck]]) throws -> Appendix {
         let manifest = try Manifest(contentsOf: runner.workspace.root.appendingPathComponent("data/MANIFEST").path)
         let environment = statuses.compactMap { $0.lastGood?.environment }.first ?? Environment.current()
         return Appendix(
@@ -164,7 +169,7 @@ public struct StudyReport: Sendable {
                 }
                 return Appendix.Section(
                     id: status.section, fingerprint: status.lastGood?.fingerprint, status: state,
-                    runDate: status.lastGood.flatMap { RunMeta.date($0.startTime) })
+                    runDate: status.lastGood.flatMap { RunMeta.date($0.startTime) }, floors: floors[status.section] ?? [])
             })
     }
 
@@ -183,7 +188,7 @@ public struct StudyReport: Sendable {
     /// Markdown under the title.
     static let preamble = """
         Every number, table and figure below was produced by the code of this repository on the \
-        machine described in the appendix, by `make report`. Timings are medians over repeats; \
+        machine described in [the appendix](#\(Appendix.anchor)), by `make report`. Timings are medians over repeats; \
         speedups are ratios measured in the same run; formats this CPU cannot compute natively are \
         marked *emulated*.
         """

@@ -109,3 +109,25 @@ import Testing
         #expect(TickLabelFormat.linear([-1, 0, 1]) == ["−1", "0", "1"])
     }
 }
+
+/// Integer ticks for counts, and axis titles that name a logarithmic scale.
+@Suite struct AxisRuleTests {
+    /// [2, 8] with m = 10 gives Wilkinson's 2, 2.5, …, 8 (step 0.5): with `integer` the step
+    /// rounds up to 1, so 2, 3, …, 8.
+    @Test func integerTicksForBits() {
+        let fractional = AxisTicks.make(scale: .linear, domain: 2...8, count: 10)
+        #expect(fractional.major.contains { $0 != $0.rounded() }, "the case must start from fractional ticks: \(fractional.major)")
+        #expect(AxisTicks.make(scale: .linear, domain: 2...8, count: 10, integer: true).major == [2, 3, 4, 5, 6, 7, 8])
+        // Integer ticks already: unchanged.
+        #expect(AxisTicks.make(scale: .linear, domain: 0...100, count: 5, integer: true).major == [0, 25, 50, 75, 100])
+    }
+
+    @Test func logAxesSaySo() {
+        #expect(Axis("Time [ms]", scale: .log10).displayLabel == "Time [ms] (log)")
+        #expect(Axis("n", scale: .log2).displayLabel == "n (log)")
+        #expect(Axis("Error", scale: .symlog(linearThreshold: 1e-3)).displayLabel == "Error (log)")
+        #expect(Axis("log2 of the gap", scale: .log10).displayLabel == "log2 of the gap")
+        #expect(Axis("Bits").displayLabel == "Bits")
+        #expect(Axis(nil, scale: .log10).displayLabel == nil)
+    }
+}

@@ -122,7 +122,7 @@ struct ReportBuilderTests {
         // spacing is placed first (chapter 01), speed later (chapter 02); a reference may point forward.
         #expect(markdown.contains("see [Figure 1](#figure-1),\n[Table 1](#table-1) and, for memory, [Table 2](#table-2). Speed is in [Figure 2](#figure-2)."))
         #expect(markdown.contains("INT8 runs 3.52× faster than FP32 ([Figure 2](#figure-2); spacing in [Figure 1](#figure-1))."))
-        #expect(markdown.contains("![Gap between neighbours & magnitude, log-log](../figures/formats-spacing.svg)\n\n<a id=\"figure-1\"></a>**Figure 1.** *Spacing of representable values.*"))
+        #expect(markdown.contains("<a id=\"figure-1\"></a>![Gap between neighbours & magnitude, log-log](../figures/formats-spacing.svg)\n\n**Figure 1.** *Spacing of representable values.*"))
         #expect(markdown.contains("<a id=\"table-2\"></a>**Table 2.** *Weights of a 7B model.*\n\n| format    | weights (GB) |\n| :-------- | -----------: |\n| INT4 g128 |         3.61 |"))
     }
 
@@ -159,17 +159,30 @@ struct ReportBuilderTests {
         #expect(!html.contains("<img"))
         #expect(!html.contains("<?xml"))
         #expect(!html.contains("quantlab-figure"), "a figure placeholder was left in the page")
-        #expect(html.contains(#"<div class="figure"><svg xmlns="http://www.w3.org/2000/svg""#))
+        // The anchor is the figure itself; the chart links to its file; the caption is a figcaption.
+        #expect(html.contains(#"<figure id="figure-1">\#n<a class="figure-open" href="../figures/formats-spacing.svg" title="Open the chart full size"><svg xmlns="http://www.w3.org/2000/svg""#))
+        #expect(html.contains(#"</svg></a>\#n<figcaption><strong>Figure 1.</strong> <em>Spacing of representable values.</em></figcaption>\#n</figure>"#))
+        #expect(!html.contains(#"<a id="figure-"#))
         #expect(html.contains(#"role="img" aria-label="Gap between neighbours &amp; magnitude, log-log"><title>Gap between neighbours &amp; magnitude, log-log</title>"#))
         // Each chart's ids are prefixed by its figure number, so glyphs do not collide.
         #expect(html.contains(#"id="figure-1-glyph-0-1""#) && html.contains(##"xlink:href="#figure-1-glyph-0-1""##))
         #expect(html.contains(#"id="figure-2-glyph-0-1""#) && html.contains(##"xlink:href="#figure-2-glyph-0-1""##))
         #expect(!html.contains("old title"))
-        #expect(html.contains("<table>") && html.contains(#"<td style="text-align: right;">3.61</td>"#))
+        #expect(html.contains(#"<td style="text-align: right;">3.61</td>"#))
+        // A table is a named scrolling region with its caption inside the table.
+        #expect(html.contains(#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="table-1-caption">\#n<table id="table-1">\#n<caption id="table-1-caption"><strong>Table 1.</strong>"#))
+        #expect(!html.contains(#"<a id="table-"#))
         // Contents links and heading ids agree.
         #expect(html.contains(##"<a href="#number-formats">Number formats</a>"##))
-        #expect(html.contains(#"<h2 id="number-formats">Number formats</h2>"#))
-        #expect(html.contains(#"<h2 id="reproducing-this-report">Reproducing this report</h2>"#))
+        #expect(html.contains(##"<h2 id="number-formats">Number formats <a class="permalink" href="#number-formats" aria-label="Link to this section">#</a></h2>"##))
+        #expect(html.contains(##"<h2 id="reproducing-this-report">Reproducing this report <a class="permalink""##))
+        // Every aria-labelledby names ids on the page, and each chart is one image.
+        let ids = Set(html.matches(of: /\sid="([^"]+)"/).map { String($0.1) })
+        for match in html.matches(of: /aria-labelledby="([^"]+)"/) {
+            for id in match.1.split(separator: " ") { #expect(ids.contains(String(id)), "aria-labelledby names \(id), which is not on the page") }
+        }
+        #expect(html.matches(of: /role="img"/).count == document.figures.count)
+        #expect(html.matches(of: /<svg[^>]*role="img"[^>]*role="img"/).isEmpty)
     }
 
     @Test func htmlHasMathMLAndKeepsPlainTextLiteral() throws {

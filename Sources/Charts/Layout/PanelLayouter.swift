@@ -30,10 +30,10 @@ struct PanelLayouter {
         var need = Margins()
 
         // x tick labels
-        let xAxis = tickLabels.xAxis(p.xScale, mapping: xMap, plot: plot, show: showsX)
+        let xAxis = tickLabels.xAxis(p.xScale, mapping: xMap, plot: plot, show: showsX, integer: spec.x.integerTicks)
         var bottom = plot.maxY + Theme.tickLength
         if let lowest = xAxis.boxes.map(\.box.maxY).max() { bottom = lowest }
-        if let label = spec.x.label, showsX {
+        if let label = spec.x.displayLabel, showsX {
             let w = measure.width(label, size: Theme.axisLabelSize)
             other.append(.horizontal(label, origin: Point(x: plot.midX - w / 2, y: bottom + Theme.axisLabelGap + labelFont.ascent), size: Theme.axisLabelSize, measure: measure))
             bottom += Theme.axisLabelGap + labelFont.height
@@ -41,10 +41,10 @@ struct PanelLayouter {
         need.bottom = bottom - plot.maxY + 2
 
         // y tick labels
-        let yAxis = tickLabels.yAxis(p.yScale, mapping: yMap, plot: plot, show: showsY)
+        let yAxis = tickLabels.yAxis(p.yScale, mapping: yMap, plot: plot, show: showsY, integer: spec.y.integerTicks)
         var left = plot.minX - Theme.tickLength
         if let leftmost = yAxis.boxes.map(\.box.minX).min() { left = leftmost }
-        if let label = spec.y.label, showsY {
+        if let label = spec.y.displayLabel, showsY {
             left -= Theme.axisLabelGap + labelFont.height
             other.append(.vertical(label, left: left, centerY: plot.midY, size: Theme.axisLabelSize, measure: measure))
         }

@@ -22,7 +22,7 @@ struct TickLabelPlacer {
     }
 
     /// The x axis's ticks and labels below `plot`; labels hidden (ticks kept) when `show` is false.
-    func xAxis(_ scale: Scale, mapping: AxisMapping, plot: Rect, show: Bool) -> TickLayout {
+    func xAxis(_ scale: Scale, mapping: AxisMapping, plot: Rect, show: Bool, integer: Bool = false) -> TickLayout {
         let m = measure.metrics(size: Theme.tickLabelSize)
         let top = plot.maxY + Theme.tickLength + Theme.tickLabelGap
         func place(_ ticks: AxisTicks, rotated: Bool) -> TickLayout {
@@ -44,11 +44,11 @@ struct TickLabelPlacer {
             return TickLayout(ticks: ticks, boxes: boxes, texts: texts)
         }
         func fits(_ t: TickLayout) -> Bool { !TickLabelPlacer.overlapsHorizontally(t.boxes.map(\.box)) }
-        return chooseTicks(scale, mapping: mapping, length: plot.width, horizontal: true, show: show, place: place, fits: fits)
+        return chooseTicks(scale, mapping: mapping, length: plot.width, horizontal: true, show: show, integer: integer, place: place, fits: fits)
     }
 
     /// The y axis's ticks and labels left of `plot`; labels hidden (ticks kept) when `show` is false.
-    func yAxis(_ scale: Scale, mapping: AxisMapping, plot: Rect, show: Bool) -> TickLayout {
+    func yAxis(_ scale: Scale, mapping: AxisMapping, plot: Rect, show: Bool, integer: Bool = false) -> TickLayout {
         let m = measure.metrics(size: Theme.tickLabelSize)
         let right = plot.minX - Theme.tickLength - Theme.tickLabelGap
         func place(_ ticks: AxisTicks, rotated: Bool) -> TickLayout {
@@ -65,13 +65,13 @@ struct TickLabelPlacer {
             return TickLayout(ticks: ticks, boxes: boxes, texts: texts)
         }
         func fits(_ t: TickLayout) -> Bool { !TickLabelPlacer.overlapsVertically(t.boxes.map(\.box)) }
-        return chooseTicks(scale, mapping: mapping, length: plot.height, horizontal: false, show: show, place: place, fits: fits)
+        return chooseTicks(scale, mapping: mapping, length: plot.height, horizontal: false, show: show, integer: integer, place: place, fits: fits)
     }
 
     /// Picks ticks whose labels fit: fewer ticks first (numeric axes), then rotated labels
     /// (x axis only), then every k-th category.
     func chooseTicks(
-        _ scale: Scale, mapping: AxisMapping, length: Double, horizontal: Bool, show: Bool,
+        _ scale: Scale, mapping: AxisMapping, length: Double, horizontal: Bool, show: Bool, integer: Bool = false,
         place: (AxisTicks, Bool) -> TickLayout, fits: (TickLayout) -> Bool
     ) -> TickLayout {
         let hide = { (t: TickLayout) in show ? t : TickLayout(ticks: t.ticks, boxes: [], texts: []) }
@@ -97,12 +97,12 @@ struct TickLabelPlacer {
         }
         var last: TickLayout?
         for count in stride(from: start, through: 2, by: -1) {
-            let t = place(AxisTicks.make(scale: scale, domain: mapping.domain, count: count), false)
+            let t = place(AxisTicks.make(scale: scale, domain: mapping.domain, count: count, integer: integer), false)
             if fits(t) || !show { return hide(t) }
             last = t
         }
         if horizontal {
-            let t = place(AxisTicks.make(scale: scale, domain: mapping.domain, count: 2), true)
+            let t = place(AxisTicks.make(scale: scale, domain: mapping.domain, count: 2, integer: integer), true)
             if fits(t) { return t }
         }
         return last!

@@ -27,12 +27,15 @@ public struct AxisTicks: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - count: Desired number of labelled ticks (linear) or most labelled decades (log).
+    ///   - integer: On a linear scale, ticks only on integers: a step below 1 becomes 1, any
+    ///     other fractional step is rounded up (a count of bits has no tick at 2.5).
     /// - Returns: Ticks within the domain (to 1e−9 of its span), in increasing order.
-    public static func make(scale: Scale, domain: ClosedRange<Double>, count: Int) -> AxisTicks {
+    public static func make(scale: Scale, domain: ClosedRange<Double>, count: Int, integer: Bool = false) -> AxisTicks {
         let m = max(count, 2)
         switch scale {
         case .linear, .categorical:
-            return linear(domain, count: m)
+            let ticks = linear(domain, count: m)
+            return integer ? integers(ticks, domain: domain) : ticks
         case .log10:
             return logarithmic(domain, base: 10, count: m)
         case .log2:
@@ -46,6 +49,19 @@ public struct AxisTicks: Sendable, Hashable {
         let tolerance = 1e-9 * max(domain.upperBound - domain.lowerBound, abs(domain.upperBound), 1e-300)
         let values = ExtendedWilkinson.ticks(from: domain.lowerBound, to: domain.upperBound, count: m)
             .filter { $0 >= domain.lowerBound - tolerance && $0 <= domain.upperBound + tolerance }
+        return AxisTicks(major: values, labels: TickLabelFormat.linear(values))
+    }
+
+    /// `ticks` if they are all integers, else integer ticks over `domain` with the step rounded up.
+    static func integers(_ ticks: AxisTicks, domain: ClosedRange<Double>) -> AxisTicks {
+        guard ticks.major.contains(where: { $0 != $0.rounded() }) else { return ticks }
+        let step = Swift.max(1, (ticks.major.count > 1 ? ticks.major[1] - ticks.major[0] : 1).rounded(.up))
+        var values: [Double] = []
+        var value = (domain.lowerBound / step).rounded(.up) * step
+        while value <= domain.upperBound + 1e-9 {
+            values.append(value)
+            value += step
+        }
         return AxisTicks(major: values, labels: TickLabelFormat.linear(values))
     }
 

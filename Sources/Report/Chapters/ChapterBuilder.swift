@@ -47,16 +47,20 @@ public struct ChapterOutput: Sendable {
     public var findings: [String: TemplateValue]
     /// This chapter's cells of the report's decision table (`DecisionTable`).
     public var decisions: [DecisionEntry]
+    /// The section's own acceptance targets checked on this run; listed in the reproducibility
+    /// appendix under the section, never in the chapter.
+    public var floors: [FloorCheck]
 
     /// An output.
     public init(
         values: [String: TemplateValue], charts: [ChapterChart] = [], tables: [CaptionedTable] = [],
-        findings: [String: TemplateValue] = [:], decisions: [DecisionEntry] = []
+        findings: [String: TemplateValue] = [:], decisions: [DecisionEntry] = [], floors: [FloorCheck] = []
     ) {
         self.values = values
         self.charts = charts
         self.tables = tables
         self.findings = findings
         self.decisions = decisions
+        self.floors = floors
     }
 }

@@ -48,13 +48,16 @@ public struct Appendix: Sendable, Equatable {
         public var status: Status
         /// When the results shown were made; `nil` when there are none.
         public var runDate: Date?
+        /// The section's own acceptance targets checked on the results shown (`ChapterOutput.floors`).
+        public var floors: [FloorCheck]
 
         /// A section row.
-        public init(id: String, fingerprint: String?, status: Status, runDate: Date?) {
+        public init(id: String, fingerprint: String?, status: Status, runDate: Date?, floors: [FloorCheck] = []) {
             self.id = id
             self.fingerprint = fingerprint
             self.status = status
             self.runDate = runDate
+            self.floors = floors
         }
     }
 
@@ -87,6 +90,19 @@ public struct Appendix: Sendable, Equatable {
     /// The appendix heading.
     static let title = "Reproducing this report"
 
+    /// The appendix heading's anchor (GitHub's slug of `title`), for links such as the preamble's.
+    public static let anchor = "reproducing-this-report"
+
+    /// "Checks against the targets": each section's floors under its id; nothing when no
+    /// section has any (the quick profile measures none of the target sizes).
+    private var floorsMarkdown: [String] {
+        let checked = sections.filter { !$0.floors.isEmpty }
+        guard !checked.isEmpty else { return [] }
+        let intro = "Our own acceptance targets for each section, checked on the results shown. They are targets for this code on this class of machine, not findings."
+        return ["### Checks against the targets", intro]
+            + checked.map { "`\($0.id)`:\n\n" + $0.floors.map(\.markdown).joined(separator: "\n") }
+    }
+
     /// The appendix as Markdown: a level-2 heading, then level-3 parts. No trailing newline.
     func markdown() throws -> String {
         let fence = "```"
@@ -106,7 +122,7 @@ public struct Appendix: Sendable, Equatable {
                     section.runDate.map { .text(UTCDate.minutes($0)) } ?? .text("—"),
                 ]
             })
-        return [
+        return ([
             "## \(Self.title)",
             "### Commands",
             "\(fence)sh\n" + commands.joined(separator: "\n") + "\n\(fence)",
@@ -116,7 +132,7 @@ public struct Appendix: Sendable, Equatable {
             try inputTable.markdown(location: "appendix inputs"),
             "### Sections",
             try sectionTable.markdown(location: "appendix sections"),
-        ].joined(separator: "\n\n")
+        ] + floorsMarkdown).joined(separator: "\n\n")
     }
 }
 

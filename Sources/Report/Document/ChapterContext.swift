@@ -1,7 +1,7 @@
 /// Everything one chapter template may show: named values, and the figures and tables it places.
 ///
-/// The names `figure`, `table` and `ref` are reserved at the top level: the builder fills them
-/// with the placed blocks and the numbered references of the whole report.
+/// The names `figure`, `table`, `ref` and `cite` are reserved at the top level: the builder fills
+/// them with the placed blocks, the numbered references of the whole report and its citations.
 public struct ChapterContext: Sendable, Equatable {
     /// Values by placeholder name.
     public var values: [String: TemplateValue]
@@ -12,7 +12,7 @@ public struct ChapterContext: Sendable, Equatable {
 
     /// A chapter context.
     /// - Parameters:
-    ///   - values: Keys use letters, digits, `_` and `-`; `figure`, `table` and `ref` are reserved.
+    ///   - values: Keys use letters, digits, `_` and `-`; `figure`, `table`, `ref` and `cite` are reserved.
     ///   - figures: Figures this chapter places.
     ///   - tables: Tables this chapter places.
     public init(values: [String: TemplateValue] = [:], figures: [PlacedFigure] = [], tables: [CaptionedTable] = []) {

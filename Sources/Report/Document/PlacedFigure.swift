@@ -32,18 +32,23 @@ public struct PlacedFigure: Sendable, Equatable {
         self.caption = caption
     }
 
-    /// The Markdown block for figure `number`: the image, then an anchored caption line.
+    /// The Markdown block for figure `number`: the anchored image, then the caption line.
     ///
     /// ```
-    /// ![alt text](../figures/matmul-error.svg)
+    /// <a id="figure-3"></a>![alt text](../figures/matmul-error.svg)
     ///
-    /// <a id="figure-3"></a>**Figure 3.** *caption*
+    /// **Figure 3.** *caption*
     /// ```
+    ///
+    /// The anchor sits before the image, so a link to the figure scrolls to its top, not to its
+    /// caption under it. The HTML page turns the pair into `<figure id>` and `<figcaption>`.
     func markdown(number: Int) -> String {
         let alt = altText.replacingOccurrences(of: "]", with: "\\]")
-        return "![\(alt)](\(image))\n\n<a id=\"\(FloatKind.figure.anchor(number))\"></a>"
-            + "**\(FloatKind.figure.name) \(number).** *\(caption)*"
+        return "\(Self.anchorTag(number))![\(alt)](\(image))\n\n**\(FloatKind.figure.name) \(number).** *\(caption)*"
     }
+
+    /// `<a id="figure-3"></a>`: the anchor that opens figure `number`'s image line.
+    static func anchorTag(_ number: Int) -> String { "<a id=\"\(FloatKind.figure.anchor(number))\"></a>" }
 }
 
 /// A table a chapter shows, with its label and caption.

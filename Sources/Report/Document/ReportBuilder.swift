@@ -12,7 +12,9 @@ internal import Mustache
 ///   nothing is HTML-escaped (the output is Markdown);
 /// - `{{{figure.LABEL}}}` and `{{{table.LABEL}}}` place a declared figure or table, each at the
 ///   top level (outside sections) on a line of its own;
-/// - `{{ref.figure.LABEL}}` and `{{ref.table.LABEL}}` become `[Figure 3](#figure-3)`.
+/// - `{{ref.figure.LABEL}}` and `{{ref.table.LABEL}}` become `[Figure 3](#figure-3)`;
+/// - `{{cite.KEY}}` becomes `[[2]](#ref-KEY)`, numbered in order of first citation, and the
+///   cited works close the document as a numbered list (`References`).
 ///
 /// The same inputs give byte-identical output: nothing depends on dictionary order, the clock,
 /// the locale or the time zone.
@@ -27,6 +29,8 @@ public struct ReportBuilder: Sendable {
     public var chapters: [Chapter]
     /// The appendix; `nil` leaves it out.
     public var appendix: Appendix?
+    /// The works templates may cite; the cited ones are listed last.
+    public var references: [Reference]
 
     /// A builder.
     /// - Parameters:
@@ -36,12 +40,17 @@ public struct ReportBuilder: Sendable {
     ///     this URL's relative path plus the file name.
     ///   - chapters: One per template.
     ///   - appendix: The reproduction appendix.
-    public init(title: String, preamble: String = "", templateDirectory: URL, chapters: [Chapter], appendix: Appendix?) {
+    ///   - references: The works templates may cite (`References.all`).
+    public init(
+        title: String, preamble: String = "", templateDirectory: URL, chapters: [Chapter], appendix: Appendix?,
+        references: [Reference] = References.all
+    ) {
         self.title = title
         self.preamble = preamble
         self.templateDirectory = templateDirectory
         self.chapters = chapters
         self.appendix = appendix
+        self.references = references
     }
 
     /// The report as Markdown, with the figures it places.
@@ -52,11 +61,13 @@ public struct ReportBuilder: Sendable {
     public func build() throws -> ReportDocument {
         let templates = try loadTemplates()
         var numbering = FloatNumbering()
+        var citations = CitationNumbering(references: references)
         var parsed: [[TemplateNode]] = []
         for (template, chapter) in templates {
             let nodes = try TemplateParser.parse(template.text, file: template.file)
             if case .filled(let context) = chapter.content {
                 try numbering.add(nodes, text: template.text, context: context, file: template.file)
+                try citations.add(nodes, file: template.file)
             }
             parsed.append(nodes)
         }
@@ -66,8 +77,8 @@ public struct ReportBuilder: Sendable {
             var body: String
             switch chapter.content {
             case .filled(let context):
-                try TemplateValidator(file: template.file, numbering: numbering).validate(nodes, values: context.values)
-                body = try render(template, context: context, numbering: numbering)
+                try TemplateValidator(file: template.file, numbering: numbering, citations: citations).validate(nodes, values: context.values)
+                body = try render(template, context: context, numbering: numbering, citations: citations)
                 placed += context.figures.map { (numbering.number(.figure, $0.label)!, $0) }
             case .unavailable(let error):
                 body = "## \(template.title)\n\n" + Self.unavailableNote(error)
@@ -76,9 +87,11 @@ public struct ReportBuilder: Sendable {
             bodies.append(body)
         }
         if let appendix { bodies.append(try appendix.markdown()) }
+        if let list = citations.markdown() { bodies.append(list) }
 
         let head = ["# \(title)", preamble, "## \(Self.contentsTitle)", contents(of: bodies)]
         let markdown = (head.filter { !$0.isEmpty } + bodies).joined(separator: "\n\n") + "\n"
+        try Self.checkLinks(in: markdown)
         return ReportDocument(
             title: title, markdown: markdown,
             figures: placed.sorted { $0.number < $1.number }.map(\.figure))
@@ -100,6 +113,18 @@ public struct ReportBuilder: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// Checks that every in-document link `](#anchor)` lands on a heading (GitHub's anchors,
+    /// counted over the whole document) or an explicit `<a id="…">`.
+    /// - Throws: `ReportError.brokenLink` for the first one that does not.
+    static func checkLinks(in markdown: String) throws {
+        var slugger = HeadingSlugger()
+        var anchors = Set(HeadingSlugger.headings(in: markdown).map { slugger.slug($0) })
+        for match in markdown.matches(of: /<a id="([^"]+)"><\/a>/) { anchors.insert(String(match.output.1)) }
+        for match in markdown.matches(of: /\]\(#([^)\s]+)\)/) where !anchors.contains(String(match.output.1)) {
+            throw ReportError.brokenLink(anchor: String(match.output.1))
+        }
+    }
+
     /// The heading of the table of contents.
     static let contentsTitle = "Contents"
 
@@ -110,7 +135,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Renders one filled chapter with Mustache, after validation.
-    private func render(_ template: LoadedTemplate, context: ChapterContext, numbering: FloatNumbering) throws -> String {
+    private func render(
+        _ template: LoadedTemplate, context: ChapterContext, numbering: FloatNumbering, citations: CitationNumbering
+    ) throws -> String {
         // Without this pragma Mustache escapes `<`, `>`, `&` and quotes for HTML; the output is
         // Markdown. It sits on the first line, so template line numbers are unchanged.
         let mustache: MustacheTemplate
@@ -139,6 +166,7 @@ public struct ReportBuilder: Sendable {
             "figure": numbering.numbers[.figure]!.mapValues(FloatKind.figure.link),
             "table": numbering.numbers[.table]!.mapValues(FloatKind.table.link),
         ]
+        root["cite"] = citations.links
         let text = mustache.render(root)
         return String(text.reversed().drop { $0.isWhitespace }.reversed())
     }

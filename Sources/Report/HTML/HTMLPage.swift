@@ -27,7 +27,7 @@ enum HTMLPage {
     /// - Throws: `ReportError.io` for an SVG that cannot be read or has no `<svg` element;
     ///   `PandocError` when pandoc fails.
     static func render(_ document: ReportDocument, reportDirectory: URL, pandoc: Pandoc) throws -> String {
-        var inlined: [(image: String, placeholder: String, markup: String)] = []
+        var inlined: [(number: Int, image: String, placeholder: String, markup: String)] = []
         for (index, figure) in document.figures.enumerated() where figure.image.hasSuffix(".svg") {
             let url = reportDirectory.appendingPathComponent(figure.image).standardizedFileURL
             let svg: String
@@ -39,13 +39,15 @@ enum HTMLPage {
             guard let markup = SVGInliner.inline(svg, altText: figure.altText, idPrefix: "figure-\(index + 1)-") else {
                 throw ReportError.io(path: figure.image, message: "figure \(figure.label) is not an SVG file (no <svg> element)")
             }
-            inlined.append((figure.image, "<!--quantlab-figure-\(index + 1)-->", markup))
+            inlined.append((index + 1, figure.image, "<!--quantlab-figure-\(index + 1)-->", markup))
         }
 
-        // `PlacedFigure.markdown` puts each image alone on a line: `![alt](image)`. An HTML block
-        // (CommonMark §4.6, kind 6) on that line reaches pandoc's output verbatim.
+        // `PlacedFigure.markdown` puts each image alone on a line after its anchor:
+        // `<a id="figure-N"></a>![alt](image)`. An HTML block (CommonMark §4.6, kind 6) on that
+        // line reaches pandoc's output verbatim; `HTMLFloats` then builds the `<figure>`.
         let lines = document.markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            guard line.hasPrefix("!["), let figure = inlined.first(where: { line.hasSuffix("](\($0.image))") }) else { return line }
+            guard let figure = inlined.first(where: { line.hasPrefix(PlacedFigure.anchorTag($0.number) + "![") && line.hasSuffix("](\($0.image))") })
+            else { return line }
             return "<div class=\"figure\">\(figure.placeholder)</div>"
         }
         var page = try pandoc.run(
@@ -55,6 +57,8 @@ enum HTMLPage {
         // in with one copy. Measured on the full report (release build): 1.6 s for these steps on
         // Characters of the finished page, 0.01 s this way.
         page = bindingPunctuation(to: unaryMinus(in: page))
+        page = try HTMLFloats.figures(in: page, inlined.map { ($0.number, $0.image, $0.placeholder) })
+        page = HTMLFloats.permalinks(in: HTMLFloats.tables(in: NumberSpans.wrap(page)))
         while page.last?.isNewline == true { page.removeLast() }
         page += "\n"
 
@@ -183,30 +187,47 @@ enum HTMLPage {
             """
     }
 
-    /// A readable single column, ruled tables with tabular digits, charts scaled to the column;
-    /// on a wide screen the contents stay in view in a column to its left.
+    /// A readable column of prose with tables and figures allowed wider; on a wide screen the
+    /// contents (chapters and their sections) stay in view in a column to its left.
     ///
-    /// Numbers (pandoc's right-aligned cells) never wrap, so `9.5e-16` does not break at its
-    /// hyphen; formulas use a math font where the reader has one (the `math` family otherwise).
+    /// - Tables scroll sideways inside a focusable region; shadows at the left and right edges
+    ///   (backgrounds that scroll with the content over fixed ones) show that more columns hide.
+    /// - `.nowrap` keeps a number with its unit and interval (`NumberSpans`) and a formula with
+    ///   its punctuation on one line; right-aligned (numeric) cells never wrap.
+    /// - A chart is a link to its full-size SVG (`figure-open`), for phones where its text is small.
+    /// - Heading permalinks show on hover and focus.
     static let style = """
         body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; background: #fff; }
-        main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+        main { max-width: 64rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; box-sizing: border-box; }
+        main > p, main > ul, main > ol, main > blockquote, main > pre { max-width: 48rem; }
         h1, h2, h3 { line-height: 1.25; margin: 2rem 0 0.75rem; }
         h2 { border-bottom: 1px solid #d0d7de; padding-bottom: 0.3rem; }
-        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-variant-numeric: tabular-nums; display: block; max-width: 100%; overflow-x: auto; }
+        .permalink { margin-left: 0.4rem; color: #8c959f; text-decoration: none; font-weight: 400; opacity: 0; }
+        h2:hover .permalink, h3:hover .permalink, h4:hover .permalink, .permalink:focus { opacity: 1; }
+        .table-scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; max-width: 100%;
+          background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)) left / 2.5rem 100% no-repeat local,
+            linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) right / 2.5rem 100% no-repeat local,
+            radial-gradient(farthest-side at 0 50%, rgba(0,0,0,0.25), rgba(0,0,0,0)) left / 0.9rem 100% no-repeat scroll,
+            radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,0.25), rgba(0,0,0,0)) right / 0.9rem 100% no-repeat scroll; }
+        .table-scroll:focus { outline: 2px solid #0969da; }
+        table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+        caption { caption-side: top; text-align: left; padding: 0 0 0.4rem; position: sticky; left: 0; max-width: min(48rem, calc(100vw - 2.5rem)); }
         th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.7rem; }
-        td[style*="right"] { white-space: nowrap; }
-        th { background: #f6f8fa; }
+        td[style*="right"], th[style*="right"] { white-space: nowrap; }
+        th { background: rgba(175,184,193,0.2); }
         code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.9em; background: #f6f8fa; }
         pre { padding: 0.8rem; overflow-x: auto; }
         blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid #cf222e; background: #fff5f5; }
-        .figure svg { display: block; max-width: 100%; height: auto; margin: 1rem auto 0.25rem; }
+        figure { margin: 1.5rem 0; }
+        figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto 0.25rem; }
+        .figure-open { display: block; cursor: zoom-in; }
+        figcaption { max-width: 48rem; }
         math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; }
         .nowrap { white-space: nowrap; }
         a { color: #0969da; }
         #TOC { display: none; }
         @media (min-width: 75rem) {
-          body { display: grid; grid-template-columns: 16rem minmax(0, 52rem); justify-content: center; column-gap: 2rem; }
+          body { display: grid; grid-template-columns: 14rem minmax(0, 1fr); max-width: 82rem; margin: 0 auto; column-gap: 1.5rem; }
           main { grid-column: 2; margin: 0; }
           #TOC { display: block; position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto; box-sizing: border-box; padding: 2rem 0.5rem 2rem 1rem; font-size: 0.85rem; line-height: 1.4; }
           #TOC ul { list-style: none; margin: 0; padding-left: 0.9rem; }

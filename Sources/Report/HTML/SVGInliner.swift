@@ -7,8 +7,9 @@ import Foundation
 /// - Every `id` and every reference to one (`href="#…"`, `xlink:href="#…"`, `url(#…)`) gets a
 ///   per-figure prefix: Cairo names glyphs and clip paths `glyph-0-1`, `clip-1`, … in every file,
 ///   and on one page the second chart would otherwise draw with the first chart's glyphs.
-/// - The chart's alt text becomes the SVG's accessible name: `role="img"`, `aria-label` and a
-///   first-child `<title>` (WAI-ARIA Graphics Module; SVG 2 §5.9), replacing a `<title>` already there.
+/// - The chart's alt text becomes the SVG's accessible name: one `role="img"`, `aria-label` and a
+///   first-child `<title>` (WAI-ARIA Graphics Module; SVG 2 §5.9), replacing a `<title>` and any
+///   `role` / `aria-labelledby` already there (whose ids the prefix would leave dangling).
 enum SVGInliner {
     /// `svg` ready to paste into HTML.
     /// - Parameters:
@@ -23,7 +24,12 @@ enum SVGInliner {
             markup = markup.replacingOccurrences(of: marker, with: marker + idPrefix)
         }
         guard let tagEnd = markup.firstIndex(of: ">") else { return nil }
-        let openTag = markup[..<tagEnd]
+        // The chart's own accessibility attributes (Charts' `SVGPostProcessor`) point at ids that
+        // were just prefixed; one `role="img"` and one name, set below, replace them.
+        var openTag = String(markup[..<tagEnd])
+        for attribute in [#/ role="[^"]*"/#, #/ aria-labelledby="[^"]*"/#, #/ aria-label="[^"]*"/#] {
+            openTag = openTag.replacing(attribute, with: "")
+        }
         var rest = markup[markup.index(after: tagEnd)...]
         let afterSpace = rest.drop { $0.isWhitespace }
         if afterSpace.hasPrefix("<title"), let close = afterSpace.range(of: "</title>") {

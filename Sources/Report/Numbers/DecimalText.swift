@@ -27,6 +27,14 @@ enum DecimalText {
         return grouped(trim ? trimZeros(fixed) : fixed)
     }
 
+    /// `value` with exactly `decimals` digits after the point, separators in the integer part;
+    /// a value that rounds to zero prints without sign (`0.0`, never `-0.0`).
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        var text = String(format: "%.\(decimals)f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+        return grouped(text)
+    }
+
     /// `value` rounded to an integer (ties to even) with thousands separators; never `-0`.
     static func integer(_ value: Double) -> String {
         let text = String(format: "%.0f", value)

@@ -16,7 +16,7 @@ extension Table {
         for (rowIndex, row) in rows.enumerated() {
             var texts: [String] = []
             for (cell, column) in zip(row, columns) {
-                if case .number(let value) = cell, !value.isFinite {
+                if let value = cell.numbers.first(where: { !$0.isFinite }) {
                     throw ReportError.nonFiniteNumber(
                         location: "\(location), row \(rowIndex + 1), column \(column.header)", value: value)
                 }
@@ -61,12 +61,25 @@ extension Table {
         case .number(let value):
             let style = column.style!
             return style.fixedUnit == nil ? try style.format(value) : try style.formatNumber(value)
+        case .interval(let estimate, let lower, let upper):
+            return try column.style!.formatInterval(estimate, lower: lower, upper: upper, withUnit: column.style!.fixedUnit == nil)
         }
     }
 
     private static func escape(_ text: String) -> String {
         precondition(!text.contains("\n"), "table cell with a line break: \(text)")
         return text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}
+
+extension Table.Cell {
+    /// The numbers a cell prints, for the NaN check.
+    fileprivate var numbers: [Double] {
+        switch self {
+        case .number(let value): [value]
+        case .interval(let estimate, let lower, let upper): [estimate, lower, upper]
+        case .text, .empty: []
+        }
     }
 }
 

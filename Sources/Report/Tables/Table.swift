@@ -50,6 +50,9 @@ public struct Table: Sendable, Equatable {
         case text(String)
         /// A number, written in the column's style; NaN and ±∞ are errors.
         case number(Double)
+        /// A number with its confidence interval, written in the column's style with the digits
+        /// the interval's width supports (`NumberStyle.formatInterval`): `3.52 [3.41, 3.60]`.
+        case interval(Double, lower: Double, upper: Double)
         /// Nothing (a blank cell).
         case empty
 
@@ -76,8 +79,10 @@ public struct Table: Sendable, Equatable {
         for (index, row) in rows.enumerated() {
             precondition(row.count == columns.count, "row \(index) has \(row.count) cells for \(columns.count) columns")
             for (cell, column) in zip(row, columns) {
-                if case .number = cell {
+                switch cell {
+                case .number, .interval:
                     precondition(column.style != nil, "number in text column \(column.title), row \(index)")
+                case .text, .empty: break
                 }
             }
         }

@@ -13,6 +13,8 @@ struct TemplateValidator {
     var file: String
     /// The report's figure and table numbers.
     var numbering: FloatNumbering
+    /// The report's reference numbers.
+    var citations: CitationNumbering
 
     /// Checks `nodes` against `values`.
     /// - Throws: The first `ReportError` in template order: `unknownPlaceholder`, `notPrintable`,
@@ -27,6 +29,7 @@ struct TemplateValidator {
             case .variable(let name, let line):
                 if atTop, try FloatNumbering.placement(name, file: file, line: line) != nil { continue }
                 if try checkReference(name, line: line) { continue }
+                if try citations.citation(name, file: file, line: line) != nil { continue }
                 guard let value = Self.resolve(name, in: scopes) else {
                     throw ReportError.unknownPlaceholder(file: file, line: line, name: name)
                 }
@@ -70,7 +73,7 @@ struct TemplateValidator {
 
     private static func isReserved(_ name: String) -> Bool {
         let first = name.prefix { $0 != "." }
-        return first == "ref" || FloatKind(rawValue: String(first)) != nil
+        return first == "ref" || first == "cite" || FloatKind(rawValue: String(first)) != nil
     }
 
     /// The value `name` resolves to in `scopes` (outermost first), as Mustache resolves it.

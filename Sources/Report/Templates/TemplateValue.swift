@@ -15,7 +15,7 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
     /// Items for a repeated section `{{#items}}…{{/items}}`; not printable.
     case list([TemplateValue])
     /// Named values, reached as `{{record.key}}` or inside `{{#record}}…{{/record}}`; the keys
-    /// `figure`, `table` and `ref` are reserved at every level.
+    /// `figure`, `table`, `ref` and `cite` are reserved at every level.
     case record([String: TemplateValue])
 
     /// Text from a literal.
@@ -76,7 +76,7 @@ public indirect enum TemplateValue: Sendable, Equatable, ExpressibleByStringLite
     }
 
     /// Names the builder fills itself (placements and references); no record may use them.
-    static let reservedKeys: Set<String> = ["figure", "table", "ref"]
+    static let reservedKeys: Set<String> = ["figure", "table", "ref", "cite"]
 
     /// Whether `key` can be named in a Mustache tag as one path component.
     static func isValidKey(_ key: String) -> Bool {

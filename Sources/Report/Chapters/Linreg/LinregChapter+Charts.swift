@@ -102,7 +102,7 @@ extension LinregChapter {
                         x: x, lower: series.map { 100 * $0.change.change.lower }, upper: series.map { 100 * $0.change.change.upper }, style: .series(i))))
                 }
                 panels.append(Panel(
-                    title: "\(datasetName): \(panelTitles[targets] ?? targets)", x: Axis("Bits"), y: Axis("RMSE change vs FP64 (%)"),
+                    title: "\(datasetName): \(panelTitles[targets] ?? targets)", x: Axis("Bits", integerTicks: true), y: Axis("RMSE change vs FP64 (%)"),
                     legend: panels.isEmpty ? .best : .hidden, marks: marks))
             }
         }

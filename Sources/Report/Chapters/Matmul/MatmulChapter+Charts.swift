@@ -5,7 +5,8 @@ import Records
 extension MatmulChapter {
     /// A consistent style per format across the chapter's charts: one Okabe–Ito colour per
     /// format family (the palette has eight, the chapter ten formats), per-channel variants in
-    /// their per-tensor colour with another marker, emulated formats dashed, the rest solid.
+    /// their per-tensor colour with another marker and a dotted line (never marker only),
+    /// emulated formats dashed, the rest solid.
     static func style(_ format: String, emulated: Bool) -> SeriesStyle {
         let (color, marker): (Int, MarkerShape) = switch format {
         case "fp32": (0, .circle)
@@ -19,7 +20,7 @@ extension MatmulChapter {
         case "int4-channel": (7, .diamond)
         default: (6, .plus)  // OpenBLAS FP32
         }
-        return SeriesStyle(color: Palette.color(color), marker: marker, dash: emulated ? .dashed : .solid)
+        return SeriesStyle(color: Palette.color(color), marker: marker, dash: emulated ? .dashed : format.hasSuffix("-channel") ? .dotted : .solid)
     }
 
     /// Relative error against n, log–log, one panel per distribution, with bootstrap bands; the

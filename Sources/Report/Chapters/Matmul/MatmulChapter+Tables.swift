@@ -9,7 +9,7 @@ extension MatmulChapter {
         guard let ci else { return "—" }
         let s = NumberStyle.ratio
         guard ci.hasInterval else { return "\(try s.format(ci.estimate)) (no interval)" }
-        return "\(try s.format(ci.estimate)) [\(try s.formatNumber(ci.lower)), \(try s.formatNumber(ci.upper))]"
+        return try s.formatInterval(ci.estimate, lower: ci.lower, upper: ci.upper)
     }
 
     /// Per-format summary at one size: errors on every distribution, speed against the fastest

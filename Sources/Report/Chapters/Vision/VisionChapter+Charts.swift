@@ -38,7 +38,7 @@ extension VisionChapter {
             title: "Accuracy against weight bits",
             altText: "Test accuracy of the CNN against weight bits from \(bits.first ?? 0) to \(bits.last ?? 0), weights only and with 8- and 4-bit activations, against FP32 at \(String(format: "%.1f", 100 * fp32)) %: \(described.joined(separator: "; ")).",
             width: 560, height: 340,
-            panel: Panel(x: Axis("Weight bits"), y: Axis("Test accuracy (%)"), legend: .best, marks: marks))
+            panel: Panel(x: Axis("Weight bits", integerTicks: true), y: Axis("Test accuracy (%)"), legend: .best, marks: marks))
     }
 
     /// Weight bytes against accuracy for every format, with the engines' latency where measured.
