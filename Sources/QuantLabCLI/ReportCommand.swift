@@ -24,6 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Which sections to rerun first: stale (and missing), all, or none.")
     var rerun: RerunPolicy = .stale
 
+    @Option(help: ArgumentHelp("Rerun only these sections (comma-separated ids); the others are shown as stored.", valueName: "ids"))
+    var sections: String?
+
     @Flag(help: "Wait for another run holding a section's lock instead of exiting.")
     var wait = false
 
@@ -38,7 +41,8 @@ struct ReportCommand: ParsableCommand {
         output.write("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)\n")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
         let report = StudyReport(runner: runner)
-        let outcomes = try report.run(policy: rerun)
+        let only = sections.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let outcomes = try report.run(policy: rerun, only: only)
         for outcome in outcomes {
             output.write("  \(outcome.section): \(outcome.rerun ? "rerun" : "reused"), \(outcome.after.state)\n")
         }

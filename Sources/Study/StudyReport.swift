@@ -34,15 +34,18 @@ public struct StudyReport: Sendable {
     }
 
     /// Updates the sections and writes the report.
-    /// - Parameter policy: Which sections to rerun first.
+    /// - Parameters:
+    ///   - policy: Which sections to rerun first.
+    ///   - only: When given, the sections the policy may rerun (the others are shown as stored).
     /// - Returns: The outcome of each section, in report order.
     /// - Throws: `DamagedResultsError` when a section that was not rerun has damaged results
     ///   (nothing is written then), `ResultsError` for a locked or unreadable store or a file that cannot be written,
     ///   `ChapterError` when stored records lack what a chapter needs, `ChartError` for drawing,
     ///   `ReportError` for the report's templates and numbers.
     @discardableResult
-    public func run(policy: RerunPolicy) throws -> [SectionOutcome] {
-        let outcomes = try runner.update(study.experiments, policy: policy)
+    public func run(policy: RerunPolicy, only: Set<String>? = nil) throws -> [SectionOutcome] {
+        if let only { _ = try study.sections(named: only.sorted()) }
+        let outcomes = try runner.update(study.experiments, policy: policy, only: only)
         for outcome in outcomes where !outcome.rerun {
             for reason in outcome.after.staleReasons {
                 guard case .damaged = reason else { continue }

@@ -67,7 +67,7 @@ import Testing
         #expect(lastLine(run.stderr).contains("data/raw/autompg.csv: sha256 mismatch (expected 6ab76e375435…"),
                 Comment(rawValue: run.stderr))
 
-        let report = try study.report()
+        let report = try study.report(["--sections", "linreg"])
         #expect(report.status == 1, Comment(rawValue: report.stderr))
         #expect(lastLine(report.stderr).hasPrefix("Error: linreg failed: "), Comment(rawValue: report.stderr))
         let markdown = try study.read("report/quick/quantization.md")
