@@ -35,17 +35,12 @@ struct ReportCommand: ParsableCommand {
         let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
-        output.write("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)\n")
+        output.writeWrapped("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
-        let report = StudyReport(runner: runner)
-        let outcomes = try report.run(policy: rerun)
-        for outcome in outcomes {
-            output.write("  \(outcome.section): \(outcome.rerun ? "rerun" : "reused"), \(outcome.after.state)\n")
-        }
-        let shown = report.layout.reportFile.path.replacingOccurrences(of: settings.workspace.root.path + "/", with: "")
-        output.write("wrote \(shown) and its .html\n")
+        let summary = try StudyReport(runner: runner).run(policy: rerun)
+        output.write(summary.lines(width: output.width).map { $0 + "\n" }.joined())
         // A section whose rerun failed is marked in the report; the command still fails, and
         // its last line says why.
-        if let failure = SectionFailure(outcomes: outcomes) { throw failure }
+        if let failure = SectionFailure(outcomes: summary.outcomes) { throw failure }
     }
 }

@@ -33,15 +33,19 @@ public struct StudyReport: Sendable {
         layout = ReportLayout(root: runner.workspace.root, profile: runner.profile)
     }
 
-    /// Updates the sections and writes the report.
+    /// Updates the sections and writes the report, showing progress on the runner's output
+    /// while it builds and draws the chapters.
     /// - Parameter policy: Which sections to rerun first.
-    /// - Returns: The outcome of each section, in report order.
+    /// - Returns: What was done: each section's outcome in report order, the floors' verdicts,
+    ///   what was written and the elapsed time.
     /// - Throws: `DamagedResultsError` when a section that was not rerun has damaged results
     ///   (nothing is written then), `ResultsError` for a locked or unreadable store or a file that cannot be written,
     ///   `ChapterError` when stored records lack what a chapter needs, `ChartError` for drawing,
     ///   `ReportError` for the report's templates and numbers.
     @discardableResult
-    public func run(policy: RerunPolicy) throws -> [SectionOutcome] {
+    public func run(policy: RerunPolicy) throws -> ReportSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
         let outcomes = try runner.update(study.experiments, policy: policy)
         for outcome in outcomes where !outcome.rerun {
             for reason in outcome.after.staleReasons {
@@ -52,6 +56,11 @@ public struct StudyReport: Sendable {
         var built: [Chapter] = []
         var findings: [String: TemplateValue] = [:]
         var drawnOn: [String] = []
+        var floors: [(section: String, verdict: FloorVerdict)] = []
+        var figureCount = 0
+        // One unit per chapter with results, one for writing the document.
+        let progress = ProgressReporter(label: "report", output: runner.output)
+        progress.start(total: outcomes.filter { $0.after.lastGood != nil }.count + 1)
         for (section, outcome) in zip(study.sections, outcomes) {
             let status = outcome.after
             guard let meta = status.lastGood else {
@@ -65,6 +74,9 @@ public struct StudyReport: Sendable {
                 throw error
             }
             let figures = try draw(output.charts)
+            figureCount += figures.count
+            floors += output.floors.map { (section.id, $0) }
+            progress.advance(task: "drew \(section.id) (\(figures.count) figures)")
             built.append(Chapter(
                 template: section.template,
                 content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)),
@@ -80,7 +92,14 @@ public struct StudyReport: Sendable {
             chapters: built,
             appendix: try appendix(outcomes.map(\.after)))
         try builder.write(to: layout.reportFile)
-        return outcomes
+        progress.advance(task: "wrote the report")
+        progress.finish()
+        let root = runner.workspace.root.path + "/"
+        return ReportSummary(
+            outcomes: outcomes, floors: floors,
+            reportFile: layout.reportFile.path.replacingOccurrences(of: root, with: ""),
+            figuresDirectory: layout.figuresDirectory.path.replacingOccurrences(of: root, with: ""),
+            figureCount: figureCount, seconds: (clock.now - start).seconds)
     }
 
     /// Draws each chart to `<figures>/<label>.{png,svg}` and returns its placement.

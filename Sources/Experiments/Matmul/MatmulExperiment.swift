@@ -36,20 +36,22 @@ public struct MatmulExperiment: Experiment {
             isa: DNNLInfo().isa, blasCore: BLASInfo.current.coreName, threads: context.threads)
         let progress = context.progress
         let perSize = parameters.distributions.count * parameters.formats.count + parameters.formats.count
-        progress.start(total: 2 + parameters.sizes.count * perSize + parameters.gemvShapes.count)
+        // Each trial advances the ETA by its expected work: n³ dominates, not the trial count.
+        let cost = MatmulCost(parameters: parameters)
+        progress.start(total: 2 + parameters.sizes.count * perSize + parameters.gemvShapes.count, cost: cost.total)
         var records: [TrialRecord] = []
 
         records += try peaks(parameters, context: context, timer: timer, environment: environment)
-        progress.advance(task: "peaks")
+        progress.advance(cost: cost.peaks, task: "peaks")
         records += bandwidth(parameters, context: context, timer: timer, environment: environment)
-        progress.advance(task: "bandwidth")
+        progress.advance(cost: cost.bandwidth, task: "bandwidth")
 
         for (index, size) in parameters.sizes.enumerated() {
             records += try gemm(size: size, index: index, parameters, context: context, timer: timer, environment: environment)
         }
         for shape in parameters.gemvShapes {
             records += try gemv(rows: shape[0], columns: shape[1], parameters, context: context, timer: timer, environment: environment)
-            progress.advance(task: "gemv \(shape[0])×\(shape[1])")
+            progress.advance(cost: cost.gemv(rows: shape[0], columns: shape[1]), task: "gemv \(shape[0])×\(shape[1])")
         }
         progress.finish()
         return records
@@ -90,6 +92,7 @@ public struct MatmulExperiment: Experiment {
     ) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         let rows = p.errorRows(size: size)
+        let cost = MatmulCost(parameters: p)
         for distribution in p.distributions {
             // The same stream for every distribution: the outliers are added to the same normal draws.
             var rng = context.generator(MatmulStream.gemmInputs(size: size))
@@ -109,7 +112,9 @@ public struct MatmulExperiment: Experiment {
                             implementation: contender.implementation, phases: t, environment: environment)
                     }
                 }
-                if timed { context.progress.advance(task: "\(format.rawValue) n=\(size) time") }
+                if timed {
+                    context.progress.advance(cost: cost.gemmTime(format, sizeIndex: index), task: "\(format.rawValue) n=\(size) time")
+                }
                 let (metrics, blocks) = try errorTrial.measure(contender, inputs: inputs)
                 records.append(MatmulRecord.gemmError(
                     distribution: distribution, size: size, format: format, kernel: contender.kernelLabel,
@@ -119,7 +124,7 @@ public struct MatmulExperiment: Experiment {
                         distribution: distribution, size: size, format: format, block: b,
                         squaredError: e.squaredError, squaredReference: e.squaredReference)
                 }
-                context.progress.advance(task: "\(format.rawValue) n=\(size) \(distribution.rawValue)")
+                context.progress.advance(cost: cost.gemmError(size: size), task: "\(format.rawValue) n=\(size) \(distribution.rawValue)")
             }
         }
         return records

@@ -45,15 +45,19 @@ public struct ChapterOutput: Sendable {
     /// Findings by name (a subset of the builder's `findingNames`), each a record of the
     /// numbers its pros-and-cons sentence cites.
     public var findings: [String: TemplateValue]
+    /// The floors the chapter checked on its records, with their verdicts (empty when it has
+    /// none, or when the records lack the trials they are judged on).
+    public var floors: [FloorVerdict]
 
     /// An output.
     public init(
         values: [String: TemplateValue], charts: [ChapterChart] = [], tables: [CaptionedTable] = [],
-        findings: [String: TemplateValue] = [:]
+        findings: [String: TemplateValue] = [:], floors: [FloorVerdict] = []
     ) {
         self.values = values
         self.charts = charts
         self.tables = tables
         self.findings = findings
+        self.floors = floors
     }
 }
