@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Analysis", "Records", "Charts"],
             swiftSettings: shared),
-        .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records"], swiftSettings: shared),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records", "Analysis"], swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

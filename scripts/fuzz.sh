@@ -11,6 +11,9 @@ set -u
 runs=${FUZZ_RUNS:-1000000}
 targets=${FUZZ_TARGETS:-npy safetensors csv jsonl manifest store explain}
 bin=.build-fuzz/release
+# A trap goes straight to libFuzzer as a deadly signal: Swift's backtracer, reading memory in a
+# thread of its own, would trip AddressSanitizer first and hide the reason.
+export SWIFT_BACKTRACE=enable=no
 status=0
 report=""
 for target in $targets; do

@@ -1,4 +1,5 @@
-public import Report
+public import Analysis
+import Report
 public import Runner
 
 /// What one `quantlab report` did, as its closing lines say it: each section reused or rerun,
@@ -16,7 +17,7 @@ public struct ReportSummary: Sendable {
     /// Each section's outcome, in report order.
     public let outcomes: [SectionOutcome]
     /// The floors every chapter checked, by section, in report order.
-    public let floors: [(section: String, verdict: FloorVerdict)]
+    public let floors: [(section: String, check: FloorCheck)]
     /// The report file, relative to the workspace root (`report/quantization.md`).
     public let reportFile: String
     /// The figures folder, relative to the workspace root (`figures`).
@@ -37,8 +38,8 @@ public struct ReportSummary: Sendable {
         if floors.isEmpty {
             lines.append(("floors: none judged (no chapter's results hold the trials its floors need)", 2))
         } else {
-            lines.append(("floors: \(floors.filter(\.verdict.holds).count) of \(floors.count) met", 2))
-            lines += floors.map { ("  \($0.verdict.holds ? "met    " : "NOT MET")  \($0.section): \($0.verdict.text)", 11) }
+            lines.append(("floors: \(floors.filter(\.check.holds).count) of \(floors.count) met", 2))
+            lines += floors.map { ("  \($0.check.holds ? "met    " : "NOT MET")  \($0.section): \($0.check.terminalText)", 11) }
         }
         let html = reportFile.hasSuffix(".md") ? String(reportFile.dropLast(3)) + ".html" : reportFile + ".html"
         let figures = "\(figureCount) figure\(figureCount == 1 ? "" : "s") in \(figuresDirectory)/"

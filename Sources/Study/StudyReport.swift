@@ -1,3 +1,4 @@
+import Analysis
 import Charts
 import Datasets
 import Foundation
@@ -56,7 +57,7 @@ public struct StudyReport: Sendable {
         var built: [Chapter] = []
         var findings: [String: TemplateValue] = [:]
         var drawnOn: [String] = []
-        var floors: [(section: String, verdict: FloorVerdict)] = []
+        var floors: [(section: String, check: FloorCheck)] = []
         var figureCount = 0
         // One unit per chapter with results, one for writing the document.
         let progress = ProgressReporter(label: "report", output: runner.output)

@@ -1,4 +1,4 @@
-import Report
+import Analysis
 @testable import Runner
 @testable import Study
 import Testing
@@ -14,8 +14,8 @@ import Testing
     static let summary = ReportSummary(
         outcomes: [outcome("formats", rerun: false), outcome("matmul", rerun: true)],
         floors: [
-            ("matmul", FloorVerdict(name: "INT8 kernel speedup at n = 4096", measured: 4.1234, required: 3.5, isShare: false)),
-            ("matmul", FloorVerdict(
+            ("matmul", FloorCheck(name: "INT8 kernel speedup at n = 4096", measured: 4.1234, required: 3.5, isShare: false)),
+            ("matmul", FloorCheck(
                 name: "GEMV 4096×4096, weights from memory, INT8 (FP32 x) share of read bandwidth",
                 measured: 0.61234, required: 0.7, isShare: true)),
         ],

@@ -10,27 +10,15 @@ import Records
 ///   something only when the weights come from memory.
 /// A floor whose trial is missing from the run (e.g. the quick profile has no n = 4096) is `nil`.
 public struct MatmulFloors: Sendable {
-    /// One floor: the measured value, the required one and whether it holds.
-    public struct Check: Sendable {
-        /// What is checked, e.g. `INT8 kernel speedup at n = 4096`.
-        public let name: String
-        /// The run's value.
-        public let measured: Double
-        /// The floor.
-        public let required: Double
-        /// Whether the measured value reaches the floor.
-        public var holds: Bool { measured >= required }
-    }
-
     /// Every floor that the run has data for.
-    public let checks: [Check]
+    public let checks: [FloorCheck]
 
     /// Checks the floors on a run.
     public init(_ records: MatmulRecords, gemmSize: Int = 4096, gemvShape: (rows: Int, columns: Int) = (4096, 4096)) {
-        var checks: [Check] = []
+        var checks: [FloorCheck] = []
         if records.timedSizes.contains(gemmSize), let summary = try? MatmulSummary(records, size: gemmSize) {
-            if let r = summary["int8-tensor"]?.kernelRatio { checks.append(Check(name: "INT8 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 3.5)) }
-            if let r = summary["bf16"]?.kernelRatio { checks.append(Check(name: "BF16 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 1.8)) }
+            if let r = summary["int8-tensor"]?.kernelRatio { checks.append(FloorCheck(name: "INT8 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 3.5, isShare: false)) }
+            if let r = summary["bf16"]?.kernelRatio { checks.append(FloorCheck(name: "BF16 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 1.8, isShare: false)) }
         }
         if let gemv = try? GEMVSummary(records) {
             let cache = gemv.hasCold ? "cold" : "warm"
@@ -38,8 +26,8 @@ public struct MatmulFloors: Sendable {
                 guard let row = gemv.row(rows: gemvShape.rows, columns: gemvShape.columns, weights: weights, cache: cache) else { continue }
                 let shape = "\(gemvShape.rows)×\(gemvShape.columns)\(cache == "cold" ? ", weights from memory," : "")"
                 let name = ["int4": "INT4 (FP32 x)", "w4a8": "INT4 × INT8 x (W4A8)", "int8": "INT8 (FP32 x)", "w8a8": "INT8 × INT8 x (W8A8)"][weights]!
-                checks.append(Check(name: "GEMV \(shape) \(name) speedup", measured: row.speedup.estimate, required: speedup))
-                checks.append(Check(name: "GEMV \(shape) \(name) share of read bandwidth", measured: row.bandwidthShare, required: 0.7))
+                checks.append(FloorCheck(name: "GEMV \(shape) \(name) speedup", measured: row.speedup.estimate, required: speedup, isShare: false))
+                checks.append(FloorCheck(name: "GEMV \(shape) \(name) share of read bandwidth", measured: row.bandwidthShare, required: 0.7, isShare: true))
             }
         }
         self.checks = checks

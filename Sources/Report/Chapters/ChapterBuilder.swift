@@ -1,3 +1,4 @@
+public import Analysis
 public import Charts
 public import Records
 
@@ -47,12 +48,12 @@ public struct ChapterOutput: Sendable {
     public var findings: [String: TemplateValue]
     /// The floors the chapter checked on its records, with their verdicts (empty when it has
     /// none, or when the records lack the trials they are judged on).
-    public var floors: [FloorVerdict]
+    public var floors: [FloorCheck]
 
     /// An output.
     public init(
         values: [String: TemplateValue], charts: [ChapterChart] = [], tables: [CaptionedTable] = [],
-        findings: [String: TemplateValue] = [:], floors: [FloorVerdict] = []
+        findings: [String: TemplateValue] = [:], floors: [FloorCheck] = []
     ) {
         self.values = values
         self.charts = charts

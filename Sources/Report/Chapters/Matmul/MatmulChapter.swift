@@ -74,16 +74,13 @@ public struct MatmulChapter: ChapterBuilder {
         fillFindings(
             r, errors: errors, kernel: kernel, endToEnd: endToEnd, summary: summaryLargest, middle: summaryMiddle,
             gemv: gemv, values: &values, findings: &findings)
-        let verdicts = floors.checks.map {
-            FloorVerdict(name: $0.name, measured: $0.measured, required: $0.required, isShare: $0.name.contains("share"))
-        }
-        values["floors"] = .list(verdicts.map { verdict in
+        values["floors"] = .list(floors.checks.map { check in
             [
-                "name": .text(verdict.name),
-                "measured": .number(verdict.measured, verdict.isShare ? .percent : .ratio),
-                "required": .number(verdict.required, verdict.isShare ? .percent : .ratio),
-                "holds": .flag(verdict.holds),
-                "verdict": .text(verdict.holds ? "met" : "not met"),
+                "name": .text(check.name),
+                "measured": .number(check.measured, check.isShare ? .percent : .ratio),
+                "required": .number(check.required, check.isShare ? .percent : .ratio),
+                "holds": .flag(check.holds),
+                "verdict": .text(check.holds ? "met" : "not met"),
             ]
         })
         values["has_floors"] = .flag(!floors.checks.isEmpty)
@@ -100,6 +97,6 @@ public struct MatmulChapter: ChapterBuilder {
             ChapterChart(label: "matmul-throughput", chart: throughputChart(throughput, peaks: peaks, gemv: gemv), caption: "Roofline view. Left: achieved GEMM throughput against $n$, with the measured peak of each instruction type as a horizontal line. Right: effective weight bandwidth of batch-1 GEMV per weight format, warm and cold, against the measured read bandwidth."),
             ChapterChart(label: "matmul-bytes", chart: bytesChart(summaryLargest), caption: "Bytes per operand element: as stored, and as read by the timed kernel (emulated formats are multiplied as FP32; INT4 codes sit one per byte on the INT8 kernel)."),
         ]
-        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings, floors: verdicts)
+        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings, floors: floors.checks)
     }
 }
