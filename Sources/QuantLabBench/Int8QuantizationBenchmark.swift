@@ -14,8 +14,8 @@ struct Int8QuantizationBenchmark {
     let rounds = 11
     let warmUpRounds = 2
 
-    /// Prints the figures and returns whether the floor is met.
-    func run() -> Bool {
+    /// Prints the figures and checks the floor into `floors`.
+    func run(floors: inout FloorLedger) {
         let values = gaussianArray(count: count, seed: 1)
         var codes = [Int8](repeating: 0, count: count)
         let bytes = count * 4
@@ -43,16 +43,13 @@ struct Int8QuantizationBenchmark {
         }
         let t = seconds.map { Timing(seconds: $0) }
         let rate = t.map { $0.gigabytesPerSecond(bytes) }
-        let floor = rate[0] / 2
-        let pass = rate[3] >= floor
         print("int8 per-tensor quantization, \(count) floats (\(bytes >> 20) MiB), median of \(rounds - warmUpRounds) rounds")
         print("  plain SIMD read, 1 thread    \(twoDecimals(rate[0])) GB/s  (spread \(t[0].spread(bytes)))")
         print("  plain SIMD read, 2 threads   \(twoDecimals(rate[1])) GB/s  (spread \(t[1].spread(bytes)))")
         print("  absmax + round, 1 thread     \(twoDecimals(rate[2])) GB/s  (spread \(t[2].spread(bytes)))  = \(twoDecimals(100 * rate[2] / rate[0])) % of the 1-thread read")
         print("  absmax + round, 2 threads    \(twoDecimals(rate[3])) GB/s  (spread \(t[3].spread(bytes)))  = \(twoDecimals(100 * rate[3] / rate[0])) % of the 1-thread read, \(twoDecimals(100 * rate[3] / rate[1])) % of the 2-thread read")
         print("  absmax pass alone, 1 thread  \(twoDecimals(rate[4])) GB/s  (spread \(t[4].spread(bytes)))  (the first of the two passes)")
-        print("  floor (50 % of 1-thread read) \(twoDecimals(floor)) GB/s: \(pass ? "PASS" : "FAIL")")
+        floors.atLeast("INT8 quantization, 2 threads, share of the 1-thread read", 100 * rate[3] / rate[0], 50, unit: " %")
         if sink.isNaN || codes[0] == 127 && codes[1] == 127 { print("  (sink \(sink))") }  // keep results alive
-        return pass
     }
 }

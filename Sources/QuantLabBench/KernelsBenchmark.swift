@@ -10,7 +10,7 @@ import Tensor
 /// each at ≥ 70 % of the read bandwidth. Backends are timed in interleaved rounds (one run of
 /// each per round) so that load from other processes on the shared cores spreads over all of
 /// them; medians over rounds after warm-up.
-func runKernelsBenchmark() throws {
+func runKernelsBenchmark(floors: inout FloorLedger) throws {
     print("== Kernels: \(DNNLInfo()); Swift kernels on \(defaultKernelThreads) thread(s)")
     // Other jobs on the same cores change every absolute number; the load average says how much.
     if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
@@ -20,8 +20,8 @@ func runKernelsBenchmark() throws {
     // whose spin-waiting would otherwise compete with them for the two cores.
     // KERNELS_BENCH=gemv or =gemm runs one part alone.
     let only = ProcessInfo.processInfo.environment["KERNELS_BENCH"]
-    if only != "gemm" { try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31) }
-    if only != "gemv" { try benchmarkGEMM(n: 4096, rounds: 5) }
+    if only != "gemm" { try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31, floors: &floors) }
+    if only != "gemv" { try benchmarkGEMM(n: 4096, rounds: 5, floors: &floors) }
 }
 
 /// Wall time of `body` in seconds.
@@ -54,7 +54,7 @@ private func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: n, withP
 /// GEMM n×n×n: kernel-only time (execute on prepared operands), G(FL)OP/s, speedup over FP32,
 /// the median time of `prepare` (conversion or quantization of A and B, and loading them into
 /// the kernel's layout) and one end-to-end time (prepare + execute + product).
-private func benchmarkGEMM(n: Int, rounds: Int) throws {
+private func benchmarkGEMM(n: Int, rounds: Int, floors: inout FloorLedger) throws {
     var rng = SeededGenerator(seed: 4096)
     let a = Tensor.normal(shape: [n, n], using: &rng), b = Tensor.normal(shape: [n, n], using: &rng)
     let operations = 2 * Double(n) * Double(n) * Double(n)
@@ -84,18 +84,13 @@ private func benchmarkGEMM(n: Int, rounds: Int) throws {
     }
     let s = times[kernels.count]
     print("  \(pad("oneDNN sgemm (plain row-major B)", 36)) \(format(s * 1e3)) ms  \(format(operations / s / 1e9, 0)) GFLOP/s  (FP32 alternative)")
-    floor("GEMM BF16 speedup", times[0] / times[1], atLeast: 1.8)
-    floor("GEMM INT8 speedup", times[0] / times[2], atLeast: 3.5)
-}
-
-/// Prints whether a measured ratio meets its floor from issue 5.
-private func floor(_ name: String, _ value: Double, atLeast minimum: Double, unit: String = "×") {
-    print("  floor \(name) ≥ \(format(minimum, 2))\(unit): \(format(value, 2))\(unit) \(value >= minimum ? "met" : "NOT met")")
+    floors.atLeast("GEMM BF16 speedup", times[0] / times[1], 1.8)
+    floors.atLeast("GEMM INT8 speedup", times[0] / times[2], 3.5)
 }
 
 /// GEMV rows×columns at batch 1, warm (weights may stay in the 32 MiB L3 between runs) and cold
 /// (a 256 MiB read between runs evicts them, as for a model whose layers exceed the cache).
-private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
+private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int, floors: inout FloorLedger) throws {
     var rng = SeededGenerator(seed: 11)
     let w = Tensor.normal(shape: [rows, columns], using: &rng)
     let x = (0..<columns).map { _ in Float(rng.nextNormal()) }
@@ -143,13 +138,13 @@ private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int) throws {
         print("  \(pad(labels[i], 36))  \(cells(warm)) |  \(cells(cold))")
     }
     for (name, t) in [("warm", warm), ("cold", cold)] {
-        floor("GEMV INT4 speedup (\(name))", t[0] / t[3], atLeast: 5)
-        floor("GEMV INT4 × INT8 x speedup (\(name))", t[0] / t[4], atLeast: 5)
-        floor("GEMV INT8 speedup (\(name))", t[0] / t[2], atLeast: 3)
-        floor("GEMV INT8 × INT8 x speedup (\(name))", t[0] / t[5], atLeast: 3)
-        floor("GEMV INT8 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[5]) / t[5] / 1e9 / bandwidth, atLeast: 70, unit: " %")
-        floor("GEMV INT4 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[4]) / t[4] / 1e9 / bandwidth, atLeast: 70, unit: " %")
-        floor("GEMV INT4 share of read bandwidth (\(name))", 100 * Double(bytes[3]) / t[3] / 1e9 / bandwidth, atLeast: 70, unit: " %")
-        floor("GEMV INT8 share of read bandwidth (\(name))", 100 * Double(bytes[2]) / t[2] / 1e9 / bandwidth, atLeast: 70, unit: " %")
+        floors.atLeast("GEMV INT4 speedup (\(name))", t[0] / t[3], 5)
+        floors.atLeast("GEMV INT4 × INT8 x speedup (\(name))", t[0] / t[4], 5)
+        floors.atLeast("GEMV INT8 speedup (\(name))", t[0] / t[2], 3)
+        floors.atLeast("GEMV INT8 × INT8 x speedup (\(name))", t[0] / t[5], 3)
+        floors.atLeast("GEMV INT8 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[5]) / t[5] / 1e9 / bandwidth, 70, unit: " %")
+        floors.atLeast("GEMV INT4 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[4]) / t[4] / 1e9 / bandwidth, 70, unit: " %")
+        floors.atLeast("GEMV INT4 share of read bandwidth (\(name))", 100 * Double(bytes[3]) / t[3] / 1e9 / bandwidth, 70, unit: " %")
+        floors.atLeast("GEMV INT8 share of read bandwidth (\(name))", 100 * Double(bytes[2]) / t[2] / 1e9 / bandwidth, 70, unit: " %")
     }
 }

@@ -30,7 +30,7 @@ struct LinregExperimentTests {
     func everyFamilyDeterministic() throws {
         let first = try Self.shared.get(), second = try Self.run()
         let families = Set(first.compactMap(LinregSchema.family(of:)))
-        #expect(families == [.dataset, .arithmetic, .ptqWeights, .inputQuantization, .qat])
+        #expect(families == [.dataset, .arithmetic, .ptqWeights, .inputQuantization, .qat, .qatEpoch])
         #expect(first.map(\.withoutTimings) == second.map(\.withoutTimings))
         #expect(first.map(\.jsonLine) == second.map(\.jsonLine), "byte-identical records")
     }

@@ -27,10 +27,14 @@ struct StreamTests {
             }
         }
         for e in [0, 1, 39] {
+            #expect(LinregStream.qatValidation(entry: e).index == UInt64(800_000 + e), "validation, entry \(e)")
             for bits in [2, 3, 4] {
-                for seed in 1...3 {
-                    #expect(LinregStream.qatBatches(entry: e, bits: bits, seed: seed).index == UInt64(900_000 + e * 1000 + bits * 100 + seed),
-                            "entry \(e), bits \(bits), seed \(seed)")
+                for setting in [0, 4, 8] {
+                    for seed in 1...3 {
+                        #expect(LinregStream.qatBatches(entry: e, bits: bits, setting: setting, seed: seed).index
+                                    == UInt64(900_000 + e * 100_000 + bits * 10_000 + setting * 100 + seed),
+                                "entry \(e), bits \(bits), setting \(setting), seed \(seed)")
+                    }
                 }
             }
         }

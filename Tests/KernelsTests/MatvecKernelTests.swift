@@ -98,18 +98,30 @@ struct MatvecKernelTests {
         let w = Reference.normal(shape.rows, shape.columns, seed: 37)
         let kernel = try Int4Matvec(weights: w, groupSize: groupSize)
         let stored = kernel.dequantized()
-        // The kernel sums (1 + u/16)·x (terms up to 2|x|) and recovers Σ(u−8)x = 16·acc − 24·X
-        // (see `nibble`): per group the rounding error is at most 16·s·γ·2Σ|x| + 24·s·γ·Σ|x|
-        // = 56·s·γ·Σ|x| with γ = (C+2)·2⁻²⁴, so 64·max_g s·γ·Σ|x| bounds the row; plus the
-        // usual FP32 summation bound of the reference product itself.
+        // The kernel sums (1 + u/16)·x per group (terms below 2|x|), scales the group's sum by
+        // 16·s (exact, a power of two times s) and recovers Σ(u−8)·x·s = 16·s·acc − 24·s·X_g
+        // (see `nibble`), so every term of the row is 16·s·(1 + u/16)·x (< 32·s·|x|) or
+        // 24·s·x, and Σ|terms| ≤ 56·Σ_g s_g·Σ_{c∈g}|x_c|. The longest chain of FP32 roundings
+        // a term meets (Higham §3.1, γ_k = k·2⁻²⁴/(1 − k·2⁻²⁴)) is set by the group, not the
+        // row: groupSize/32 FMAs in its lane (two accumulators of 16 lanes), the lanes' sum, one
+        // FMA into the running total per group, 15 adds across the total's lanes, the rounding
+        // of X_g, its product with s, one add per group into the offset, and the final
+        // subtraction: k ≤ groupSize/32 + groups + 20. 64 for 56 covers γ's denominator.
+        // A nibble decoded one code off moves the row by s·|x_c|, above this bound for all but
+        // the smallest |x_c|; a bound over the whole row length (C) would not see it.
         let x = vector(shape.columns, seed: 38)
         let y = kernel.apply(x)
         let ref = reference(stored, x)
-        let sumAbsX = x.reduce(0.0) { $0 + Double(abs($1)) }
+        let groups = (shape.columns + groupSize - 1) / groupSize
+        let k = Double(groupSize / 32 + groups + 20)
         for r in 0..<shape.rows {
-            let maxScale = Double(kernel.scales[(r * kernel.scales.count / shape.rows)..<((r + 1) * kernel.scales.count / shape.rows)].max()!)
-            let bound = 64 * Double(shape.columns + 2) * 0x1p-24 * maxScale * sumAbsX + 2 * Double(shape.columns + 2) * 0x1p-24 * ref.magnitude[r]
-            #expect(abs(Double(y[r]) - ref.value[r]) <= bound, "INT4 g\(groupSize) \(shape) row \(r)")
+            var scaledMagnitude = 0.0  // Σ_g s_g · Σ_{c∈g} |x_c|
+            for g in 0..<groups {
+                let cols = (g * groupSize)..<min(shape.columns, (g + 1) * groupSize)
+                scaledMagnitude += Double(kernel.scales[r * groups + g]) * cols.reduce(0.0) { $0 + Double(abs(x[$1])) }
+            }
+            let bound = 64 * k * 0x1p-24 * scaledMagnitude
+            #expect(abs(Double(y[r]) - ref.value[r]) <= bound, "INT4 g\(groupSize) \(shape) row \(r): \(y[r]) vs \(ref.value[r]), bound \(bound)")
         }
     }
 

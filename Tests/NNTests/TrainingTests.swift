@@ -26,16 +26,43 @@ struct TrainingTests {
         #expect(b.flatMap { $0 }.sorted() == Array(0..<10))
     }
 
-    @Test("QAT reduces the loss", arguments: ["ste", "lsq"])
-    func qatReducesLoss(method: String) {
+    /// The exact least-squares model (w, 0.3) with its weights rounded to the 3-bit symmetric
+    /// min-max grid (PTQ of the optimum): the loss QAT has to reach. The data are noiseless,
+    /// so the unquantized optimum has loss 0 and all of this loss is quantization.
+    static let roundedOptimumLoss: Double = {
+        var optimum = Linear(weight: Tensor(shape: [1, 4], storage: [0.8, -1.5, 0.3, 2.0]), bias: Tensor(shape: [1], storage: [0.3]))
+        optimum.weightQuantizer = STEFakeQuantizer(bits: 3)
+        return Fixtures.loss(optimum, x, y)
+    }()
+
+    @Test("QAT from a random start reaches the loss of the rounded least-squares optimum", arguments: ["ste", "lsq"])
+    func qatReachesRoundedOptimum(method: String) {
         var model = Self.model()
         model.weightQuantizer = method == "ste" ? STEFakeQuantizer(bits: 3) : LSQFakeQuantizer(bits: 3)
-        var optimizer = Adam(learningRate: 0.05)
+        let schedule = CosineSchedule(initialRate: 0.05, epochs: 60)
+        var optimizer = Adam(learningRate: schedule.initialRate)
         var rng = SeededGenerator(seed: 13)
         let before = Fixtures.loss(model, Self.x, Self.y)
-        TrainingLoop(epochs: 30, batchSize: 16).fit(&model, optimizer: &optimizer, loss: MSELoss(), inputs: Self.x, targets: Self.y, using: &rng)
+        for epoch in 1...schedule.epochs {
+            optimizer.learningRate = schedule.rate(epoch: epoch)
+            TrainingLoop(epochs: 1, batchSize: 16).fit(&model, optimizer: &optimizer, loss: MSELoss(), inputs: Self.x, targets: Self.y, using: &rng)
+        }
         let after = Fixtures.loss(model, Self.x, Self.y)
-        #expect(after < 0.25 * before, "\(method): loss \(before) → \(after)")
+        // Within 1.5× of rounding the optimum (0.12 against 8.3 at the start: a 98 % drop, R² ≥ 0.97).
+        // The slack covers where on its grid a piecewise-constant loss lets QAT stop: 0.119
+        // (STE) and 0.153 (LSQ) here, and 0.11–0.31 over learning rates 0.01–0.1 and 30–120
+        // epochs once converged; a loop that trained on a quarter of the batches ends above it.
+        #expect(after <= 1.5 * Self.roundedOptimumLoss, "\(method): loss \(before) → \(after), rounded optimum \(Self.roundedOptimumLoss)")
+    }
+
+    @Test("the cosine schedule: lr₀ at epoch 1, half at the midpoint, towards 0 at the end")
+    func cosineSchedule() {
+        let s = CosineSchedule(initialRate: 0.1, epochs: 4)
+        // cos(0) = 1, cos(π/4) = √2/2, cos(π/2) = 0, cos(3π/4) = −√2/2.
+        #expect(s.rate(epoch: 1) == 0.1)
+        #expect(abs(s.rate(epoch: 3) - 0.05) < 1e-8)
+        #expect(abs(s.rate(epoch: 2) - 0.1 * Float((1 + 0.5.squareRoot()) / 2)) < 1e-8)
+        #expect(abs(s.rate(epoch: 4) - 0.1 * Float((1 - 0.5.squareRoot()) / 2)) < 1e-8)
     }
 
     @Test("same seed, same parameters bit for bit")

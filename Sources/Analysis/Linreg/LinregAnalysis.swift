@@ -5,27 +5,72 @@ private typealias Metric = LinregSchema.Metric
 
 /// The numbers of the `linreg` chapter, computed from its trial records alone.
 ///
-/// Medians with 95 % percentile-bootstrap intervals (`medianConfidenceInterval`, seeded, so
-/// the same records give the same intervals) over folds, repeats and seeds.
+/// Every comparison of quantized models uses one statistic, `PairedChange`: the median over
+/// folds of the per-fold change of test RMSE against the FP64 fit of the same fold, with its
+/// 95 % percentile-bootstrap interval over folds (seeded, so the same records give the same
+/// intervals). The arithmetic family reports medians over synthetic problems.
 public enum LinregAnalysis {
-    /// Test error against bits per dataset: PTQ against QAT (STE, LSQ), from the `qat` family.
-    ///
-    /// The relative error divides each trial's RMSE by the FP32 model's RMSE on the same
-    /// (dataset, repeat, fold), so fold-to-fold differences in difficulty cancel.
+    /// The change of the trials matching `candidate` against the FP64 fit (`ptq-weights`,
+    /// format `fp64`) of the same (dataset, repeat, fold), seeds averaged within a fold; `nil`
+    /// when no candidate has a baseline or a finite RMSE.
+    /// - Parameters:
+    ///   - records: every record of the section (candidates and baselines are both found here).
+    ///   - candidate: parameters the candidate trials match, e.g.
+    ///     `LinregSchema.parameters(.ptqWeights, [.dataset: "diabetes", .format: "int8", .symmetric: true])`.
+    ///   - measurement: the candidate's RMSE compared with the FP64 fit's test RMSE: `testRMSE`
+    ///     by default, or `clipOnlyRMSE` (the same QAT model with its inputs clipped, not rounded).
+    public static func change(
+        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
+        measurement: LinregSchema.Metric = .testRMSE
+    ) -> PairedChange? {
+        var baseline: [PairedChange.Fold: Double] = [:]
+        for r in records.matching(LinregSchema.parameters(.ptqWeights, [.format: "fp64"])) {
+            baseline[fold(r)] = r[Metric.testRMSE]?.value
+        }
+        var ratios: [PairedChange.Fold: [Double]] = [:]
+        for r in records.matching(candidate) {
+            let key = fold(r)
+            guard let v = r[measurement]?.value, v.isFinite, let b = baseline[key], b > 0 else { continue }
+            ratios[key, default: []].append(v / b - 1)
+        }
+        guard !ratios.isEmpty else { return nil }
+        return PairedChange(perFold: ratios.mapValues { $0.reduce(0, +) / Double($0.count) })
+    }
+
+    /// Test error against bits per dataset, targets and method, from the `qat` family.
     /// - Returns: points ordered by dataset, targets, method, bits.
     public static func errorAgainstBits(_ records: [TrialRecord]) -> [BitsErrorPoint] {
-        let qat = LinregSchema.records(.qat, in: records)
-        let quantized = qat.filter { $0[Parameter.method] != "fp32" }
+        let quantized = LinregSchema.records(.qat, in: records).filter { $0[Parameter.method] != "fp32" }
         return quantized.grouped(by: [Parameter.dataset, .targets, .method, .bits]).compactMap { group in
-            let rmse = group.values(of: Metric.testRMSE)
-            guard !rmse.isEmpty, let bits = group[Parameter.bits]?.numberValue,
-                  let relative = medianRatio(group.records, candidate: [:], baseline: [.method: "fp32"], pool: qat)
+            guard let dataset = group[Parameter.dataset], let targets = group[Parameter.targets],
+                  let method = group[Parameter.method], let bits = group[Parameter.bits],
+                  let change = change(records, candidate: LinregSchema.parameters(.qat, [
+                      .dataset: dataset, .targets: targets, .method: method, .bits: bits,
+                  ]))
             else { return nil }
+            let epochs = group.values(of: Metric.bestEpoch), clipped = group.values(of: Metric.inputClipFraction)
+            let filter = LinregSchema.parameters(.qat, [.dataset: dataset, .targets: targets, .method: method, .bits: bits])
             return BitsErrorPoint(
-                dataset: group[Parameter.dataset]?.description ?? "", method: group[Parameter.method]?.description ?? "",
-                targets: group[Parameter.targets]?.description ?? "", bits: Int(bits),
-                medianRMSE: rmse.median(), relativeToFP32: relative, count: rmse.count)
+                dataset: dataset.description, method: method.description, targets: targets.description,
+                bits: Int(bits.numberValue ?? 0), change: change,
+                clipOnlyChange: LinregAnalysis.change(records, candidate: filter, measurement: .clipOnlyRMSE),
+                medianClipFraction: clipped.isEmpty ? nil : clipped.median(),
+                medianBestEpoch: epochs.isEmpty ? 0 : epochs.median(), count: group.records.count)
         }
+    }
+
+    /// The QAT training curves (`qat-epoch`), ordered by dataset, targets, method, bits, epoch.
+    public static func trainingCurves(_ records: [TrialRecord]) -> [TrainingCurvePoint] {
+        LinregSchema.records(.qatEpoch, in: records).grouped(by: [Parameter.dataset, .targets, .method, .bits, .epoch])
+            .compactMap { group in
+                guard let r = group.records.first, let train = r[Metric.trainLoss]?.value,
+                      let validation = r[Metric.validationLoss]?.value else { return nil }
+                return TrainingCurvePoint(
+                    dataset: group[Parameter.dataset]?.description ?? "", method: group[Parameter.method]?.description ?? "",
+                    targets: group[Parameter.targets]?.description ?? "", bits: Int(group[Parameter.bits]?.numberValue ?? 0),
+                    epoch: Int(group[Parameter.epoch]?.numberValue ?? 0), trainLoss: train, validationLoss: validation,
+                    learningRate: r[Metric.learningRate]?.value ?? .nan)
+            }
     }
 
     /// Coefficient error against the condition number, per arithmetic and solver, from the
@@ -45,87 +90,46 @@ public enum LinregAnalysis {
         }
     }
 
-    /// The best weight-quantization configuration per bit width and dataset: the lowest median
-    /// test RMSE among PTQ formats of that width (`ptq-weights`: INT b symmetric or asymmetric,
-    /// FP8 E4M3 at 8, NF4 at 4) and QAT of weights at that width (`qat`, targets `weights`).
-    /// - Returns: one entry per (dataset, bits), ordered by dataset, then bits descending.
-    public static func bestConfigurations(_ records: [TrialRecord]) -> [BestConfiguration] {
-        var candidates: [String: [String: [Double]]] = [:]  // "dataset|bits" → label → RMSEs
-        var baselines: [String: [Double]] = [:]
-        var units: [String: String] = [:]
+    /// The weight-quantization configurations of each bit width and dataset, ranked by their
+    /// change against the FP64 fit: PTQ formats of that width (`ptq-weights`: INT b symmetric or
+    /// asymmetric, FP8 E4M3 at 8, NF4 at 4) and QAT of weights at that width (`qat`, targets
+    /// `weights`, methods `qat-ste` and `qat-lsq`).
+    /// - Returns: one comparison per (dataset, bits), ordered by dataset, then bits descending.
+    public static func bitsComparisons(_ records: [TrialRecord]) -> [BitsComparison] {
+        var labels: [String: [String: [LinregSchema.Parameter: ParameterValue]]] = [:]  // "dataset|bits" → label → filter
         for r in LinregSchema.records(.ptqWeights, in: records) {
-            guard let dataset = r[Parameter.dataset]?.description, let bits = r[Parameter.bits]?.description,
-                  let format = r[Parameter.format]?.description, let rmse = r[Metric.testRMSE] else { continue }
-            units[dataset] = rmse.unit
-            if format == "fp64" {
-                baselines[dataset, default: []].append(rmse.value)
-                continue
-            }
+            guard let dataset = r[Parameter.dataset], let bits = r[Parameter.bits], let format = r[Parameter.format],
+                  format != "fp64", let symmetric = r[Parameter.symmetric] else { continue }
             var label = "ptq \(format)"
-            if format.hasPrefix("int") { label += r[Parameter.symmetric] == .bool(true) ? " symmetric" : " asymmetric" }
-            candidates["\(dataset)|\(bits)", default: [:]][label, default: []].append(rmse.value)
+            var filter: [LinregSchema.Parameter: ParameterValue] = [.dataset: dataset, .format: format]
+            if format.description.hasPrefix("int") {
+                label += symmetric == .bool(true) ? " symmetric" : " asymmetric"
+                filter[.symmetric] = symmetric
+            }
+            labels["\(dataset)|\(bits)", default: [:]][label] = LinregSchema.parameters(.ptqWeights, filter)
         }
         for r in records.matching(LinregSchema.parameters(.qat, [.targets: "weights"])) {
-            guard let dataset = r[Parameter.dataset]?.description, let bits = r[Parameter.bits]?.description,
-                  let method = r[Parameter.method]?.description, method.hasPrefix("qat"),
-                  let rmse = r[Metric.testRMSE]?.value else { continue }
-            candidates["\(dataset)|\(bits)", default: [:]][method, default: []].append(rmse)
+            guard let dataset = r[Parameter.dataset], let bits = r[Parameter.bits], let method = r[Parameter.method],
+                  method.description.hasPrefix("qat") else { continue }
+            labels["\(dataset)|\(bits)", default: [:]][method.description] = LinregSchema.parameters(
+                .qat, [.dataset: dataset, .targets: "weights", .method: method, .bits: bits])
         }
-        let best = candidates.compactMap { key, labels -> BestConfiguration? in
+        let comparisons = labels.compactMap { key, filters -> BitsComparison? in
             let parts = key.split(separator: "|").map(String.init)
-            guard let bits = Int(parts[1]),
-                  let (label, values) = labels.filter({ !$0.value.isEmpty })
-                      .min(by: { ($0.value.median(), $0.key) < ($1.value.median(), $1.key) })
-            else { return nil }
-            return BestConfiguration(
-                dataset: parts[0], bits: bits, configuration: label, rmse: values.medianConfidenceInterval(),
-                baselineRMSE: baselines[parts[0]].map { $0.median() } ?? .nan, unit: units[parts[0]] ?? "")
+            guard let bits = Int(parts[1]) else { return nil }
+            let changes = filters.compactMap { label, filter in change(records, candidate: filter).map { (label, $0) } }
+                .sorted { ($0.1.change.estimate, $0.0) < ($1.1.change.estimate, $1.0) }
+            guard let lowest = changes.first?.1 else { return nil }
+            let candidates = changes.enumerated().map { i, c in
+                BitsComparison.Candidate(configuration: c.0, change: c.1, differenceToLowest: i == 0 ? nil : c.1.difference(to: lowest))
+            }
+            return BitsComparison(dataset: parts[0], bits: bits, candidates: candidates)
         }
-        return best.sorted { ($0.dataset, -$0.bits) < ($1.dataset, -$1.bits) }
+        return comparisons.sorted { ($0.dataset, -$0.bits) < ($1.dataset, -$1.bits) }
     }
 
-    /// The median over folds of RMSE(candidate) / RMSE(baseline), each candidate trial paired
-    /// with the baseline trial of the same (dataset, repeat, fold), with its 95 % bootstrap
-    /// interval; `nil` when no candidate has a baseline.
-    /// - Parameters:
-    ///   - candidate: parameters the candidate trials match, e.g.
-    ///     `LinregSchema.parameters(.ptqWeights, [.format: "int8", .symmetric: true])`.
-    ///   - baseline: parameters the baseline trials match, e.g.
-    ///     `LinregSchema.parameters(.ptqWeights, [.format: "fp64"])`.
-    ///   - measurement: the measurement compared, test RMSE by default.
-    public static func medianRatio(
-        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
-        baseline: [LinregSchema.Parameter: ParameterValue], measurement: LinregSchema.Metric = .testRMSE
-    ) -> ConfidenceInterval? {
-        medianRatio(records, candidate: candidate, baseline: baseline, pool: records, measurement: measurement)
-    }
-
-    /// `medianRatio` with candidates from `records` and baselines from `pool`.
-    public static func medianRatio(
-        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
-        baseline: [LinregSchema.Parameter: ParameterValue], pool: [TrialRecord], measurement: LinregSchema.Metric = .testRMSE
-    ) -> ConfidenceInterval? {
-        let r = ratios(records, candidate: candidate, baseline: baseline, pool: pool, measurement: measurement)
-        return r.isEmpty ? nil : r.medianConfidenceInterval()
-    }
-
-    /// Every candidate's RMSE(candidate) / RMSE(baseline), paired by (dataset, repeat, fold),
-    /// with candidates from `records` and baselines from `pool`: for callers that need only the
-    /// median, which costs no bootstrap.
-    public static func ratios(
-        _ records: [TrialRecord], candidate: [LinregSchema.Parameter: ParameterValue],
-        baseline: [LinregSchema.Parameter: ParameterValue], pool: [TrialRecord], measurement: LinregSchema.Metric = .testRMSE
-    ) -> [Double] {
-        var reference: [[ParameterValue?]: Double] = [:]
-        for r in pool.matching(baseline) { reference[foldKey(r)] = r[measurement]?.value }
-        return records.matching(candidate).compactMap { r -> Double? in
-            guard let v = r[measurement]?.value, let b = reference[foldKey(r)] else { return nil }
-            return v / b
-        }
-    }
-
-    /// The identity of a trial's fold: (dataset, repeat, fold).
-    private static func foldKey(_ r: TrialRecord) -> [ParameterValue?] {
-        [r[Parameter.dataset], r[Parameter.repeatIndex], r[Parameter.fold]]
+    /// The identity of a trial's fold: (dataset, repeat, fold) as stored.
+    private static func fold(_ r: TrialRecord) -> PairedChange.Fold {
+        [r[Parameter.dataset], r[Parameter.repeatIndex], r[Parameter.fold]].map { $0?.description ?? "" }
     }
 }

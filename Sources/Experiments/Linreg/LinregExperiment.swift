@@ -7,7 +7,8 @@ public import Runner
 /// Four families of trials, told apart by the `family` parameter of each record (`LinregSchema`
 /// lists every family and key):
 /// `arithmetic` (`ArithmeticTrials`), `ptq-weights` (`WeightPTQTrials`), `input-quantization`
-/// (`InputQuantizationTrials`) and `qat` (`QATTrials`); plus one `dataset` record per table
+/// (`InputQuantizationTrials`) and `qat` with its training curves `qat-epoch` (`QATTrials`);
+/// plus one `dataset` record per table
 /// (rows, features, rows dropped for missing values). Every number is fixed by the profile
 /// and the seed; nothing is timed.
 public struct LinregExperiment: Experiment {

@@ -20,6 +20,8 @@ public struct LinregParameters: Codable, Sendable, Equatable {
     public var gradientDescentIterations: Int
     /// Synthetic problems drawn per κ.
     public var syntheticSeeds: Int
+    /// Steps of iterative refinement (FP32 residuals) after the 16-bit QR solution.
+    public var refinementSteps: Int
 
     // MARK: Real data (PTQ of weights, quantized inputs, QAT)
     /// Datasets: `diabetes`, `autompg`.
@@ -44,15 +46,19 @@ public struct LinregParameters: Codable, Sendable, Equatable {
     public var qatEpochs: Int
     /// Mini-batch size of fine-tuning.
     public var qatBatchSize: Int
-    /// Adam's learning rate on standardised data.
+    /// Adam's initial learning rate on standardised data; a cosine schedule takes it to 0 over
+    /// the epochs.
     public var qatLearningRate: Double
+    /// The share of each fold's training rows held out to choose the QAT iterate (validation).
+    public var qatValidationFraction: Double
 
     /// Parameters with every field given.
     public init(
         syntheticTrain: Int, syntheticTest: Int, syntheticFeatures: Int, noise: Double, kappas: [Double],
-        arithmetics: [String], gradientDescentIterations: Int, syntheticSeeds: Int, datasets: [String],
-        folds: Int, repeats: Int, bits: [Int], percentile: Double, dynamicBatchSize: Int, qatBits: [Int],
-        qatSeeds: Int, qatEpochs: Int, qatBatchSize: Int, qatLearningRate: Double
+        arithmetics: [String], gradientDescentIterations: Int, syntheticSeeds: Int, refinementSteps: Int,
+        datasets: [String], folds: Int, repeats: Int, bits: [Int], percentile: Double, dynamicBatchSize: Int,
+        qatBits: [Int], qatSeeds: Int, qatEpochs: Int, qatBatchSize: Int, qatLearningRate: Double,
+        qatValidationFraction: Double
     ) {
         self.syntheticTrain = syntheticTrain
         self.syntheticTest = syntheticTest
@@ -62,6 +68,7 @@ public struct LinregParameters: Codable, Sendable, Equatable {
         self.arithmetics = arithmetics
         self.gradientDescentIterations = gradientDescentIterations
         self.syntheticSeeds = syntheticSeeds
+        self.refinementSteps = refinementSteps
         self.datasets = datasets
         self.folds = folds
         self.repeats = repeats
@@ -73,14 +80,16 @@ public struct LinregParameters: Codable, Sendable, Equatable {
         self.qatEpochs = qatEpochs
         self.qatBatchSize = qatBatchSize
         self.qatLearningRate = qatLearningRate
+        self.qatValidationFraction = qatValidationFraction
     }
 
     /// A few seconds' worth in a debug build, for tests: every family, tiny grids.
     public static let tiny = LinregParameters(
         syntheticTrain: 48, syntheticTest: 48, syntheticFeatures: 4, noise: 0.01, kappas: [1, 1e4],
         arithmetics: FittingArithmetic.allCases.map(\.rawValue), gradientDescentIterations: 10, syntheticSeeds: 1,
-        datasets: ["diabetes", "autompg"], folds: 2, repeats: 1, bits: [8, 2], percentile: 99,
-        dynamicBatchSize: 32, qatBits: [3], qatSeeds: 1, qatEpochs: 2, qatBatchSize: 32, qatLearningRate: 0.01)
+        refinementSteps: 3, datasets: ["diabetes", "autompg"], folds: 2, repeats: 1, bits: [8, 2], percentile: 99,
+        dynamicBatchSize: 32, qatBits: [3], qatSeeds: 1, qatEpochs: 1, qatBatchSize: 64, qatLearningRate: 0.01,
+        qatValidationFraction: 0.2)
 }
 
 extension LinregParameters: SectionParameters {
@@ -91,16 +100,18 @@ extension LinregParameters: SectionParameters {
             self.init(
                 syntheticTrain: 128, syntheticTest: 128, syntheticFeatures: 8, noise: 0.01,
                 kappas: [1, 1e2, 1e4, 1e6], arithmetics: FittingArithmetic.allCases.map(\.rawValue),
-                gradientDescentIterations: 100, syntheticSeeds: 2, datasets: ["diabetes", "autompg"],
+                gradientDescentIterations: 100, syntheticSeeds: 2, refinementSteps: 10, datasets: ["diabetes", "autompg"],
                 folds: 5, repeats: 1, bits: [8, 4, 3, 2], percentile: 99, dynamicBatchSize: 32,
-                qatBits: [2, 3, 4], qatSeeds: 1, qatEpochs: 20, qatBatchSize: 32, qatLearningRate: 0.01)
+                qatBits: [2, 3, 4], qatSeeds: 1, qatEpochs: 20, qatBatchSize: 32, qatLearningRate: 0.01,
+                qatValidationFraction: 0.2)
         case .full:
             self.init(
                 syntheticTrain: 512, syntheticTest: 512, syntheticFeatures: 16, noise: 0.01,
                 kappas: [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6], arithmetics: FittingArithmetic.allCases.map(\.rawValue),
-                gradientDescentIterations: 500, syntheticSeeds: 3, datasets: ["diabetes", "autompg"],
+                gradientDescentIterations: 500, syntheticSeeds: 3, refinementSteps: 10, datasets: ["diabetes", "autompg"],
                 folds: 5, repeats: 4, bits: [8, 4, 3, 2], percentile: 99, dynamicBatchSize: 32,
-                qatBits: [2, 3, 4], qatSeeds: 3, qatEpochs: 60, qatBatchSize: 32, qatLearningRate: 0.01)
+                qatBits: [2, 3, 4], qatSeeds: 3, qatEpochs: 60, qatBatchSize: 32, qatLearningRate: 0.01,
+                qatValidationFraction: 0.2)
         }
     }
 }

@@ -8,6 +8,7 @@
 /// ```
 /// GEMM timing     (warm-ups + repeats) · n³        for a timed format at size n
 /// GEMM error      2 · r · n²                       r rows of C, the FP64 reference and the format
+/// schemes         schemes · n³                     one INT8 product per activation scheme
 /// peaks           instructions · (2 + repeats) · s³
 /// bandwidth       (1 + repeats) · bytes / 4
 /// GEMV            (2 + repeats) · kernels · (2 · rows · columns + eviction bytes / 4)
@@ -40,6 +41,12 @@ struct MatmulCost {
         return 2 * Double(parameters.errorRows(size: size)?.count ?? size) * n * n
     }
 
+    /// Every activation scheme at `size`, for one input distribution.
+    func schemes(size: Int) -> Double {
+        let n = Double(size)
+        return Double(parameters.activationSchemes.count) * n * n * n
+    }
+
     /// Every GEMV kernel at one shape.
     func gemv(rows: Int, columns: Int) -> Double {
         let eviction = Double(parameters.gemvEvictionMebibytes) * 1_048_576 / 4
@@ -53,6 +60,7 @@ struct MatmulCost {
         for (index, size) in parameters.sizes.enumerated() {
             total += parameters.formats.reduce(0) { $0 + gemmTime($1, sizeIndex: index) }
             total += Double(parameters.distributions.count * parameters.formats.count) * gemmError(size: size)
+            if parameters.schemeSizes.contains(size) { total += Double(parameters.distributions.count) * schemes(size: size) }
         }
         return parameters.gemvShapes.reduce(total) { $0 + gemv(rows: $1[0], columns: $1[1]) }
     }

@@ -8,10 +8,11 @@
 /// | family | one record per | other parameters | measurements |
 /// |---|---|---|---|
 /// | `dataset` | dataset | | `rows`, `features`, `droppedRows` |
-/// | `arithmetic` | κ, seed, arithmetic, solver | `emulated`, `rows`, `features`, `iterations` (gradient descent) | `coefficientError`, `coefficientErrorToTruth`, `testRMSE`, `testR2`, `failed`, `kappaTrain` |
+/// | `arithmetic` | κ, seed, arithmetic, solver | `emulated`, `rows`, `features`, `iterations` (gradient descent, refinement) | `coefficientError`, `coefficientErrorToTruth`, `testRMSE`, `testR2`, `failed`, `kappaTrain` |
 /// | `ptq-weights` | dataset, repeat, fold, format, symmetric | `bits` | `testRMSE`, `testR2`, `coefficientError` |
 /// | `input-quantization` | dataset, repeat, fold, bits, symmetric, calibration | | `testRMSE`, `testR2`, `featureError` |
-/// | `qat` | dataset, repeat, fold, bits, targets, method, seed | | `testRMSE`, `testR2`, `trainLoss` |
+/// | `qat` | dataset, repeat, fold, bits, targets, method, seed | | `testRMSE`, `testR2`, `trainLoss`, `validationLoss`, `bestEpoch`; `clipOnlyRMSE`, `inputClipFraction` (inputs quantized); `fitRows`, `validationRows` (FP32) |
+/// | `qat-epoch` | dataset, repeat, fold, bits, targets, method, seed, epoch | | `trainLoss`, `validationLoss`, `learningRate` |
 public enum LinregSchema: RecordSchema {
     /// The section id.
     public static let section = "linreg"
@@ -30,6 +31,8 @@ public enum LinregSchema: RecordSchema {
         case inputQuantization = "input-quantization"
         /// Quantization-aware training against PTQ at the same bits.
         case qat
+        /// One epoch of a QAT training curve (the first fold of each dataset, seed 1).
+        case qatEpoch = "qat-epoch"
     }
 
     /// The parameter keys.
@@ -53,11 +56,13 @@ public enum LinregSchema: RecordSchema {
         case features
         /// The fitting arithmetic: `fp64`, `fp32`, `bf16`, `fp16`, `bf16-acc32`, `fp16-acc32`.
         case arithmetic
-        /// The solver: `qr` (FP64 reference), `normal-equations` or `gradient-descent`.
+        /// The solver: `qr` (LAPACK's in FP64: the reference; Householder in the other
+        /// arithmetics), `normal-equations`, `gradient-descent` or `refinement` (iterative
+        /// refinement of the 16-bit QR solution with FP32 residuals).
         case solver
         /// Whether the arithmetic was emulated by rounding every operation (a flag).
         case emulated
-        /// Gradient-descent steps (a count; gradient descent only).
+        /// Gradient-descent or refinement steps (a count; those solvers only).
         case iterations
         /// The weight format of PTQ: `int<b>`, `fp8-e4m3`, `nf4`, or `fp64` (the unquantized fit).
         case format
@@ -70,8 +75,11 @@ public enum LinregSchema: RecordSchema {
         case calibration
         /// The QAT method: `fp32` (unquantized), `ptq`, `qat-ste` or `qat-lsq`.
         case method
-        /// What QAT quantizes: `weights`, `weights+inputs`, or `none` (the FP32 model).
+        /// What QAT quantizes: `weights`, `weights+inputs` (one input range per tensor),
+        /// `weights+inputs-per-feature` (one input range per feature), or `none` (the FP32 model).
         case targets
+        /// The QAT epoch of a training-curve point, from 0 (the calibrated start).
+        case epoch
     }
 
     /// The measurement keys.
@@ -96,7 +104,23 @@ public enum LinregSchema: RecordSchema {
         case testR2
         /// ‖X̂ − X‖_F / ‖X‖_F of the quantized test features (dimensionless).
         case featureError
-        /// The final epoch's mean batch MSE on standardised targets (dimensionless).
+        /// The mean batch MSE of the epoch (kept or plotted) on the fitting part, standardised
+        /// targets (dimensionless); for epoch 0, PTQ and FP32 the MSE of the model on it.
         case trainLoss
+        /// The MSE on the validation part held out of the fold's training rows (dimensionless).
+        case validationLoss
+        /// The QAT epoch kept (lowest validation MSE; 0 is the calibrated start).
+        case bestEpoch
+        /// Adam's learning rate of the epoch (0 at epoch 0, before training).
+        case learningRate
+        /// Test RMSE of a QAT model with quantized inputs when its inputs are only clipped to
+        /// the input quantizer's range, not rounded (target units, as `testRMSE`).
+        case clipOnlyRMSE
+        /// The share of test feature values outside the input quantizer's range (a fraction).
+        case inputClipFraction
+        /// Training rows of a fold that QAT fits on (a count; the FP32 `qat` record).
+        case fitRows
+        /// Training rows of a fold held out to choose the QAT iterate (a count; the FP32 `qat` record).
+        case validationRows
     }
 }

@@ -46,6 +46,8 @@ public struct ChapterOutput: Sendable {
     /// Findings by name (a subset of the builder's `findingNames`), each a record of the
     /// numbers its pros-and-cons sentence cites.
     public var findings: [String: TemplateValue]
+    /// This chapter's cells of the report's decision table (`DecisionTable`).
+    public var decisions: [DecisionEntry]
     /// The floors the chapter checked on its records, with their verdicts (empty when it has
     /// none, or when the records lack the trials they are judged on).
     public var floors: [FloorCheck]
@@ -53,12 +55,13 @@ public struct ChapterOutput: Sendable {
     /// An output.
     public init(
         values: [String: TemplateValue], charts: [ChapterChart] = [], tables: [CaptionedTable] = [],
-        findings: [String: TemplateValue] = [:], floors: [FloorCheck] = []
+        findings: [String: TemplateValue] = [:], decisions: [DecisionEntry] = [], floors: [FloorCheck] = []
     ) {
         self.values = values
         self.charts = charts
         self.tables = tables
         self.findings = findings
+        self.decisions = decisions
         self.floors = floors
     }
 }

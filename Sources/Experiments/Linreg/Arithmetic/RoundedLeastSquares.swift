@@ -1,5 +1,6 @@
-/// Least squares in a chosen arithmetic, by the normal equations with Cholesky and by full-batch
-/// gradient descent, with every intermediate rounded by a `RoundedArithmetic`.
+/// Least squares in a chosen arithmetic, by the normal equations with Cholesky, by full-batch
+/// gradient descent, and (`RoundedLeastSquares+QR.swift`) by Householder QR and iterative
+/// refinement, with every intermediate rounded by a `RoundedArithmetic`.
 ///
 /// The loops are written as plain sequential sums (the order a naive kernel would use), each
 /// evaluated for many sums at once so that rounding runs on whole arrays:
@@ -86,21 +87,14 @@ struct RoundedLeastSquares<T: BinaryFloatingPoint> {
         return l
     }
 
-    /// Solves L Lᵀ w = c by forward and back substitution, every operation rounded.
+    /// Solves L Lᵀ w = c by forward and back substitution, every operation rounded: R = Lᵀ
+    /// is the upper factor the QR solver's substitutions take.
     private func solve(_ l: [T], _ c: [T]) -> [T] {
         let d = cols
-        var z = [T](repeating: 0, count: d)
+        var upper = [T](repeating: 0, count: d * d)
         for i in 0..<d {
-            var s = c[i]
-            for k in 0..<i { s = arithmetic.accumulate(s - arithmetic.accumulate(l[i * d + k] * z[k])) }
-            z[i] = arithmetic.store(arithmetic.store(s) / l[i * d + i])
+            for j in 0...i { upper[j * d + i] = l[i * d + j] }
         }
-        var w = [T](repeating: 0, count: d)
-        for i in stride(from: d - 1, through: 0, by: -1) {
-            var s = z[i]
-            for k in (i + 1)..<max(i + 1, d) { s = arithmetic.accumulate(s - arithmetic.accumulate(l[k * d + i] * w[k])) }
-            w[i] = arithmetic.store(arithmetic.store(s) / l[i * d + i])
-        }
-        return w
+        return backSubstitution(upper, forwardSubstitutionTransposed(upper, c))
     }
 }

@@ -2,12 +2,16 @@ import Records
 import Runner
 import Tensor
 
-/// Family 1: least squares fitted in FP64, FP32, BF16 and FP16 (emulated), by QR (FP64
-/// reference), normal equations and gradient descent, against the condition number of X.
+/// Family 1: least squares fitted in FP64, FP32, BF16 and FP16 (emulated), by QR (LAPACK in
+/// FP64: the reference; Householder in every other arithmetic), normal equations, gradient
+/// descent and (16-bit arithmetics) iterative refinement with FP32 residuals (a step kept only
+/// when it lowers the optimality residual), against the
+/// condition number of X.
 ///
 /// One record per (κ, seed, arithmetic, solver), parameters `family = arithmetic`, `kappa`,
-/// `seed`, `arithmetic`, `solver`, `emulated`, `rows` and `features` of the training part,
-/// `iterations` (gradient descent); measurements:
+/// `seed`, `arithmetic`, `solver` (`qr`, `normal-equations`, `gradient-descent`,
+/// `refinement`), `emulated`, `rows` and `features` of the training part, `iterations`
+/// (gradient-descent steps, refinement steps); measurements:
 /// - `coefficientError`: ‖ŵ − w_QR‖/‖w_QR‖ against the FP64 QR fit of the same data (the
 ///   arithmetic's own error);
 /// - `coefficientErrorToTruth`: ‖ŵ − w‖/‖w‖ against the generating coefficients;
@@ -47,14 +51,15 @@ struct ArithmeticTrials {
                     p[.solver] = .string(solver)
                     p[.emulated] = .bool(emulated)
                     if solver == "gradient-descent" { p[.iterations] = .int(parameters.gradientDescentIterations) }
+                    if solver == "refinement" { p[.iterations] = .int(parameters.refinementSteps) }
                     return LinregSchema.record(.arithmetic, p, m)
                 }
                 records.append(record("fp64", "qr", emulated: false, reference))
                 let learningRate = 1 / (sigma.first! * sigma.first!)
                 for arithmetic in arithmetics {
-                    let (normal, descent) = fit(problem, arithmetic, learningRate: learningRate)
-                    records.append(record(arithmetic.rawValue, "normal-equations", emulated: arithmetic.isEmulated, normal))
-                    records.append(record(arithmetic.rawValue, "gradient-descent", emulated: arithmetic.isEmulated, descent))
+                    for (solver, w) in fit(problem, arithmetic, learningRate: learningRate) {
+                        records.append(record(arithmetic.rawValue, solver, emulated: arithmetic.isEmulated, w))
+                    }
                 }
                 context.progress.advance(task: "arithmetic κ=\(kappa)")
             }
@@ -62,20 +67,32 @@ struct ArithmeticTrials {
         return records
     }
 
-    /// Normal-equations and gradient-descent solutions in `arithmetic` (nil when Cholesky fails).
-    private func fit(_ problem: SyntheticRegression, _ arithmetic: FittingArithmetic, learningRate: Double) -> (normal: [Double]?, descent: [Double]) {
+    /// The solutions of every solver in `arithmetic`, by solver name; `nil` for a failed fit
+    /// (Cholesky met a non-positive pivot, or a coefficient is not finite). FP64 has no `qr`
+    /// here (LAPACK's is the reference) and only the 16-bit arithmetics are refined.
+    private func fit(_ problem: SyntheticRegression, _ arithmetic: FittingArithmetic, learningRate: Double) -> [(String, [Double]?)] {
         let (x, y) = problem.train
         let iterations = parameters.gradientDescentIterations
         if arithmetic == .fp64 {
             let solver = RoundedLeastSquares(x: x.storage, y: y, rows: x.rows, cols: x.cols, arithmetic: .native)
-            return (valid(solver.normalEquations()), solver.gradientDescent(iterations: iterations, learningRate: learningRate))
+            return [
+                ("normal-equations", valid(solver.normalEquations())),
+                ("gradient-descent", solver.gradientDescent(iterations: iterations, learningRate: learningRate)),
+            ]
         }
-        let solver = RoundedLeastSquares(
-            x: x.storage.map(Float.init), y: y.map(Float.init), rows: x.rows, cols: x.cols,
-            arithmetic: RoundedArithmetic<Float>(arithmetic))
-        let normal = solver.normalEquations().map { $0.map(Double.init) }
-        let descent = solver.gradientDescent(iterations: iterations, learningRate: Float(learningRate)).map(Double.init)
-        return (valid(normal), descent)
+        let wideX = x.storage.map(Float.init), wideY = y.map(Float.init)
+        let solver = RoundedLeastSquares(x: wideX, y: wideY, rows: x.rows, cols: x.cols, arithmetic: RoundedArithmetic<Float>(arithmetic))
+        func wide(_ w: [Float]?) -> [Double]? { valid(w?.map(Double.init)) }
+        let qr = solver.householderQR()
+        var fits: [(String, [Double]?)] = [
+            ("normal-equations", wide(solver.normalEquations())),
+            ("qr", wide(qr.w)),
+            ("gradient-descent", solver.gradientDescent(iterations: iterations, learningRate: Float(learningRate)).map(Double.init)),
+        ]
+        if arithmetic.isEmulated {
+            fits.append(("refinement", wide(solver.iterativeRefinement(from: qr, wideX: wideX, wideY: wideY, steps: parameters.refinementSteps))))
+        }
+        return fits
     }
 
     /// `nil` for a solution with a non-finite coefficient (a failed fit).
