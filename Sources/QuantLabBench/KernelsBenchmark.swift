@@ -4,10 +4,12 @@ import QuantCore
 import Tensor
 
 /// Benchmarks of the Kernels module: GEMM at n = 4096 (FP32, BF16, INT8 on oneDNN) and GEMV at
-/// batch 1 (FP32, BF16, INT8, packed INT4) against the read bandwidth measured in the same run.
+/// batch 1 on the four projection shapes of a 7B Llama-style decoder (FP32, BF16, INT8, packed
+/// INT4, W8A8 and W4A8 on every instruction path and INT4 layout) against the read bandwidth
+/// measured in the same run.
 ///
-/// Floors (issue 5): INT8 GEMM ≥ 3.5× FP32, BF16 ≥ 1.8×; GEMV INT4 ≥ 5× FP32, INT8 ≥ 3× FP32,
-/// each at ≥ 70 % of the read bandwidth. Backends are timed in interleaved rounds (one run of
+/// Floors: INT8 GEMM ≥ 3.5× FP32, BF16 ≥ 1.8× (issue 5); the GEMV floors of issue 17 (see
+/// `benchmarkGEMV`). Backends are timed in interleaved rounds (one run of
 /// each per round) so that load from other processes on the shared cores spreads over all of
 /// them; medians over rounds after warm-up.
 func runKernelsBenchmark(floors: inout FloorLedger) throws {
@@ -20,7 +22,7 @@ func runKernelsBenchmark(floors: inout FloorLedger) throws {
     // whose spin-waiting would otherwise compete with them for the two cores.
     // KERNELS_BENCH=gemv or =gemm runs one part alone.
     let only = ProcessInfo.processInfo.environment["KERNELS_BENCH"]
-    if only != "gemm" { try benchmarkGEMV(rows: 4096, columns: 4096, rounds: 31, floors: &floors) }
+    if only != "gemm" { try benchmarkGEMV(floors: &floors) }
     if only != "gemv" { try benchmarkGEMM(n: 4096, rounds: 5, floors: &floors) }
 }
 
@@ -88,63 +90,101 @@ private func benchmarkGEMM(n: Int, rounds: Int, floors: inout FloorLedger) throw
     floors.atLeast("GEMM INT8 speedup", times[0] / times[2], 3.5)
 }
 
-/// GEMV rows×columns at batch 1, warm (weights may stay in the 32 MiB L3 between runs) and cold
-/// (a 256 MiB read between runs evicts them, as for a model whose layers exceed the cache).
-private func benchmarkGEMV(rows: Int, columns: Int, rounds: Int, floors: inout FloorLedger) throws {
+/// The weight shapes of a 7B Llama-style decoder layer at batch 1: attention projections
+/// (4096×4096), MLP up/gate (11008×4096) and down (4096×11008), and the output head (32000×4096).
+/// `KERNELS_SHAPES=1` keeps the first alone.
+private let llamaShapes: [(rows: Int, columns: Int, rounds: Int)] = [(4096, 4096, 31), (11008, 4096, 15), (4096, 11008, 15), (32000, 4096, 7)]
+
+/// GEMV at batch 1 on every Llama shape, warm (weights may stay in the 32 MiB L3 between runs)
+/// and cold (a 96 MiB read between runs evicts them, as for a model whose layers exceed the
+/// cache), every integer GEMV on every instruction path this CPU runs and both INT4 layouts,
+/// all interleaved within each round. oneDNN's FP32 and INT8 GEMV at the first shape only.
+///
+/// Floors (issue 17, at 4096×4096 and 11008×4096, ratios to our FP32 GEMV in the same run):
+/// W4A8 ≥ 7× cold and ≥ 9× warm, W8A8 ≥ 3.9× cold, FP32 cold ≥ 95 % of the read bandwidth.
+private func benchmarkGEMV(floors: inout FloorLedger) throws {
+    let count = ProcessInfo.processInfo.environment["KERNELS_SHAPES"].flatMap(Int.init) ?? llamaShapes.count
+    let probe = ReadBandwidthProbe(mebibytes: 256)
+    let bandwidthTime = try interleavedMedians(rounds: 7, [{ _ = probe.run() }])[0]
+    let bandwidth = Double(probe.bytes) / bandwidthTime / 1e9
+    print("read bandwidth (SIMD sum of 256 MiB, \(probe.threads) threads): \(format(bandwidth)) GB/s")
+    for (index, shape) in llamaShapes.prefix(count).enumerated() {
+        try benchmarkGEMV(rows: shape.rows, columns: shape.columns, rounds: shape.rounds, bandwidth: bandwidth, oneDNN: index == 0,
+                          checkFloors: shape.columns == 4096 && shape.rows <= 11008, floors: &floors)
+    }
+}
+
+private func benchmarkGEMV(
+    rows: Int, columns: Int, rounds: Int, bandwidth: Double, oneDNN: Bool, checkFloors: Bool, floors: inout FloorLedger
+) throws {
     var rng = SeededGenerator(seed: 11)
     let w = Tensor.normal(shape: [rows, columns], using: &rng)
     let x = (0..<columns).map { _ in Float(rng.nextNormal()) }
-    let kernels: [any MatvecKernel] = [
+    let paths = IntegerGEMVPath.available.filter { $0 != .portable }
+    // The defaults first (the floors' kernels), then every other path and layout.
+    var kernels: [any MatvecKernel] = [
         try FloatMatvec(weights: w), try BFloat16Matvec(weights: w), try Int8Matvec(weights: w), try Int4Matvec(weights: w, groupSize: 128),
-        try Int4Matvec(weights: w, groupSize: 128, activations: .int8), try Int8Matvec(weights: w, activations: .int8),
+        try Int8Matvec(weights: w, activations: .int8), try Int4Matvec(weights: w, groupSize: 128, activations: .int8),
     ]
+    let (w8a8, w4a8) = (4, 5)
+    for path in paths where path != Int8Matvec.defaultPath { kernels.append(try Int8Matvec(weights: w, activations: .int8, path: path)) }
+    for layout in Int4Matvec.Layout.allCases {
+        for path in paths where !(layout == .interleaved && path == Int4Matvec.defaultPath) && !(layout == .lanePacked && path == .vnni512) {
+            kernels.append(try Int4Matvec(weights: w, groupSize: 128, activations: .int8, layout: layout, path: path))
+        }
+    }
     var y = [Float](repeating: 0, count: rows)
     let bodies: [() -> Void] = kernels.map { k in { x.withUnsafeBufferPointer { px in y.withUnsafeMutableBufferPointer { k.apply(px, into: $0) } } } }
 
     // oneDNN alternatives: FP32 through dnnl_sgemm with n = 1, INT8 through dnnl_gemm_s8s8s32
     // with x quantized per tensor (timed with that quantization and the per-row rescale).
-    let int8 = try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)
-    var acc = [Int32](repeating: 0, count: rows)
-    let dnnlFP32: () throws -> Void = {
-        try w.storage.withUnsafeBufferPointer { pw in
-            try x.withUnsafeBufferPointer { px in try y.withUnsafeMutableBufferPointer { try sgemm(m: rows, n: 1, k: columns, a: pw, b: px, c: $0) } }
+    var others: [() throws -> Void] = []
+    if oneDNN {
+        let int8 = try SymmetricIntegerMatrix(quantizing: w, bits: 8, axis: .rows)
+        var acc = [Int32](repeating: 0, count: rows)
+        others.append {
+            try w.storage.withUnsafeBufferPointer { pw in
+                try x.withUnsafeBufferPointer { px in try y.withUnsafeMutableBufferPointer { try sgemm(m: rows, n: 1, k: columns, a: pw, b: px, c: $0) } }
+            }
+        }
+        others.append {
+            let qx = try SymmetricIntegerMatrix(quantizing: Tensor(shape: [columns, 1], storage: x), bits: 8, axis: .tensor)
+            try int8.codes.withUnsafeBufferPointer { pw in
+                try qx.codes.withUnsafeBufferPointer { px in try acc.withUnsafeMutableBufferPointer { try gemmS8(m: rows, n: 1, k: columns, a: pw, b: px, c: $0) } }
+            }
+            for r in 0..<rows { y[r] = int8.scales[r] * qx.scales[0] * Float(acc[r]) }
         }
     }
-    let dnnlINT8: () throws -> Void = {
-        let qx = try SymmetricIntegerMatrix(quantizing: Tensor(shape: [columns, 1], storage: x), bits: 8, axis: .tensor)
-        try int8.codes.withUnsafeBufferPointer { pw in
-            try qx.codes.withUnsafeBufferPointer { px in try acc.withUnsafeMutableBufferPointer { try gemmS8(m: rows, n: 1, k: columns, a: pw, b: px, c: $0) } }
-        }
-        for r in 0..<rows { y[r] = int8.scales[r] * qx.scales[0] * Float(acc[r]) }
-    }
-
-    let probe = ReadBandwidthProbe(mebibytes: 256)
-    let bandwidthTime = try interleavedMedians(rounds: 7, [{ _ = probe.run() }])[0]
-    let bandwidth = Double(probe.bytes) / bandwidthTime / 1e9
     // Swift kernels and oneDNN in separate blocks (see runKernelsBenchmark); oneDNN's OpenMP
-    // threads are also kept out of the cold runs' probe.
-    let warm = try interleavedMedians(rounds: rounds, bodies) + interleavedMedians(rounds: rounds, [dnnlFP32, dnnlINT8])
-    let cold = try interleavedMedians(rounds: 9, bodies, between: { _ = probe.run() })
-    print("GEMV \(rows)×\(columns), batch 1; read bandwidth (SIMD sum of 256 MiB, \(probe.threads) threads): \(format(bandwidth)) GB/s")
-    print("  \(pad("kernel", 36))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
-    let labels = kernels.map(\.label) + ["FP32 GEMV (oneDNN sgemm n=1)", "INT8 GEMV (oneDNN gemm_s8s8s32 n=1)"]
-    let bytes = kernels.map(\.weightBytes) + [rows * columns * 4, rows * columns + rows * 4]
+    // threads are also kept out of the cold runs.
+    let eviction = ReadBandwidthProbe(mebibytes: 96)
+    let warm = try interleavedMedians(rounds: rounds, bodies) + interleavedMedians(rounds: rounds, others)
+    let cold = try interleavedMedians(rounds: rounds, bodies, between: { _ = eviction.run() })
+    print("GEMV \(rows)×\(columns), batch 1, medians of \(rounds) interleaved rounds")
+    print("  \(pad("kernel", 84))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
+    let labels = kernels.map(\.label) + (oneDNN ? ["FP32 GEMV (oneDNN sgemm n=1)", "INT8 GEMV (oneDNN gemm_s8s8s32 n=1)"] : [])
+    let bytes = kernels.map(\.weightBytes) + (oneDNN ? [rows * columns * 4, rows * columns + rows * 4] : [])
     for i in labels.indices {
         func cells(_ t: [Double]) -> String {
             guard i < t.count else { return "" }
             let gbs = Double(bytes[i]) / t[i] / 1e9
             return "\(pad(format(t[i] * 1e3, 3), 8)) \(pad(format(gbs), 6)) \(pad(format(100 * gbs / bandwidth, 0), 4)) \(pad(format(t[0] / t[i], 2), 5))"
         }
-        print("  \(pad(labels[i], 36))  \(cells(warm)) |  \(cells(cold))")
+        print("  \(pad(labels[i], 84))  \(cells(warm)) |  \(cells(cold))")
     }
-    for (name, t) in [("warm", warm), ("cold", cold)] {
-        floors.atLeast("GEMV INT4 speedup (\(name))", t[0] / t[3], 5)
-        floors.atLeast("GEMV INT4 × INT8 x speedup (\(name))", t[0] / t[4], 5)
-        floors.atLeast("GEMV INT8 speedup (\(name))", t[0] / t[2], 3)
-        floors.atLeast("GEMV INT8 × INT8 x speedup (\(name))", t[0] / t[5], 3)
-        floors.atLeast("GEMV INT8 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[5]) / t[5] / 1e9 / bandwidth, 70, unit: " %")
-        floors.atLeast("GEMV INT4 × INT8 x share of read bandwidth (\(name))", 100 * Double(bytes[4]) / t[4] / 1e9 / bandwidth, 70, unit: " %")
-        floors.atLeast("GEMV INT4 share of read bandwidth (\(name))", 100 * Double(bytes[3]) / t[3] / 1e9 / bandwidth, 70, unit: " %")
-        floors.atLeast("GEMV INT8 share of read bandwidth (\(name))", 100 * Double(bytes[2]) / t[2] / 1e9 / bandwidth, 70, unit: " %")
+    guard checkFloors else { return }
+    let shape = "\(rows)×\(columns)"
+    let (int8, int4) = (2, 3)
+    func share(_ i: Int, _ t: [Double]) -> Double { 100 * Double(bytes[i]) / t[i] / 1e9 / bandwidth }
+    // Issue 17, at 4096×4096 and 11008×4096.
+    floors.atLeast("GEMV \(shape) W4A8 speedup (cold)", cold[0] / cold[w4a8], 7)
+    floors.atLeast("GEMV \(shape) W4A8 speedup (warm)", warm[0] / warm[w4a8], 9)
+    floors.atLeast("GEMV \(shape) W8A8 speedup (cold)", cold[0] / cold[w8a8], 3.9)
+    floors.atLeast("GEMV \(shape) FP32 share of read bandwidth (cold)", share(0, cold), 95, unit: " %")
+    // Issue 5, cold: INT4 and INT8 weights with FP32 x at their speedups, every quantized GEMV at 70 % of the read bandwidth.
+    floors.atLeast("GEMV \(shape) INT4 speedup (cold)", cold[0] / cold[int4], 5)
+    floors.atLeast("GEMV \(shape) INT8 speedup (cold)", cold[0] / cold[int8], 3)
+    for (name, i) in [("INT8", int8), ("INT4", int4), ("W8A8", w8a8), ("W4A8", w4a8)] {
+        floors.atLeast("GEMV \(shape) \(name) share of read bandwidth (cold)", share(i, cold), 70, unit: " %")
     }
 }

@@ -16,7 +16,7 @@ struct QuantLab: ParsableCommand {
         subcommands: [
             Run.self, Sections.self, Env.self,
             ExplainCommand.self, FormatsCommand.self, QuantizeCommand.self,
-            ReportCommand.self, GalleryCommand.self,
+            ReportCommand.self, GalleryCommand.self, EmbedCommand.self,
         ])
 
     /// The line `quantlab --version` prints; the one place the version is written.

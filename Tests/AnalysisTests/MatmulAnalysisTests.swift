@@ -207,4 +207,26 @@ struct MatmulAnalysisTests {
         ])
         #expect(coldFloors.checks.map(\.holds) == [true, false])
     }
+
+    @Test func gemvInstructionPathsAndErrorAtBitsPerWeight() throws {
+        let timed = (0..<2).flatMap { r in
+            [("fp32", "swift-simd"), ("w4a8", "avx512vnni-512")].map { weights, path in
+                MatmulSchema.record(
+                    .gemv, [.rows: 8, .columns: 256, .weights: .string(weights), .instructionPath: .string(path), .repeatIndex: .int(r)],
+                    [.kernelSeconds: .timing(1e-3, unit: "s"), .weightBytes: Measurement(1e3, unit: "bytes")])
+            }
+        }
+        let errors = [("w4a8", 4.25, 0.12), ("w4a8-b32", 4.5, 0.09)].map { weights, bits, error in
+            MatmulSchema.record(.gemvError, [.rows: 8, .columns: 256, .weights: .string(weights)],
+                                [.relativeError: Measurement(error), .bitsPerWeight: Measurement(bits, unit: "bits")])
+        }
+        // A record of an older run without bits per weight is no error point.
+        let old = MatmulSchema.record(.gemvError, [.rows: 8, .columns: 256, .weights: "fp32"], [.relativeError: Measurement(1e-7)])
+        let summary = try GEMVSummary(MatmulRecords(timed + errors + [old]))
+        #expect(summary.row(rows: 8, columns: 256, weights: "w4a8")?.instructionPath == "avx512vnni-512")
+        #expect(summary.row(rows: 8, columns: 256, weights: "fp32")?.instructionPath == "swift-simd")
+        #expect(summary.errorPoints.map(\.weights) == ["w4a8", "w4a8-b32"])
+        let b32 = try #require(summary.errorPoint(rows: 8, columns: 256, weights: "w4a8-b32"))
+        #expect(b32.bitsPerWeight == 4.5 && b32.relativeError == 0.09)
+    }
 }

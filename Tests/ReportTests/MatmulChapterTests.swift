@@ -12,7 +12,7 @@ import Testing
         let output = try MatmulChapter().build(Self.records())
         let markdown = try Fixture.render(output, template: "02-matmul.md.mustache", title: "Matmul")
         #expect(!markdown.contains("{{"))
-        #expect(Set(output.charts.map(\.label)) == ["matmul-error", "matmul-speedup", "matmul-throughput", "matmul-bytes", "matmul-smoothquant"])
+        #expect(Set(output.charts.map(\.label)) == ["matmul-error", "matmul-speedup", "matmul-throughput", "matmul-gemv-bits", "matmul-bytes", "matmul-smoothquant"])
         // Emulated formats are labelled wherever they are timed.
         let summary = try #require(output.tables.first { $0.label == "matmul-summary-middle" })
         let fp16 = try #require(summary.table.rows.first { $0.first == .text("FP16 (emulated)") }, "FP16 row labelled emulated")
@@ -23,6 +23,13 @@ import Testing
         // Alt texts come from the plotted data: the error chart names every plotted format.
         let error = try #require(output.charts.first { $0.label == "matmul-error" })
         for name in ["FP32", "BF16", "INT8 per-tensor", "INT4 per-channel"] { #expect(error.chart.altText.contains(name)) }
+        // The GEMV table names the instructions of every row, as recorded (never a placeholder).
+        let gemv = try #require(output.tables.first { $0.label == "matmul-gemv" })
+        #expect(!gemv.table.rows.isEmpty && gemv.table.rows.allSatisfy { $0[2] != .text("—") && $0[2] != .text("") })
+        #expect(gemv.table.rows.contains { $0[1] == .text("FP32") && $0[2] == .text("swift-simd") })
+        // The bits chart plots every format's error at its bits, the block-32 ones among them.
+        let bits = try #require(output.charts.first { $0.label == "matmul-gemv-bits" })
+        for name in ["W8A8-B32 8.50 bits", "W4A8-B32 4.50 bits", "W4A8 4.25 bits", "INT8 8.01 bits"] { #expect(bits.chart.altText.contains(name), "\(name)") }
     }
 
     @Test func missingRecordsNameTheSection() {

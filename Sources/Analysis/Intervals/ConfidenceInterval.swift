@@ -6,6 +6,9 @@ public struct ConfidenceInterval: Hashable, Sendable {
         case studentT
         /// Percentile bootstrap (Efron & Tibshirani 1993, §13.3) with this many resamples.
         case bootstrapPercentile(resamples: Int)
+        /// A distribution-free interval of a quantile between two order statistics of the sample
+        /// (Hahn & Meeker, "Statistical Intervals", §5.2).
+        case orderStatistics
     }
 
     /// The estimate from the full sample (not from the resamples).

@@ -34,6 +34,9 @@ public struct GEMVSummary: Sendable {
         public let cache: String
         /// The kernel's label, e.g. `INT4 per-group(128) GEMV (Swift SIMD)`.
         public let kernel: String
+        /// The instructions it ran on (`swift-simd`, `avx2`, `avx512vnni-256`, …); empty in runs
+        /// before it was recorded.
+        public let instructionPath: String
         /// Bytes of weights and scales read per product.
         public let weightBytes: Double
         /// Median seconds with a bootstrap interval.
@@ -47,6 +50,22 @@ public struct GEMVSummary: Sendable {
         /// Relative Frobenius error of y against FP64.
         public let relativeError: Double
     }
+
+    /// One format's output error at its bits per weight (timed formats and the error-only
+    /// block-32 ones alike).
+    public struct ErrorPoint: Sendable {
+        /// Rows and columns of W.
+        public let rows: Int, columns: Int
+        /// The weight format, e.g. `w4a8`, `w4a8-b32`.
+        public let weights: String
+        /// Bits of codes and scales per weight.
+        public let bitsPerWeight: Double
+        /// Relative Frobenius error of y against FP64.
+        public let relativeError: Double
+    }
+
+    /// Every `gemv-error` record that states its bits per weight, in record order.
+    public let errorPoints: [ErrorPoint]
 
     /// The read bandwidth of the run's probe in GB/s, from its fastest repeat.
     public let readBandwidth: Double
@@ -62,6 +81,12 @@ public struct GEMVSummary: Sendable {
             return bytes / seconds / 1e9
         }.max() ?? .nan
         let errors = records.trial(.gemvError)
+        errorPoints = errors.compactMap { r in
+            guard let bits = r[Metric.bitsPerWeight]?.value, let error = r[Metric.relativeError]?.value,
+                  let rows = r[Parameter.rows]?.numberValue, let columns = r[Parameter.columns]?.numberValue else { return nil }
+            return ErrorPoint(rows: Int(rows), columns: Int(columns), weights: r[Parameter.weights]?.description ?? "",
+                              bitsPerWeight: bits, relativeError: error)
+        }
         var rows: [Row] = []
         for shape in records.trial(.gemv).grouped(by: [Parameter.rows, .columns, .cache]) {
             let cache = shape[Parameter.cache]?.description ?? "warm"
@@ -81,6 +106,7 @@ public struct GEMVSummary: Sendable {
                 rows.append(Row(
                     rows: Int(shape[Parameter.rows]!.numberValue!), columns: Int(shape[Parameter.columns]!.numberValue!),
                     weights: weights.description, cache: cache, kernel: group.records[0][Parameter.kernel]?.description ?? "",
+                    instructionPath: group.records[0][Parameter.instructionPath]?.description ?? "",
                     weightBytes: bytes, seconds: seconds, gigabytesPerSecond: gbps,
                     bandwidthShare: gbps / readBandwidth, speedup: comparison[weights]!.ratio,
                     relativeError: error.first?[Metric.relativeError]?.value ?? .nan))
@@ -92,6 +118,11 @@ public struct GEMVSummary: Sendable {
     /// The row of one shape, weight format and cache state.
     public func row(rows r: Int, columns c: Int, weights: String, cache: String = "warm") -> Row? {
         rows.first { $0.rows == r && $0.columns == c && $0.weights == weights && $0.cache == cache }
+    }
+
+    /// The error point of one shape and format.
+    public func errorPoint(rows r: Int, columns c: Int, weights: String) -> ErrorPoint? {
+        errorPoints.first { $0.rows == r && $0.columns == c && $0.weights == weights }
     }
 
     /// Whether the run timed GEMVs with evicted weights.

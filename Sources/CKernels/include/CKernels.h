@@ -1,9 +1,11 @@
 // QuantLab's own intrinsics: the instructions Swift cannot spell, and nothing else.
 //
-// Three kernel families, each called from one Swift file:
+// Four kernel families, each called from one Swift file:
 // - streaming stores (`Tensor/Memory/StreamingStore.swift`): non-temporal writes;
 // - byte dot products (`Kernels/GEMV/ByteDot.swift`): the integer block dots of the W4A8 and
 //   W8A8 GEMVs on `vpmaddubsw`/`vpmaddwd` (AVX2);
+// - integer GEMV row loops (`Kernels/GEMV/ByteDot.swift` too, IntegerGEMV.c): the AVX-512 VNNI
+//   paths and the row-interleaved INT4 layout, whole chunks of rows per call (see that file);
 // - instruction-rate probes (`Kernels/Probes/InstructionRateProbe.swift`): the ISA ceiling of
 //   FP32 FMA, INT8 VNNI and BF16 dot products, and the core clock.
 // The hot functions are `static inline` here, not in CKernels.c: Swift's Clang importer then
@@ -129,6 +131,48 @@ static inline void ql_dot_u4s8_block_portable(const void *w, const void *x, int3
     }
     acc[0] += scale * (float)sum;
 }
+
+// MARK: Integer GEMV row loops (IntegerGEMV.c: one call per chunk of rows)
+
+/// Rows per group of the row-interleaved INT4 layout (`Int4Matvec`'s `.interleaved`).
+#define QL_INTERLEAVE 4
+
+/// Whether this CPU runs the AVX-512 VNNI paths: AVX512F, BW, VL and VNNI (`vpdpbusd`).
+int ql_cpu_has_avx512vnni(void);
+
+/// `ql_dot_s8s8_block_avx2` on AVX-512 VNNI (256-bit `vpdpbusd`): the same lanes, so the same
+/// integers and the same floats. Needs `ql_cpu_has_avx512vnni`.
+void ql_dot_s8s8_block_vnni256(const void *w, const void *x, float scale, float *acc);
+/// `ql_dot_u4s8_block_avx2` on AVX-512 VNNI (256-bit `vpdpbusd`), lane for lane.
+void ql_dot_u4s8_block_vnni256(const void *w, const void *x, int32_t offset, float scale, float *acc);
+
+/// W8A8 rows `rowBegin..<rowEnd`: `y[r] = rowScales[r] · Σ_b xScales[b] · Σ_{c∈b} w[r][c]·x[c]`.
+/// `w`: signed codes in [−127, 127], rows of `rowLength` (a multiple of 128) bytes; `x`: the
+/// activations' codes in column order. 256-bit or 512-bit `vpdpbusd`; needs `ql_cpu_has_avx512vnni`.
+void ql_gemv_s8s8_vnni256(const int8_t *w, int64_t rowLength, const int8_t *x, const float *xScales,
+                          const float *rowScales, int64_t rowBegin, int64_t rowEnd, float *y);
+void ql_gemv_s8s8_vnni512(const int8_t *w, int64_t rowLength, const int8_t *x, const float *xScales,
+                          const float *rowScales, int64_t rowBegin, int64_t rowEnd, float *y);
+/// W4A8 rows `rowBegin..<rowEnd` of the lane-packed layout (the AVX2 path's blocks and
+/// activation order): `y[r] = Σ_b weightScales[r·groups + b / blocksPerGroup] · xScales[b] ·
+/// (Σ u·x − offsets[b])`. Needs `ql_cpu_has_avx512vnni`.
+void ql_gemv_u4s8_vnni256(const uint8_t *w, int64_t rowBytes, const int8_t *x, const float *xScales,
+                          const int32_t *offsets, int64_t blocks, const float *weightScales, int64_t groups,
+                          int64_t blocksPerGroup, int64_t rowBegin, int64_t rowEnd, float *y);
+/// W4A8 on the row-interleaved layout, row groups `groupBegin..<groupEnd` of QL_INTERLEAVE rows:
+/// block b of group G holds, for each row i of the group, 64 bytes at
+/// `((G·blocks + b)·QL_INTERLEAVE + i)·64` whose byte j has column 128b + j in its low nibble
+/// and column 128b + 64 + j in its high nibble (offset-binary u = q + 8); `x` in column order.
+/// Same formula as `ql_gemv_u4s8_vnni256`; rows at or past `rows` (padding) are not written.
+/// Portable (any CPU), AVX2 (`ql_cpu_has_avx2`), VNNI 256-bit and 512-bit (`ql_cpu_has_avx512vnni`).
+#define QL_U4S8_X4(name) \
+    void name(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets, int64_t blocks, \
+              const float *weightScales, int64_t groups, int64_t blocksPerGroup, int64_t groupBegin, int64_t groupEnd, \
+              int64_t rows, float *y)
+QL_U4S8_X4(ql_gemv_u4s8_x4_portable);
+QL_U4S8_X4(ql_gemv_u4s8_x4_avx2);
+QL_U4S8_X4(ql_gemv_u4s8_x4_vnni256);
+QL_U4S8_X4(ql_gemv_u4s8_x4_vnni512);
 
 // MARK: Instruction-rate probes (CKernels.c: they loop internally, so one call per measurement)
 

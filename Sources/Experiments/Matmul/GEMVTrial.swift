@@ -44,6 +44,8 @@ struct GEMVTrial {
         let weights: String
         /// The kernel's label.
         let kernel: String
+        /// The instructions it ran on (`MatvecKernel.instructionPath`).
+        let instructionPath: String
         /// Bytes of weights and scales read per product.
         let weightBytes: Int
         /// Seconds per warm and per cold repeat, and of the eviction read before each cold one.
@@ -88,7 +90,8 @@ struct GEMVTrial {
         precondition(evicted > 0, "GEMV eviction: the sum of ones must be positive")
         return kernels.indices.map { i in
             Result(
-                weights: Self.weightFormats[i], kernel: kernels[i].label, weightBytes: kernels[i].weightBytes,
+                weights: Self.weightFormats[i], kernel: kernels[i].label, instructionPath: kernels[i].instructionPath,
+                weightBytes: kernels[i].weightBytes,
                 warm: times[i].map(\.warm), cold: times[i].map(\.cold), evictionReads: times[i].map(\.read),
                 error: ErrorMetrics(reference: reference, approximation: ys[i].map(Double.init)))
         }

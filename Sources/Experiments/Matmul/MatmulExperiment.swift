@@ -2,6 +2,7 @@ public import Records
 public import Runner
 import Tensor
 import Kernels
+import QuantCore
 
 /// The `matmul` section: error and time of FP16, BF16, FP8, INT8 and INT4 matrix products
 /// against FP32 (FP64 reference), and batch-1 GEMV with quantized weights.
@@ -204,14 +205,23 @@ public struct MatmulExperiment: Experiment {
             for (cache, seconds) in [("warm", result.warm), ("cold", result.cold)] {
                 records += seconds.enumerated().map { r, s in
                     MatmulRecord.gemv(rows: rows, columns: columns, weights: format, cache: cache, kernel: result.kernel,
-                                      repeat: r, seconds: s, weightBytes: result.weightBytes, environment: environment)
+                                      instructionPath: result.instructionPath, repeat: r, seconds: s, weightBytes: result.weightBytes,
+                                      environment: environment)
                 }
             }
             records += result.evictionReads.enumerated().map { r, s in
                 MatmulRecord.bandwidth(repeat: r, seconds: s, bytes: trial.eviction.bytes, environment: environment,
                                        during: "gemv \(rows)×\(columns) \(format)")
             }
-            records.append(MatmulRecord.gemvError(rows: rows, columns: columns, weights: format, metrics: result.error))
+            records.append(MatmulRecord.gemvError(
+                rows: rows, columns: columns, weights: format, metrics: result.error,
+                bitsPerWeight: 8 * Double(result.weightBytes) / Double(rows * columns)))
+        }
+        for (format, bits) in Block32GEMV.formats {
+            let y = try Block32GEMV.product(w: w, x: x, bits: bits)
+            records.append(MatmulRecord.gemvError(
+                rows: rows, columns: columns, weights: format, metrics: ErrorMetrics(reference: reference, approximation: y),
+                bitsPerWeight: Block32GEMV.bitsPerWeight(bits: bits)))
         }
         return records
     }

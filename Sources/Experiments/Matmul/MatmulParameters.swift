@@ -55,7 +55,9 @@ public struct MatmulParameters: Codable, Sendable, Equatable {
     /// Loop iterations of each instruction probe (12 instructions each; the clock probe runs
     /// 2.5× as many rounds of 8 adds): about 0.1 s per probe on this machine.
     public var isaIterations: Int
-    /// GEMV weight shapes `[rows, columns]` at batch 1.
+    /// GEMV weight shapes `[rows, columns]` at batch 1 (full: the four projection shapes of a
+    /// 7B Llama-style decoder: attention 4096×4096, MLP up/gate 11008×4096 and down 4096×11008,
+    /// output head 32000×4096).
     public var gemvShapes: [[Int]]
     /// Timed repeats of each GEMV.
     public var gemvRepeats: Int
@@ -121,7 +123,7 @@ extension MatmulParameters: SectionParameters {
                 smoothQuantAlphas: [0, 0.25, 0.5, 0.75, 1], calibrationPercentile: 99.99, calibrationRows: 64,
                 fullErrorMaxSize: 1778, sampledRows: 256, errorBlocks: 16,
                 peakSize: 2048, peakRepeats: 10, isaRounds: 5, isaIterations: 20_000_000,
-                gemvShapes: [[4096, 4096], [11008, 4096]], gemvRepeats: 30, int4GroupSize: 128, gemvEvictionMebibytes: 96,
+                gemvShapes: [[4096, 4096], [11008, 4096], [4096, 11008], [32000, 4096]], gemvRepeats: 30, int4GroupSize: 128, gemvEvictionMebibytes: 96,
                 bandwidthMebibytes: 256, bandwidthRepeats: 20)
         case .quick:
             self.init(

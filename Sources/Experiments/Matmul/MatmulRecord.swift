@@ -141,15 +141,17 @@ public enum MatmulRecord {
 
     /// One repeat of a batch-1 GEMV; `cache` is `warm` (repeats back to back) or `cold` (W
     /// evicted from the caches before the repeat).
+    /// `instructionPath` is the kernel's `MatvecKernel.instructionPath` (`swift-simd`, `avx2`,
+    /// `avx512vnni-256`, …).
     public static func gemv(
-        rows: Int, columns: Int, weights: String, cache: String, kernel: String, repeat index: Int,
+        rows: Int, columns: Int, weights: String, cache: String, kernel: String, instructionPath: String, repeat index: Int,
         seconds: Double, weightBytes: Int, environment: Dispatch
     ) -> TrialRecord {
         MatmulSchema.record(
             .gemv,
             [
                 .rows: .int(rows), .columns: .int(columns), .weights: .string(weights), .cache: .string(cache),
-                .kernel: .string(kernel), .repeatIndex: .int(index),
+                .kernel: .string(kernel), .instructionPath: .string(instructionPath), .repeatIndex: .int(index),
             ].merging(environment.parameters) { a, _ in a },
             [
                 .kernelSeconds: .timing(seconds, unit: "s"),
@@ -157,11 +159,12 @@ public enum MatmulRecord {
             ])
     }
 
-    /// The error of a GEMV's output against the FP64 product of the unquantized weights.
-    public static func gemvError(rows: Int, columns: Int, weights: String, metrics: ErrorMetrics) -> TrialRecord {
+    /// The error of a GEMV's output against the FP64 product of the unquantized weights, and the
+    /// bits per weight of the format (codes and scales).
+    public static func gemvError(rows: Int, columns: Int, weights: String, metrics: ErrorMetrics, bitsPerWeight: Double) -> TrialRecord {
         MatmulSchema.record(
             .gemvError, [.rows: .int(rows), .columns: .int(columns), .weights: .string(weights)],
-            errorMeasurements(metrics))
+            errorMeasurements(metrics).merging([.bitsPerWeight: Measurement(bitsPerWeight, unit: "bits")]) { a, _ in a })
     }
 
     /// One repeat of the read-bandwidth probe.

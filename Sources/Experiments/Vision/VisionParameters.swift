@@ -73,7 +73,7 @@ public struct VisionParameters: SectionParameters, Equatable {
         qatEpochs = profile == .full ? 3 : 1
         qatLearningRate = 2e-4
         engineBatches = [1, 256]
-        engineRepeats = profile == .full ? 9 : 3
+        engineRepeats = profile == .full ? 9 : 5
         engineImages = profile == .full ? 2048 : 256
     }
 }

@@ -21,13 +21,15 @@ struct BlockQuantizedActivations {
     let codes: [Int8]
     /// `t[b] = max_{c ∈ b} |x_c| / 127`.
     let scales: [Float]
-    /// `.int4Nibbles` only (empty otherwise): `8 · Σ_{c ∈ b} x8_c` per block. INT4 weights are
+    /// `.int4Nibbles` or when asked (empty otherwise): `8 · Σ_{c ∈ b} x8_c` per block. INT4 weights are
     /// stored as `u = q + 8`, so `Σ q·x8 = Σ u·x8 − offset`.
     let offsets: [Int32]
 
     /// Lays out `x` (zero-padded to `paddedColumns`, a multiple of 128) in `order` and quantizes it.
+    /// - Parameter offsets: whether to compute `offsets` (always for `.int4Nibbles`; the
+    ///   row-interleaved INT4 layout needs them in `.natural` order).
     /// - Returns: nil when x holds NaN or infinity (no finite scale exists).
-    init?(_ x: UnsafeBufferPointer<Float>, paddedColumns: Int, order: Order) {
+    init?(_ x: UnsafeBufferPointer<Float>, paddedColumns: Int, order: Order, offsets: Bool = false) {
         let laidOut = order == .natural ? paddedVector(x, length: paddedColumns) : nibbleOrdered(x, length: paddedColumns)
         var codes = [Int8](repeating: 0, count: paddedColumns)
         var scales = [Float](repeating: 0, count: paddedColumns / 128)
@@ -42,7 +44,7 @@ struct BlockQuantizedActivations {
         } catch {
             return nil
         }
-        offsets = order == .int4Nibbles ? blockOffsets(codes) : []
+        self.offsets = order == .int4Nibbles || offsets ? blockOffsets(codes) : []
         (self.codes, self.scales) = (codes, scales)
     }
 }

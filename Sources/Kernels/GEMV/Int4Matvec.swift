@@ -27,6 +27,12 @@ public import Tensor
 /// bound by them (≈ 0.6–0.7 ms at 4096×4096 on two cores, 2.5–3.4× FP32), while the integer
 /// dot needs about 20 and is bound by memory (≈ 0.32–0.37 ms, 5.5–7× FP32, measured in
 /// `quantlab-bench` in the same runs).
+///
+/// The `.int8` product reads, by default, a second copy of the codes in the row-interleaved
+/// layout (`layout: .interleaved`, `InterleavedInt4Codes`, made at init) and runs on the fastest
+/// `IntegerGEMVPath` this CPU has (AVX-512 VNNI 512-bit, else 256-bit, else AVX2, else portable);
+/// `layout: .lanePacked` reads the `.float` path's codes with x permuted into nibble order.
+/// Every layout and path gives the same integer per 128-column block.
 public struct Int4Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
@@ -41,9 +47,31 @@ public struct Int4Matvec: MatvecKernel {
     let groups: Int
     let packed: LanePackedCodes
 
-    public var label: String {
-        activations == .float ? "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)" : "INT4 per-group(\(groupSize)) × INT8 x GEMV (\(ByteDot.hasAVX2 ? "AVX2 vpmaddubsw" : "portable C loop"))"
+    /// `.int8` only: the weight layout the integer dots read.
+    public let layout: Layout
+    /// `.int8` only: the instructions of the integer dots (the fastest this CPU runs by default).
+    public let path: IntegerGEMVPath
+    /// `.interleaved` only: the codes in that layout.
+    let interleaved: InterleavedInt4Codes?
+
+    /// The weight layout of the W4A8 product (`activations: .int8`).
+    public enum Layout: String, Sendable, CaseIterable {
+        /// `LanePackedCodes`, the `.float` path's layout, with x permuted into nibble order.
+        case lanePacked = "lane-packed"
+        /// Four rows interleaved per block of 128 columns, x in column order
+        /// (`InterleavedInt4Codes`); a second copy of the codes, made at init.
+        case interleaved
     }
+
+    /// The W4A8 path used when none is named: the fastest this CPU runs. 512-bit VNNI on the
+    /// interleaved layout needs half the instructions of the 256-bit form per block.
+    public static let defaultPath = IntegerGEMVPath.vnni512.supported
+
+    public var label: String {
+        activations == .float ? "INT4 per-group(\(groupSize)) GEMV (Swift SIMD)"
+            : "INT4 per-group(\(groupSize)) × INT8 x GEMV (\(layout == .interleaved ? "row-interleaved, " : "")\(path.name))"
+    }
+    public var instructionPath: String { activations == .float ? "swift-simd" : path.rawValue }
     public var weightBytes: Int { rows * ((columns + 1) / 2) + scales.count * 4 }
 
     /// Packs INT4 codes and scales made by QuantCore.
@@ -53,12 +81,24 @@ public struct Int4Matvec: MatvecKernel {
     ///   - activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
     /// - Throws: `KernelInputError` for other bits, another scale axis or a group size that is
     ///   not a multiple of 128.
+    ///   - layout: the `.int8` product's weight layout (default `.interleaved`; `.lanePacked`
+    ///     runs on AVX2 and 256-bit VNNI only, so a 512-bit path falls back to 256-bit there).
+    ///   - path: the `.int8` dots' instructions (default `defaultPath`); every path and layout
+    ///     gives the same integer per block.
     public init(weights: SymmetricIntegerMatrix, activations: MatvecActivations = .float,
-                threads: Int = defaultKernelThreads) throws(KernelInputError) {
+                threads: Int = defaultKernelThreads, layout: Layout = .interleaved,
+                path: IntegerGEMVPath = Int4Matvec.defaultPath) throws(KernelInputError) {
         guard weights.bits == 4, case .rowGroups(let groupSize) = weights.axis else {
             throw KernelInputError("INT4 GEMV: weights of \(weights.bits) bits with scales per \(weights.axis); use 4 bits per row group")
         }
         try Self.checkGroupSize(groupSize)
+        guard IntegerGEMVPath.available.contains(path) else {
+            throw KernelInputError("INT4 GEMV: path \(path.rawValue) needs instructions this CPU lacks; use one of \(IntegerGEMVPath.available.map(\.rawValue))")
+        }
+        self.layout = layout
+        self.path = layout == .lanePacked ? min(path, .vnni256) : path
+        interleaved = activations == .int8 && layout == .interleaved
+            ? InterleavedInt4Codes(codes: weights.codes, rows: weights.rows, columns: weights.columns) : nil
         self.activations = activations
         (rows, columns) = (weights.rows, weights.columns)
         self.groupSize = groupSize
@@ -74,16 +114,19 @@ public struct Int4Matvec: MatvecKernel {
 
     /// Quantizes `weights` per group with QuantCore (`SymmetricIntegerMatrix(quantizing: weights,
     /// bits: 4, axis: .rowGroups(size: groupSize))`) and packs them.
-    /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
+    /// - Parameters:
+    ///   - activations: `.float` (default, exact) or `.int8` (x quantized per call, W4A8).
+    ///   - layout, path: as for `init(weights:activations:threads:layout:path:)`.
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity, or
     ///   `groupSize` is not a positive multiple of 128.
     public init(weights: Tensor, groupSize: Int = 128, activations: MatvecActivations = .float,
-                threads: Int = defaultKernelThreads) throws(KernelInputError) {
+                threads: Int = defaultKernelThreads, layout: Layout = .interleaved,
+                path: IntegerGEMVPath = Int4Matvec.defaultPath) throws(KernelInputError) {
         _ = try matvecShape(weights, "INT4 GEMV")
         try Self.checkGroupSize(groupSize)
         try self.init(
             weights: quantizedWeights(weights, bits: 4, axis: .rowGroups(size: groupSize), "INT4 GEMV"),
-            activations: activations, threads: threads)
+            activations: activations, threads: threads, layout: layout, path: path)
     }
 
     private static func checkGroupSize(_ groupSize: Int) throws(KernelInputError) {
@@ -106,7 +149,12 @@ public struct Int4Matvec: MatvecKernel {
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
         // Non-finite x cannot be quantized; the exact path propagates NaN and infinity.
-        if activations == .int8, let xq = BlockQuantizedActivations(x, paddedColumns: packed.paddedColumns, order: .int4Nibbles) { return applyInt8(xq, into: y) }
+        if activations == .int8, let interleaved,
+           let xq = BlockQuantizedActivations(x, paddedColumns: interleaved.blocks * 128, order: .natural, offsets: true) {
+            return applyInterleaved(interleaved, xq, into: y)
+        }
+        if activations == .int8, interleaved == nil,
+           let xq = BlockQuantizedActivations(x, paddedColumns: packed.paddedColumns, order: .int4Nibbles) { return applyInt8(xq, into: y) }
         let (paddedColumns, rowBytes, groups, groupSize) = (packed.paddedColumns, packed.rowBytes, groups, groupSize)
         // X_g = Σ_{c∈g} x_c, shared by every row (accumulated in FP64, rounded once).
         let groupSums: [Float] = (0..<groups).map { g in

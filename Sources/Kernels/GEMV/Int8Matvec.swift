@@ -22,7 +22,9 @@ public import Tensor
 /// QuantCore's `AffineQuantizer.int8PerBlock`) and the dots run in integers through CKernels
 /// (`vpsignb`, `vpmaddubsw`, `vpmaddwd`: about 5 vector instructions per 32 codes against about
 /// 20 for the FP32 path's unpacking and FMAs), on a second copy of the codes, signed and row-major:
-/// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`.
+/// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`. Where the CPU has AVX-512 VNNI the dots
+/// run instead as one C row loop per chunk of rows on `vpdpbusd` (`path`, default `defaultPath`;
+/// AVX2 and portable paths kept, every path giving the same integer per block).
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
@@ -32,25 +34,40 @@ public struct Int8Matvec: MatvecKernel {
     public let scales: [Float]
     /// Whether x is used in FP32 or quantized to INT8 per 128-column block.
     public let activations: MatvecActivations
+    /// `.int8` only: the instructions of the integer dots (the fastest this CPU runs by default).
+    public let path: IntegerGEMVPath
     private let packed: LanePackedCodes
     /// `.int8` only: the codes as signed bytes, rows padded with 0 to a multiple of 128 columns.
     private let signedCodes: [Int8]
     private var signedRowLength: Int { roundUp(columns, to: 128) }
 
     public var label: String {
-        activations == .float ? "INT8 per-row GEMV (Swift SIMD)" : "INT8 per-row × INT8 x GEMV (\(ByteDot.hasAVX2 ? "AVX2 vpmaddubsw" : "portable C loop"))"
+        activations == .float ? "INT8 per-row GEMV (Swift SIMD)" : "INT8 per-row × INT8 x GEMV (\(path.name))"
     }
+    public var instructionPath: String { activations == .float ? "swift-simd" : path.rawValue }
+
+    /// The W8A8 path used when none is named: 256-bit VNNI where the CPU has it. The 512-bit
+    /// form does the same work in half the instructions but needs a masked negation for the
+    /// sign (no 512-bit `vpsignb`), and was no faster here (see `KernelsBenchmark`).
+    public static let defaultPath = IntegerGEMVPath.vnni256.supported
     public var weightBytes: Int { rows * columns + rows * 4 }
 
     /// Packs per-row INT8 codes and scales made by QuantCore.
     /// - Parameters:
     ///   - weights: `W` as codes with `bits == 8` and `axis == .rows`.
     ///   - activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
-    /// - Throws: `KernelInputError` for other bits or another scale axis.
-    public init(weights: SymmetricIntegerMatrix, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads) throws(KernelInputError) {
+    ///   - path: the instructions of the `.int8` dots (default `defaultPath`); every path gives
+    ///     the same integer per block.
+    /// - Throws: `KernelInputError` for other bits or another scale axis, or a path this CPU lacks.
+    public init(weights: SymmetricIntegerMatrix, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads,
+                path: IntegerGEMVPath = Int8Matvec.defaultPath) throws(KernelInputError) {
         guard weights.bits == 8, weights.axis == .rows else {
             throw KernelInputError("INT8 GEMV: weights of \(weights.bits) bits with scales per \(weights.axis); use 8 bits per row")
         }
+        guard IntegerGEMVPath.available.contains(path) else {
+            throw KernelInputError("INT8 GEMV: path \(path.rawValue) needs instructions this CPU lacks; use one of \(IntegerGEMVPath.available.map(\.rawValue))")
+        }
+        self.path = path
         (rows, columns) = (weights.rows, weights.columns)
         self.threads = threads
         self.activations = activations
@@ -75,9 +92,10 @@ public struct Int8Matvec: MatvecKernel {
     /// bits: 8, axis: .rows)`) and packs them.
     /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
-    public init(weights: Tensor, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads) throws(KernelInputError) {
+    public init(weights: Tensor, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads,
+                path: IntegerGEMVPath = Int8Matvec.defaultPath) throws(KernelInputError) {
         _ = try matvecShape(weights, "INT8 GEMV")
-        try self.init(weights: quantizedWeights(weights, bits: 8, axis: .rows, "INT8 GEMV"), activations: activations, threads: threads)
+        try self.init(weights: quantizedWeights(weights, bits: 8, axis: .rows, "INT8 GEMV"), activations: activations, threads: threads, path: path)
     }
 
     /// The stored codes unpacked and scaled, `s_r · q[r][c]` (exact), `rows × columns`.
@@ -122,14 +140,24 @@ public struct Int8Matvec: MatvecKernel {
 }
 
 extension Int8Matvec {
-    /// The `.int8` path: per row and block of 128 columns one `ByteDot.s8s8Block` call, then `s_r` once.
+    /// The `.int8` path: per row and block of 128 columns one `ByteDot.s8s8Block` call, then `s_r`
+    /// once; on AVX-512 VNNI one C row loop per chunk of rows (`ByteDot.s8s8Rows`).
     private func applyInt8(_ xq: BlockQuantizedActivations, into y: UnsafeMutableBufferPointer<Float>) {
         let length = signedRowLength, blocks = length / 128
-        let avx2 = ByteDot.hasAVX2
+        let (avx2, path) = (path == .avx2, path)
         signedCodes.withUnsafeBytes { w in
             xq.codes.withUnsafeBytes { xqp in
                 xq.scales.withUnsafeBufferPointer { xs in
                     let wr = w.baseAddress!, xr = xqp.baseAddress!
+                    if path >= .vnni256 {
+                        scales.withUnsafeBufferPointer { s in
+                            forEachChunk(of: rows, threads: threads) { range in
+                                ByteDot.s8s8Rows(wr, rowLength: length, x: xr, xScales: xs.baseAddress!, rowScales: s.baseAddress!,
+                                                 rows: range, into: y.baseAddress!, wide: path == .vnni512)
+                            }
+                        }
+                        return
+                    }
                     forEachChunk(of: rows, threads: threads) { range in
                         for r in range {
                             let row = wr + r * length

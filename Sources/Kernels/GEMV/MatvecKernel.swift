@@ -21,12 +21,19 @@ public protocol MatvecKernel: Sendable {
     /// Bytes of weights and scales read by one product (the numerator of effective GB/s).
     var weightBytes: Int { get }
 
+    /// The instructions of the product as recorded with its timings: `swift-simd` for the Swift
+    /// SIMD kernels (AVX2 in a release build), or an `IntegerGEMVPath`'s raw value.
+    var instructionPath: String { get }
+
     /// Computes `y = W · x`.
     /// - Precondition: `x.count == columns`, `y.count == rows`.
     func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>)
 }
 
 extension MatvecKernel {
+    /// `swift-simd`: the kernels written in Swift SIMD types.
+    public var instructionPath: String { "swift-simd" }
+
     /// `W · x` as a new array.
     /// - Precondition: `x.count == columns`.
     public func apply(_ x: [Float]) -> [Float] {

@@ -79,11 +79,13 @@ public final class FloatMatmulKernel: MatmulKernel {
     }
 
     public func prepareSource(a: Tensor) throws {
-        guard let plan = current else { preconditionFailure("\(label): prepareSource(a:) before prepare(a:b:)") }
-        guard a.shape == [plan.shape.m, plan.shape.k] else {
-            throw KernelInputError("\(label): new A is \(a.shape), the prepared product takes \(plan.shape.m)×\(plan.shape.k)")
+        guard let prepared = current else { preconditionFailure("\(label): prepareSource(a:) before prepare(a:b:)") }
+        guard a.rank == 2, a.shape[1] == prepared.shape.k,
+              let plan = plans[try MatmulShape(m: a.shape[0], k: prepared.shape.k, n: prepared.shape.n)] else {
+            throw KernelInputError("\(label): new A is \(a.shape); B was prepared for \(prepared.shape.k) inputs and not for \(a.shape.first ?? 0) rows")
         }
         try a.storage.withUnsafeBufferPointer { (p) throws(DNNLError) in try plan.a.load(p, on: stream) }
+        current = plan
         executed = false
     }
 

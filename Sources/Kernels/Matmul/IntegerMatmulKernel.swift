@@ -121,19 +121,21 @@ public final class IntegerMatmulKernel: MatmulKernel {
         try prepareSource(a: SymmetricIntegerMatrix(quantizing: a, bits: bits, axis: granularity == .perTensor ? .tensor : .rows))
     }
 
-    /// Loads new codes of A quantized elsewhere, keeping B.
-    /// - Throws: `KernelInputError` when the shape differs from the prepared A or the scale
-    ///   axis is not tensor/rows; `DNNLError` when oneDNN fails.
+    /// Loads new codes of A quantized elsewhere, keeping B: into the plan of A's row count, which
+    /// must have had B loaded by a `prepare(a:b:)` of that shape (each shape's plan keeps its B).
+    /// - Throws: `KernelInputError` when no plan has B for A's shape or the scale axis is not
+    ///   tensor/rows; `DNNLError` when oneDNN fails.
     public func prepareSource(a: SymmetricIntegerMatrix) throws {
-        guard let plan = current, let b = operands?.b else { preconditionFailure("\(label): prepareSource(a:) before prepare(a:b:)") }
-        guard a.rows == plan.shape.m, a.columns == plan.shape.k else {
-            throw KernelInputError("integer matmul: new A is \(a.rows)×\(a.columns), the prepared product takes \(plan.shape.m)×\(plan.shape.k)")
+        guard let prepared = current, let b = operands?.b else { preconditionFailure("\(label): prepareSource(a:) before prepare(a:b:)") }
+        guard a.columns == prepared.shape.k, let plan = plans[try MatmulShape(m: a.rows, k: prepared.shape.k, n: prepared.shape.n)] else {
+            throw KernelInputError("integer matmul: new A is \(a.rows)×\(a.columns); B was prepared for \(prepared.shape.k) inputs and not for \(a.rows) rows")
         }
         guard a.axis == .tensor || a.axis == .rows else {
             throw KernelInputError("integer matmul: scales of A per \(a.axis); use per tensor or per row")
         }
         try a.codes.withUnsafeBufferPointer { (p) throws(DNNLError) in try plan.a.load(p, on: stream) }
         operands = (a, b)
+        current = plan
         executed = false
     }
 

@@ -63,8 +63,10 @@ public protocol MatmulKernel: AnyObject {
 
     /// Converts or quantizes a new `a` into the kernel, keeping the B of the last `prepare`:
     /// what a deployed layer pays per call, its weights having been converted and packed once.
-    /// - Precondition: `prepare(a:b:)` has run with an A of the same shape.
-    /// - Throws: `KernelInputError` when `a`'s shape differs from the prepared one; as `prepare`.
+    /// Each shape has its own plan, which keeps the B loaded when `prepare(a:b:)` last ran with
+    /// that shape, so a caller alternating among a few row counts prepares B once per count.
+    /// - Precondition: `prepare(a:b:)` has run before (with the same B).
+    /// - Throws: `KernelInputError` when no `prepare(a:b:)` ran for `a`'s row count; as `prepare`.
     func prepareSource(a: Tensor) throws
 
     /// Runs the product on the operands of the last `prepare`.

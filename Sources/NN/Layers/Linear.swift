@@ -16,6 +16,9 @@ public struct Linear: QuantizableLayer {
     public var bias: Parameter
     public var weightQuantizer: (any FakeQuantizer)?
     public var inputQuantizer: (any FakeQuantizer)?
+    /// A low-precision oneDNN kernel for inference (`callAsFunction`), or `nil` for FP32 sgemm;
+    /// training (`forward`) always runs FP32.
+    public var engine: LinearEngine?
 
     /// The quantized input and weight of the latest `forward`.
     private var cache: (input: Tensor, weight: Tensor)?
@@ -65,7 +68,8 @@ public struct Linear: QuantizableLayer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        Linear.affine(inputQuantizer.infer(input), weightQuantizer.infer(weight.value), bias.value)
+        if let engine { return engine(inputQuantizer.infer(input)) }
+        return Linear.affine(inputQuantizer.infer(input), weightQuantizer.infer(weight.value), bias.value)
     }
 
     public mutating func visitParameters(_ body: (String, inout Parameter) -> Void) {

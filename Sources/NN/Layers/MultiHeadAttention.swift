@@ -225,25 +225,16 @@ public struct MultiHeadAttention: Layer {
 
     /// `[B·T, D]` rows → head-major `[B, H, T, d]`, so each (sequence, head) block is contiguous.
     private func headMajor(_ x: [Float], batch b: Int, length t: Int) -> [Float] {
-        let d = dimension / heads, width = dimension
-        var out = [Float](repeating: 0, count: x.count)
-        x.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
-                for s in 0..<b {
-                    for h in 0..<heads {
-                        for i in 0..<t {
-                            let from = (s * t + i) * width + h * d, to = ((s * heads + h) * t + i) * d
-                            for c in 0..<d { dst[to + c] = src[from + c] }
-                        }
-                    }
-                }
-            }
-        }
-        return out
+        permute(x, batch: b, length: t, toHeadMajor: true)
     }
 
     /// The inverse of `headMajor`.
     private func rowMajor(_ x: [Float], batch b: Int, length t: Int) -> [Float] {
+        permute(x, batch: b, length: t, toHeadMajor: false)
+    }
+
+    /// Moves each head's d columns between the row-major and the head-major layout.
+    private func permute(_ x: [Float], batch b: Int, length t: Int, toHeadMajor: Bool) -> [Float] {
         let d = dimension / heads, width = dimension
         var out = [Float](repeating: 0, count: x.count)
         x.withUnsafeBufferPointer { src in
@@ -251,7 +242,8 @@ public struct MultiHeadAttention: Layer {
                 for s in 0..<b {
                     for h in 0..<heads {
                         for i in 0..<t {
-                            let to = (s * t + i) * width + h * d, from = ((s * heads + h) * t + i) * d
+                            let rows = (s * t + i) * width + h * d, blocks = ((s * heads + h) * t + i) * d
+                            let (from, to) = toHeadMajor ? (rows, blocks) : (blocks, rows)
                             for c in 0..<d { dst[to + c] = src[from + c] }
                         }
                     }

@@ -7,6 +7,8 @@ public import Tensor
 /// ```
 /// integer, static:   x̂ = s · (clamp(round(x/s) + z, qmin, qmax) − z),  s, z from a calibrated range
 /// integer, dynamic:  the same with the range of each call's own tensor (min-max)
+/// integer, per row:  the same with each row's own range (per-token dynamic: one scale per
+///                    token of a `[tokens, features]` input, as LLM.int8 and ZeroQuant do)
 /// float:             x̂ = s · round_F(x / s)   (round to nearest even in format F, saturating)
 /// ```
 /// Rounding is QuantCore's (`AffineQuantizer`, `FloatFormat.rounded`), so the values are those
@@ -20,6 +22,9 @@ public struct CalibratedQuantizer: FakeQuantizer {
         case integer(AffineQuantizer, AffineParameters)
         /// An affine integer grid over each input's own min-max (dynamic quantization).
         case dynamicInteger(AffineQuantizer)
+        /// An affine integer grid over each row's own min-max (per-token dynamic quantization of
+        /// a rank-2 input `[tokens, features]`; rows are the last axis's runs for other ranks).
+        case dynamicIntegerPerRow(AffineQuantizer)
         /// A float format after division by `scale` (1 for FP16/BF16; for FP8, the calibrated
         /// absolute maximum over the format's largest value).
         case float(FloatFormat, scale: Float)
@@ -36,7 +41,7 @@ public struct CalibratedQuantizer: FakeQuantizer {
     /// Code width in bits.
     public var bits: Int {
         switch grid {
-        case .integer(let q, _), .dynamicInteger(let q): q.bits
+        case .integer(let q, _), .dynamicInteger(let q), .dynamicIntegerPerRow(let q): q.bits
         case .float(let format, _): format.bits
         }
     }
@@ -54,6 +59,15 @@ public struct CalibratedQuantizer: FakeQuantizer {
             return Self.roundTrip(input, q, p)
         case .dynamicInteger(let q):
             return Self.roundTrip(input, q, q.parameters(for: MinMax.range(of: input.storage, symmetric: q.symmetric)))
+        case .dynamicIntegerPerRow(let q):
+            let width = input.shape.last ?? 1
+            var out = [Float](repeating: 0, count: input.count)
+            for start in stride(from: 0, to: input.count, by: max(width, 1)) {
+                let row = Array(input.storage[start..<(start + width)])
+                let p = q.parameters(for: MinMax.range(of: row, symmetric: q.symmetric))
+                for (j, code) in q.quantize(row, p).enumerated() { out[start + j] = q.dequantize(code, p) }
+            }
+            return Tensor(shape: input.shape, storage: out)
         case .float(let format, let scale):
             let inverse = 1 / scale
             let rounded = format.rounded(input.storage.map { $0 * inverse })

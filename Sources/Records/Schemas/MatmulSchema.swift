@@ -13,8 +13,8 @@
 /// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `prepare_source_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `per_call_seconds`, `operations`, bytes per element |
 /// | `isa-rate` | instruction, repeat | environment | `clock_hz`, `operations_per_second` |
 /// | `peak` | instruction, repeat | `size`, `implementation`, environment | `kernel_seconds`, `operations` |
-/// | `gemv` | rows, columns, weights, cache, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
-/// | `gemv-error` | rows, columns, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
+/// | `gemv` | rows, columns, weights, cache, repeat | `kernel`, `instruction_path`, environment | `kernel_seconds`, `weight_bytes` |
+/// | `gemv-error` | rows, columns, weights (also the error-only `w8a8-b32`, `w4a8-b32`) | | `relative_error`, `max_abs_error`, `sqnr_db`, `bits_per_weight` |
 /// | `bandwidth` | repeat, `during` (absent for the probe at the start) | environment | `kernel_seconds`, `bytes` |
 ///
 /// Environment parameters: `isa`, `blas_core`, `threads`.
@@ -63,6 +63,10 @@ public enum MatmulSchema: RecordSchema {
         case emulated
         /// The label of the kernel that ran the product, e.g. `oneDNN INT8 (per-tensor)`, `INT8 per-row GEMV (Swift SIMD)`.
         case kernel
+        /// The instructions a GEMV ran on, chosen at run time from the CPU: `swift-simd` (the
+        /// Swift SIMD kernels, AVX2 in a release build), `portable`, `avx2`, `avx512vnni-256` or
+        /// `avx512vnni-512` (the integer GEMVs); absent in runs before it was recorded.
+        case instructionPath = "instruction_path"
         /// Rows of C the error was measured on: n, or the evenly spaced sampled rows (a count).
         case errorRows = "error_rows"
         /// Fraction of the entries (`outliers`) or of A's columns (`channels`) made outliers, in [0, 1].
@@ -101,7 +105,8 @@ public enum MatmulSchema: RecordSchema {
         /// Columns of the GEMV weight matrix W (the length of x).
         case columns
         /// The GEMV weight format: `fp32`, `bf16`, `int8`, `int4` (FP32 x), `w8a8`, `w4a8` (x
-        /// quantized to INT8).
+        /// quantized to INT8), and for the error alone `w8a8-b32`, `w4a8-b32` (weights and x in
+        /// blocks of 32 with FP16 weight scales, as llama.cpp's Q8_0 and Q4_0).
         case weights
         /// The GEMV cache state: `warm` (repeated at once) or `cold` (W evicted first); absent in
         /// runs before it was recorded, which count as warm.
@@ -148,6 +153,9 @@ public enum MatmulSchema: RecordSchema {
         case kernelBytesPerElement = "kernel_bytes_per_element"
         /// Bytes of GEMV weights and scales read per product, in `bytes`.
         case weightBytes = "weight_bytes"
+        /// Bits of codes and scales per GEMV weight, in `bits` (INT4 per group of 128 with FP32
+        /// scales: 4.25; block-32 with FP16 scales: 4.5 and 8.5).
+        case bitsPerWeight = "bits_per_weight"
         /// Bytes read by one bandwidth-probe or eviction repeat, in `bytes`.
         case bytes
         /// The core clock measured by a chain of dependent adds, in `Hz` (timing).

@@ -6,7 +6,7 @@
 /// chapter measured it. Entries are data, not prose: each comes from the chapter's records.
 public struct DecisionEntry: Sendable, Equatable {
     /// The format or scheme (the table's rows, in a fixed order).
-    public enum Row: String, Sendable, CaseIterable, Comparable {
+    public enum Row: String, Sendable, CaseIterable, DeclarationOrdered {
         case fp16 = "FP16"
         case bf16 = "BF16"
         case fp8e4m3 = "FP8 E4M3"
@@ -18,14 +18,10 @@ public struct DecisionEntry: Sendable, Equatable {
         case w4a8 = "W4A8"
         case nf4 = "NF4 (weights)"
         case lowBitQAT = "≤ 4-bit with QAT"
-
-        public static func < (a: Row, b: Row) -> Bool {
-            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-        }
     }
 
     /// What was measured (the table's columns, in a fixed order).
-    public enum Column: String, Sendable, CaseIterable, Comparable {
+    public enum Column: String, Sendable, CaseIterable, DeclarationOrdered {
         case memory = "bits per weight (scales included)"
         case speed = "speed on this CPU"
         case matmul = "matrix product error"
@@ -35,10 +31,6 @@ public struct DecisionEntry: Sendable, Equatable {
         case decoder = "character LM"
         case cpuCost = "a cost of this CPU"
         case formatCost = "a cost of the format"
-
-        public static func < (a: Column, b: Column) -> Bool {
-            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-        }
     }
 
     /// The row.
@@ -53,6 +45,15 @@ public struct DecisionEntry: Sendable, Equatable {
         self.row = row
         self.column = column
         self.text = text
+    }
+}
+
+/// An enumeration ordered as its cases are declared (the table's row and column order).
+public protocol DeclarationOrdered: CaseIterable, Comparable where AllCases.Index == Int {}
+
+extension DeclarationOrdered {
+    public static func < (a: Self, b: Self) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 

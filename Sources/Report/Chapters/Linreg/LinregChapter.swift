@@ -53,7 +53,7 @@ public struct LinregChapter: ChapterBuilder {
             ChapterChart(label: "linreg-curves", chart: try curvesChart(curves), caption: "QAT training curves on the first fold of each dataset (seed 1, weights only, the lowest bit width): mean batch MSE on the fitting part (solid) and MSE on the held-out validation part (dashed), standardised targets; epoch 0 is the calibrated start (PTQ). The kept iterate is the one with the lowest validation MSE."),
             ChapterChart(label: "linreg-bits", chart: try bitsChart(bitsPoints), caption: "Change of test RMSE against the FP64 fit per bit width (median over folds of the per-fold change, 95 % bootstrap interval over folds): PTQ against QAT with the straight-through estimator and with learned step sizes (LSQ); weights only, and weights with inputs quantized per tensor or per feature."),
         ]
-        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings)
+        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings, decisions: decisions(values))
     }
 
     /// The change of the trials matching `candidate` (`LinregAnalysis.change`), or a

@@ -143,6 +143,26 @@ extension MatmulChapter {
             panels: [Panel(title: "GEMM", x: Axis("n", scale: .log10), y: Axis("G(FL)OP/s", scale: .log10), legend: .best, marks: gemm), gemvPanel])
     }
 
+    /// GEMV output error against bits per weight at the first shape: the timed formats and the
+    /// error-only block-32 ones (llama.cpp's Q8_0 and Q4_0 bits).
+    func gemvBitsChart(_ gemv: GEMVSummary) -> Charts.Figure {
+        let first = gemv.errorPoints.first.map { ($0.rows, $0.columns) } ?? (0, 0)
+        let points = gemv.errorPoints.filter { $0.rows == first.0 && $0.columns == first.1 && $0.weights != "fp32" }
+        let (block, ours) = (points.filter { $0.weights.hasSuffix("-b32") }, points.filter { !$0.weights.hasSuffix("-b32") })
+        var marks: [Mark] = [
+            .scatter(Scatter("ours: per row (INT8), per 128 columns (INT4), x per 128", x: ours.map(\.bitsPerWeight), y: ours.map(\.relativeError))),
+            .scatter(Scatter("block 32, FP16 scales, x per 32 (Q8_0, Q4_0 bits)", x: block.map(\.bitsPerWeight), y: block.map(\.relativeError))),
+        ]
+        marks += points.map { .annotation(Annotation($0.weights.uppercased(), x: $0.bitsPerWeight, y: $0.relativeError, showsPoint: false)) }
+        let described = points.map { "\($0.weights.uppercased()) \(String(format: "%.2f", $0.bitsPerWeight)) bits, \(String(format: "%.2g", $0.relativeError))" }
+        return Figure(
+            title: "GEMV \(first.0)×\(first.1): error against bits per weight",
+            altText: "Relative error of y against FP64, log scale, against bits per weight (codes and scales) for each GEMV weight format: " + described.joined(separator: "; ") + ".",
+            width: 640, height: 340,
+            panel: Panel(x: Axis("Bits per weight (codes and scales)", scale: .log10), y: Axis("Relative error of y vs FP64", scale: .log10),
+                         legend: .best, marks: marks))
+    }
+
     /// Stored and kernel bytes per element, per format.
     func bytesChart(_ summary: MatmulSummary) -> Charts.Figure {
         let rows = summary.rows.filter { $0.format != "openblas-fp32" }

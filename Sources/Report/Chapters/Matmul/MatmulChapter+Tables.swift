@@ -91,20 +91,21 @@ extension MatmulChapter {
         return Table(columns: columns, rows: rows)
     }
 
-    /// GEMV per shape and weight format: warm time and speedup, then the cold (weights from
-    /// memory) time, bandwidth, share and speedup, then the error.
+    /// GEMV per shape and weight format: the instructions it ran on, warm time and speedup, then
+    /// the cold (weights from memory) time, bandwidth, share and speedup, then the error.
     func gemvTable(_ gemv: GEMVSummary) throws -> Table {
         let rows = gemv.rows.filter { $0.cache == "warm" }.map { warm -> [Table.Cell] in
             let cold = gemv.row(rows: warm.rows, columns: warm.columns, weights: warm.weights, cache: "cold")
             return [
-                .text("\(warm.rows)×\(warm.columns)"), .text(warm.weights.uppercased()), .number(warm.weightBytes),
+                .text("\(warm.rows)×\(warm.columns)"), .text(warm.weights.uppercased()),
+                .text(warm.instructionPath.isEmpty ? "—" : warm.instructionPath), .number(warm.weightBytes),
                 .number(warm.seconds.estimate), .number(warm.speedup.estimate),
                 .number(cold?.seconds.estimate ?? .nan), .number((cold?.gigabytesPerSecond ?? .nan) * 1e9),
                 .number(cold?.bandwidthShare ?? .nan), .number(cold?.speedup.estimate ?? .nan), .number(warm.relativeError),
             ]
         }
         return Table(columns: [
-            .init("$W$"), .init("weights"), .init("weight bytes", style: .bytes),
+            .init("$W$"), .init("weights"), .init("instructions"), .init("weight bytes", style: .bytes),
             .init("warm: time", style: .duration), .init("warm: vs FP32", style: .ratio),
             .init("cold: time", style: .duration), .init("cold: weight bandwidth", style: .bytesPerSecond()),
             .init("cold: share of read bandwidth", style: .percent), .init("cold: vs FP32", style: .ratio),

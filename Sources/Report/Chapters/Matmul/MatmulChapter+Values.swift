@@ -40,7 +40,9 @@ extension MatmulChapter {
         let openBLASSizes = r.trial(.gemmTime).matching([Parameter.format: "openblas-fp32"]).compactMap { $0[Parameter.size]?.numberValue }
         values["openblas_max_size"] = .number(openBLASSizes.max() ?? 0, .count)
         let shapes = r.trial(.gemv).grouped(by: [Parameter.rows, .columns]).map { "\($0[Parameter.rows]!)×\($0[Parameter.columns]!)" }
-        values["gemv_shapes"] = .text(shapes.joined(separator: " and "))
+        values["gemv_llama"] = .flag(Set(["4096×4096", "11008×4096", "4096×11008", "32000×4096"]).isSubset(of: Set(shapes)))
+        values["gemv_shapes"] = .text(shapes.count <= 2 ? shapes.joined(separator: " and ")
+            : shapes.dropLast().joined(separator: ", ") + " and " + shapes.last!)
         for weights in ["int4", "w4a8", "w8a8"] {
             values["gemv_\(weights)_kernel"] = .text(
                 r.trial(.gemv).matching([Parameter.weights: .string(weights)]).first?[Parameter.kernel]?.description ?? "—")
@@ -284,6 +286,22 @@ extension MatmulChapter {
             values["gemv_\(weights)_error"] = .number(gemv.row(rows: shape.0, columns: shape.1, weights: weights)?.relativeError ?? .nan, .percent)
         }
         func error(_ w: String) -> Double { gemv.row(rows: shape.0, columns: shape.1, weights: w)?.relativeError ?? .nan }
+        // Instructions of the integer GEMVs, and the error at equal bits per weight.
+        for weights in ["w8a8", "w4a8"] {
+            values["gemv_\(weights)_path"] = .text(gemv.row(rows: shape.0, columns: shape.1, weights: weights)?.instructionPath ?? "—")
+            for format in [weights, "\(weights)-b32"] {
+                let point = gemv.errorPoint(rows: shape.0, columns: shape.1, weights: format)
+                let key = format.replacingOccurrences(of: "-", with: "_")
+                values["gemv_\(key)_bits"] = .number(point?.bitsPerWeight ?? .nan, .plain.digits(2))
+                values["gemv_\(key)_point_error"] = .number(point?.relativeError ?? .nan, .plain.digits(2))
+            }
+            let b32 = gemv.errorPoint(rows: shape.0, columns: shape.1, weights: "\(weights)-b32")?.relativeError ?? .nan
+            let own = gemv.errorPoint(rows: shape.0, columns: shape.1, weights: weights)?.relativeError ?? .nan
+            values["gemv_\(weights)_b32_lower"] = .flag(b32 < own)
+            values["gemv_\(weights)_b32_ratio"] = .number(own / b32, .ratio)
+        }
+        values["has_gemv_b32"] = .flag(gemv.errorPoint(rows: shape.0, columns: shape.1, weights: "w4a8-b32") != nil)
+        values["gemv_vnni"] = .flag(["w8a8", "w4a8"].contains { (gemv.row(rows: shape.0, columns: shape.1, weights: $0)?.instructionPath ?? "").contains("vnni") })
         values["gemv_w4a8_error_growth"] = .number(error("w4a8") / error("int4") - 1, .percent)
         values["gemv_w8a8_error_growth"] = .number(error("w8a8") / error("int8") - 1, .percent)
         findings["matmul_gemv_memory"] = [

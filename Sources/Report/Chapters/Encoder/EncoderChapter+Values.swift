@@ -1,0 +1,103 @@
+import Analysis
+import Records
+
+extension EncoderChapter {
+    /// The outlier facts: where the largest activations are, and what they do to an INT8 grid.
+    func outlierValues(_ r: EncoderResults, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws {
+        let outputs = r.outliers.filter { $0.site == "output" }, inner = r.outliers.filter { $0.site == "intermediate" }
+        guard let top = outputs.max(by: { $0.maxAbs < $1.maxAbs }), let topInner = inner.max(by: { $0.maxAbs < $1.maxAbs }) else {
+            throw ChapterError(section: section, "no outlier records")
+        }
+        values["layers"] = .number(Double(r.layerCount), .count)
+        values["tokens"] = .number(EncoderSchema.records(.outlier, in: r.records).first?[EncoderSchema.Metric.tokens]?.value ?? 0, .count)
+        values["output_max"] = .number(top.maxAbs, .plain.digits(3))
+        values["output_layer"] = .number(Double(top.layer + 1), .count)
+        values["output_dimension"] = .number(Double(top.top[0].dimension), .count)
+        values["output_median"] = .number(top.medianColumnMax, .plain.digits(3))
+        values["output_ratio"] = .number(top.ratio, .ratio.digits(2))
+        // How many layers share the top output dimension: a fixed outlier dimension of the
+        // residual stream (Bondarenko et al. 2021) rather than a per-layer accident.
+        let shared = outputs.filter { $0.top[0].dimension == top.top[0].dimension }.count
+        values["shared_layers"] = .number(Double(shared), .count)
+        values["dimension_shared"] = .flag(shared > r.layerCount / 2)
+        values["inner_max"] = .number(topInner.maxAbs, .plain.digits(3))
+        values["inner_layer"] = .number(Double(topInner.layer + 1), .count)
+        values["inner_dimension"] = .number(Double(topInner.top[0].dimension), .count)
+        values["inner_ratio"] = .number(topInner.ratio, .ratio.digits(2))
+        if let h = r.histogram {
+            let stats = outputs.first { $0.layer == h.layer }
+            values["histogram_layer"] = .number(Double(h.layer + 1), .count)
+            values["int8_step"] = .number(h.int8Step, .plain.digits(3))
+            // The typical dimension's range in INT8 codes under a per-tensor scale.
+            values["typical_codes"] = .number((stats?.medianColumnMax ?? 0) / h.int8Step, .count)
+        }
+        findings["encoder_outliers"] = .record([
+            "max": .number(top.maxAbs, .plain.digits(3)), "median": .number(top.medianColumnMax, .plain.digits(3)),
+            "dimension": .number(Double(top.top[0].dimension), .count), "shared_layers": .number(Double(shared), .count),
+            "layers": .number(Double(r.layerCount), .count),
+        ])
+    }
+
+    /// The scheme results, floors and findings.
+    func schemeValues(_ r: EncoderResults, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws {
+        let first = try require(r, "bf16")
+        values["verses"] = .number(first.record[EncoderSchema.Metric.verses]?.value ?? 0, .count)
+        values["queries"] = .number(first.record[EncoderSchema.Metric.queries]?.value ?? 0, .count)
+        for label in ["bf16", "int8-channel", "int4-channel", "nf4-b64", "fp8-e4m3-channel", "w8a8-minmax", "w8a8-percentile", "w8a8-mse",
+                      "w8a8-dynamic", "w8a8-token", "llm.int8"] {
+            values[label.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")] = Self.schemeValue(try require(r, label))
+        }
+        let fp32Bytes = EncoderSchema.records(.speed, in: r.records).first?[EncoderSchema.Metric.weightBytes]?.value ?? 0
+        values["fp32_bytes"] = .number(fp32Bytes, .bytes)
+        // The best INT4 group scheme by mean cosine.
+        let groups = r.schemes.filter { $0.label.hasPrefix("int4-g") }
+        guard let bestGroup = groups.max(by: { $0.cosine.estimate < $1.cosine.estimate }) else { throw ChapterError(section: section, "no INT4 group trials") }
+        values["int4_best_group"] = Self.schemeValue(bestGroup)
+        values["asym_helps"] = .flag(groups.filter { $0.label.hasSuffix("asym") }.map(\.cosine.estimate).reduce(0, +)
+                                      > groups.filter { $0.label.hasSuffix("-sym") }.map(\.cosine.estimate).reduce(0, +))
+        let token = try require(r, "w8a8-token"), llm = try require(r, "llm.int8"), minmax = try require(r, "w8a8-minmax")
+        let smooth = r.schemes.first { $0.label.hasPrefix("w8a8-token-sq") }
+        guard let smooth else { throw ChapterError(section: section, "no SmoothQuant per-token trial") }
+        values["smooth_token"] = Self.schemeValue(smooth)
+        values["alpha"] = .number(smooth.alpha ?? 0, .plain.digits(2))
+        values["kept_share"] = .number(llm.keptShare ?? 0, .percent)
+        values["static_collapses"] = .flag(minmax.cosine.upper < token.cosine.lower)
+        values["clipping_hurts"] = .flag((try require(r, "w8a8-percentile")).cosine.upper < minmax.cosine.lower)
+        values["smooth_helps_token"] = .flag(smooth.cosine.lower > token.cosine.upper)
+        // The best outlier method among per-token, LLM.int8 and SmoothQuant, against the floors.
+        let best = [token, llm, smooth].max { $0.cosine.estimate < $1.cosine.estimate }!
+        values["best_outlier"] = Self.schemeValue(best)
+        values["floor_cosine_met"] = .flag(best.cosine.estimate >= 0.99)
+        values["floor_overlap_met"] = .flag(best.overlap.estimate >= 0.9)
+        let sweep = r.alphaSweep
+        if let bestAlpha = sweep.max(by: { $0.scheme.cosine.estimate < $1.scheme.cosine.estimate }) {
+            values["sweep_best_alpha"] = .number(bestAlpha.alpha, .plain.digits(2))
+            values["sweep_best"] = Self.schemeValue(bestAlpha.scheme)
+            values["sweep_alphas"] = .text(sweep.map { String($0.alpha) }.joined(separator: ", "))
+            values["sweep_below_plain"] = .flag(bestAlpha.scheme.cosine.upper < (try require(r, "w8a8-dynamic")).cosine.lower)
+            values["sweep_interior"] = .flag(bestAlpha.alpha > (sweep.first?.alpha ?? 0) && bestAlpha.alpha < (sweep.last?.alpha ?? 1))
+        }
+        guard let speed = r.speed("fp32") else { throw ChapterError(section: section, "no FP32 speed trials") }
+        values["fp32_speed"] = .number(speed.median, .plain.digits(3))
+        values["speed_repeats"] = .number(Double(speed.repeats), .count)
+        values["tokens_per_verse"] = .number(speed.tokensPerSentence, .plain.digits(3))
+        for variant in ["bf16", "w8a8"] {
+            guard let v = r.speed(variant) else { throw ChapterError(section: section, "no \(variant) speed trials") }
+            let run = EncoderSchema.records(.speed, in: r.records).matching([EncoderSchema.Parameter.variant: .string(variant)]).first
+            values["\(variant)_speed"] = .record([
+                "rate": .number(v.median, .plain.digits(3)), "speedup": .number(v.median / speed.median, .ratio.digits(3)),
+                "faster": .flag(v.median > speed.median),
+                "cosine": .number(run?[EncoderSchema.Metric.cosineMean]?.value ?? .nan, .plain.digits(5)),
+                "bytes": .number(run?[EncoderSchema.Metric.weightBytes]?.value ?? .nan, .bytes),
+            ])
+        }
+        findings["encoder_w8a8"] = .record([
+            "static": Self.schemeValue(minmax), "best": Self.schemeValue(best), "floor_met": .flag(best.cosine.estimate >= 0.99 && best.overlap.estimate >= 0.9),
+            "static_loses": .flag(minmax.overlap.upper < best.overlap.lower),
+        ])
+        findings["encoder_weight_only"] = .record([
+            "int8": Self.schemeValue(try require(r, "int8-channel")), "int4": Self.schemeValue(bestGroup),
+            "nf4": Self.schemeValue(try require(r, "nf4-b64")),
+        ])
+    }
+}

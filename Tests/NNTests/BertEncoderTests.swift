@@ -1,0 +1,98 @@
+import Foundation
+import NN
+import Tensor
+import Testing
+
+@Suite("BERT encoder")
+struct BertEncoderTests {
+    /// The pinned all-MiniLM-L6-v2 (`make test` runs `make data` first).
+    static let model: BertEncoder = {
+        do {
+            return try BertEncoder(folder: EncoderGolden.modelFolder)
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
+    /// Cosine of two vectors in FP64.
+    static func cosine(_ a: some Collection<Float>, _ b: some Collection<Float>) -> Double {
+        var dot = 0.0, na = 0.0, nb = 0.0
+        for (x, y) in zip(a, b) {
+            dot += Double(x) * Double(y)
+            na += Double(x) * Double(x)
+            nb += Double(y) * Double(y)
+        }
+        return dot / (na.squareRoot() * nb.squareRoot())
+    }
+
+    @Test("cosine ≥ 0.9999 to transformers' embedding on every golden input, batched with padding")
+    func golden() {
+        let golden = EncoderGolden.shared
+        // Batches of 8 sorted by length: every batch but the shortest pads some sequences, so
+        // the padding mask is exercised; the truncated inputs run at the full 128 tokens.
+        let e = Self.model.embed(golden.inputs.map(\.ids), batchSize: 8)
+        let d = Self.model.configuration.hiddenSize
+        for (i, input) in golden.inputs.enumerated() {
+            let ours = e.storage[(i * d)..<((i + 1) * d)]
+            let c = Self.cosine(ours, input.embedding)
+            // FP32 with different summation orders: the floor of issue 12.
+            #expect(c >= 0.9999, "\(input.label): cosine \(c)")
+            let norm = ours.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            #expect(abs(norm - 1) < 1e-5, "\(input.label): norm \(norm)")
+        }
+    }
+
+    @Test("a sequence alone and padded in a batch give the same embedding")
+    func paddingInvariance() {
+        let short = [101, 1999, 1996, 2927, 102], long = [101] + Array(repeating: 2422, count: 20) + [102]
+        let alone = Self.model.embed(TokenBatch([short]))
+        let padded = Self.model.embed(TokenBatch([long, short]))
+        // The masked keys get zero probability, so only summation order differs.
+        let c = Self.cosine(alone.storage, padded.storage[384..<768])
+        #expect(c > 0.999999, "cosine \(c)")
+    }
+
+    @Test("length buckets: sorted by length, cut in runs, every index once")
+    func buckets() {
+        let sequences = [[1, 2, 3], [1], [1, 2], [1, 2, 3, 4], [1, 2]]
+        #expect(TokenBatch.bucketed(sequences, size: 2) == [[1, 2], [4, 0], [3]])
+        let batch = TokenBatch([[7, 8, 9], [5]], padding: 0)
+        #expect(batch.ids == [7, 8, 9, 5, 0, 0] && batch.mask == [true, true, true, true, false, false] && batch.length == 3)
+    }
+
+    @Test("a model folder without config.json is one line naming the file")
+    func missing() {
+        do {
+            _ = try BertEncoder(folder: "no/such/model")
+            Issue.record("no error")
+        } catch {
+            let text = String(describing: error)
+            #expect(text.hasPrefix("no/such/model/config.json: ") && !text.contains("\n"), "\(text)")
+        }
+    }
+}
+
+@Suite("BERT encoder quantized")
+struct BertEncoderQuantizedTests {
+    /// The golden inputs that are KJV-like sentences, tokenized.
+    static let sequences = EncoderGolden.shared.inputs.prefix(4).map(\.ids)
+
+    @Test("INT8 weights per channel stay within 10⁻³ of FP32; calibration statistics see every column")
+    func int8Weights() throws {
+        // The first layer alone: quantizing all 36 weights takes too long in a debug build.
+        var model = BertEncoderTests.model
+        model.layers = [model.layers[0]]
+        let fp32 = model.embed(Array(Self.sequences))
+        let int8 = try model.quantized(BertQuantization(weights: BertQuantization.int8PerChannel)).embed(Array(Self.sequences))
+        for i in 0..<Self.sequences.count {
+            let c = BertEncoderTests.cosine(fp32.storage[(i * 384)..<((i + 1) * 384)], int8.storage[(i * 384)..<((i + 1) * 384)])
+            #expect(c > 0.999 && c < 1, "input \(i): cosine \(c)")
+        }
+        let stats = model.linearInputStatistics([TokenBatch(Array(Self.sequences))])
+        #expect(stats.count == 6)
+        let output = try #require(stats[BertLinearSite(layer: 0, role: .output)])
+        #expect(output.columnMax.count == 1536 && output.tokens == Self.sequences.reduce(0) { $0 + $1.count })
+        // Every column's max is at most the tensor's extreme, and the largest column reaches it.
+        #expect(output.columnMax.max() == max(abs(output.lower), abs(output.upper)))
+    }
+}
