@@ -7,7 +7,7 @@ THREADS ?=
 # The section ids live in one place, the Study registry (`quantlab sections --ids` lists them):
 # any goal that is not a target below is taken as a section id and handed to `quantlab run`,
 # which names the known ids when it is not one.
-TARGETS := all deps data build release test report bench gallery sections fixtures clean
+TARGETS := all deps data build release test report bench gallery sections fixtures fuzz clean
 SECTIONS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
 
 # Release builds target Haswell (AVX2, FMA, F16C, BMI2): every machine of this kind has it,
@@ -79,9 +79,19 @@ fixtures: deps data release
 		mkdir -p Tests/Fixtures/$$id && cp "$$scratch/data/results/quick/$$id/trials.jsonl" Tests/Fixtures/$$id/; \
 	done
 
+## fuzz: every libFuzzer target of Tests/Fuzz for FUZZ_RUNS executions (default 1,000,000) each,
+# with AddressSanitizer and a 512 MB bound; prints executions per target, exits 1 on any finding.
+# A package of its own (Tests/Fuzz), built into .build-fuzz with the readers instrumented: the
+# fuzzer and sanitizer runtimes ship with the Swift toolchain, so it needs nothing beyond `deps`.
+FUZZ_RUNS ?= 1000000
+fuzz: deps
+	swift build --package-path Tests/Fuzz --scratch-path .build-fuzz -c release \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_TARGETS="$(FUZZ_TARGETS)" scripts/fuzz.sh
+
 ## gallery: every chart kind from fixed example data, into figures/gallery/
 gallery: deps release
 	$(QUANTLAB) gallery
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

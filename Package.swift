@@ -15,6 +15,10 @@ let package = Package(
     products: [
         .executable(name: "quantlab", targets: ["QuantLabCLI"]),
         .executable(name: "quantlab-bench", targets: ["QuantLabBench"]),
+        // The readers that `make fuzz` feeds with random bytes, for the fuzz package in
+        // Tests/Fuzz (a package sees another's targets only through a product). A static
+        // library product: `swift build` links nothing more for it.
+        .library(name: "QuantLabReaders", targets: ["Tensor", "QuantCore", "NN", "Datasets", "Records"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -120,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "ReportTests", dependencies: ["Report", "Analysis", "Records", "Charts"],
             swiftSettings: shared),
-        .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records"], swiftSettings: shared),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records", "Analysis"], swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

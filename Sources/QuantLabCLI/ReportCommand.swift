@@ -38,18 +38,13 @@ struct ReportCommand: ParsableCommand {
         let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
-        output.write("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)\n")
+        output.writeWrapped("quantlab report: \(settings.banner), \(threadCount) thread(s), rerun \(rerun.rawValue)")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
-        let report = StudyReport(runner: runner)
         let only = sections.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let outcomes = try report.run(policy: rerun, only: only)
-        for outcome in outcomes {
-            output.write("  \(outcome.section): \(outcome.rerun ? "rerun" : "reused"), \(outcome.after.state)\n")
-        }
-        let shown = report.layout.reportFile.path.replacingOccurrences(of: settings.workspace.root.path + "/", with: "")
-        output.write("wrote \(shown) and its .html\n")
+        let summary = try StudyReport(runner: runner).run(policy: rerun, only: only)
+        output.write(summary.lines(width: output.width).map { $0 + "\n" }.joined())
         // A section whose rerun failed is marked in the report; the command still fails, and
         // its last line says why.
-        if let failure = SectionFailure(outcomes: outcomes) { throw failure }
+        if let failure = SectionFailure(outcomes: summary.outcomes) { throw failure }
     }
 }

@@ -33,7 +33,7 @@ struct Run: ParsableCommand {
         let threadCount = settings.resolvedThreads
         ThreadCount.apply(threadCount)
         let output = ProgressOutput.standardError
-        output.write("quantlab run: \(settings.banner), \(threadCount) thread(s)\n")
+        output.writeWrapped("quantlab run: \(settings.banner), \(threadCount) thread(s)")
         let runner = settings.runner(threads: threadCount, waitForLock: wait, output: output)
         var failures: [(section: String, error: String)] = []
         for section in chosen {

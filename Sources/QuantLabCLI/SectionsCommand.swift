@@ -30,7 +30,8 @@ struct Sections: ParsableCommand {
             let runner = settings.runner(threads: settings.resolvedThreads, profile: profile)
             if index > 0 { print() }
             print("judged against \(settings.banner(profile))")
-            print(SectionListing.text(Study.registry.experiments.map { runner.status(of: $0) }), terminator: "")
+            let statuses = Study.registry.experiments.map { runner.status(of: $0) }
+            print(SectionListing.text(statuses, width: TerminalWidth.current(for: 1)), terminator: "")
         }
     }
 }

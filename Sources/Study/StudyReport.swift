@@ -1,3 +1,4 @@
+import Analysis
 import Charts
 import Datasets
 import Foundation
@@ -33,17 +34,21 @@ public struct StudyReport: Sendable {
         layout = ReportLayout(root: runner.workspace.root, profile: runner.profile)
     }
 
-    /// Updates the sections and writes the report.
+    /// Updates the sections and writes the report, showing progress on the runner's output
+    /// while it builds and draws the chapters.
     /// - Parameters:
     ///   - policy: Which sections to rerun first.
     ///   - only: When given, the sections the policy may rerun (the others are shown as stored).
-    /// - Returns: The outcome of each section, in report order.
+    /// - Returns: What was done: each section's outcome in report order, the floors' verdicts,
+    ///   what was written and the elapsed time.
     /// - Throws: `DamagedResultsError` when a section that was not rerun has damaged results
     ///   (nothing is written then), `ResultsError` for a locked or unreadable store or a file that cannot be written,
     ///   `ChapterError` when stored records lack what a chapter needs, `ChartError` for drawing,
     ///   `ReportError` for the report's templates and numbers.
     @discardableResult
-    public func run(policy: RerunPolicy, only: Set<String>? = nil) throws -> [SectionOutcome] {
+    public func run(policy: RerunPolicy, only: Set<String>? = nil) throws -> ReportSummary {
+        let clock = ContinuousClock()
+        let start = clock.now
         if let only { _ = try study.sections(named: only.sorted()) }
         let outcomes = try runner.update(study.experiments, policy: policy, only: only)
         for outcome in outcomes where !outcome.rerun {
@@ -56,7 +61,11 @@ public struct StudyReport: Sendable {
         var findings: [String: TemplateValue] = [:]
         var decisions: [DecisionEntry] = []
         var drawnOn: [String] = []
-        var floors: [String: [FloorCheck]] = [:]
+        var floors: [(section: String, check: FloorCheck)] = []
+        var figureCount = 0
+        // One unit per chapter with results, one for writing the document.
+        let progress = ProgressReporter(label: "report", output: runner.output)
+        progress.start(total: outcomes.filter { $0.after.lastGood != nil }.count + 1)
         for (section, outcome) in zip(study.sections, outcomes) {
             let status = outcome.after
             guard let meta = status.lastGood else {
@@ -70,13 +79,15 @@ public struct StudyReport: Sendable {
                 throw error
             }
             let figures = try draw(output.charts)
+            figureCount += figures.count
+            floors += output.floors.map { (section.id, $0) }
+            progress.advance(task: "drew \(section.id) (\(figures.count) figures)")
             built.append(Chapter(
                 template: section.template,
                 content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)),
                 provenance: Self.provenance(meta, status: status, portable: portable)))
             findings.merge(output.findings) { $1 }
             decisions += output.decisions
-            floors[section.id] = output.floors
             drawnOn.append(section.id)
         }
         let closing = closingValues(findings: findings, drawnOn: drawnOn, decisions: decisions)
@@ -87,9 +98,16 @@ public struct StudyReport: Sendable {
             preamble: Self.preamble,
             templateDirectory: layout.templateDirectory,
             chapters: built,
-            appendix: try appendix(outcomes.map(\.after), floors: floors))
+            appendix: try appendix(outcomes.map(\.after), floors: Dictionary(grouping: floors, by: \.section).mapValues { $0.map(\.check) }))
         try builder.write(to: layout.reportFile)
-        return outcomes
+        progress.advance(task: "wrote the report")
+        progress.finish()
+        let root = runner.workspace.root.path + "/"
+        return ReportSummary(
+            outcomes: outcomes, floors: floors,
+            reportFile: layout.reportFile.path.replacingOccurrences(of: root, with: ""),
+            figuresDirectory: layout.figuresDirectory.path.replacingOccurrences(of: root, with: ""),
+            figureCount: figureCount, seconds: (clock.now - start).seconds)
     }
 
     /// Draws each chart to `<figures>/<label>.{png,svg}` and returns its placement.

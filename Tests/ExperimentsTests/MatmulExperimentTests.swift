@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 import Datasets
@@ -38,10 +39,10 @@ enum TinyMatmul {
         return p
     }
 
-    static func run(seed: UInt64 = 7) throws -> [TrialRecord] {
+    static func run(seed: UInt64 = 7, output: ProgressOutput = .silent) throws -> [TrialRecord] {
         let context = ExperimentContext(
             seed: seed, profile: .quick, threads: 2, dataPaths: DataPaths(root: FileManager.default.temporaryDirectory.path),
-            progress: ProgressReporter(label: "matmul", output: .silent))
+            progress: ProgressReporter(label: "matmul", output: output))
         return try MatmulExperiment().run(parameters, context: context)
     }
 }
@@ -169,5 +170,24 @@ struct MatmulExperimentTests {
         // Counts: 0.1 % of n² rounds to none at n = 10 (no more than the stated rate), columns at least one.
         #expect(o.scatteredCount(size: 10) == 0 && o.scatteredCount(size: 100) == 10)
         #expect(o.channelCount(size: 10) == 1 && o.channelCount(size: 1000) == 20)
+    }
+
+    /// Issue 16: the ETA weighs trials by their work; the costs advanced add up to the total.
+    @Test func trialCostsFollowTheWorkAndAddUpToTheTotal() throws {
+        let p = TinyMatmul.parameters
+        let cost = MatmulCost(parameters: p)
+        // n = 40 (index 2): 0 warm-ups + 2 repeats of 40³; its error from 8 sampled rows: 2 · 8 · 40².
+        #expect(cost.gemmTime(.fp32, sizeIndex: 2) == 128_000)
+        #expect(cost.gemmTime(.fp16, sizeIndex: 2) == 0, "emulated formats are timed up to n = 10 only")
+        #expect(cost.gemmError(size: 40) == 25_600)
+        #expect(cost.gemmError(size: 24) == 2 * 24 * 24 * 24, "every row up to fullErrorMaxSize")
+        // Every advance's cost is counted once: the last line reports all of the work (100 %),
+        // which an integer share of exact sums (all costs are integers below 2⁵³) only gives
+        // when the advanced costs equal the total.
+        let lines = Mutex<[String]>([])
+        let output = ProgressOutput(isTerminal: false, interval: 0, now: { 1 }) { text in lines.withLock { $0.append(text) } }
+        _ = try TinyMatmul.run(output: output)
+        let last = try #require(lines.withLock { $0.last })
+        #expect(last.contains("(100%)") && last.contains("ETA 0s"), "\(last)")
     }
 }

@@ -227,4 +227,19 @@ struct LCG {
         #expect(FloatExplanation(500, in: .e4m3).text.contains("codes as NaN (no infinity)"))
         #expect(FloatExplanation(70000, in: .fp16).text.contains("overflow: beyond ±65504.0, rounded to inf"))
     }
+
+    /// The line that starts with `error` in the explanation.
+    static func errorLine(_ value: Double, _ format: FloatFormat) -> String? {
+        FloatExplanation(value, in: format).text.split(separator: "\n").first { $0.contains("error ") }.map(String.init)
+    }
+
+    /// Issue 16: the terminal shows the rounding error to 4 significant digits.
+    @Test func roundingErrorIsPrintedToFourSignificantDigits() {
+        // fp32(0.1) = 0x1.99999ap-4 = 0.100000001490116119384765625: the error is
+        // 1.4901161193847656e-9 less 0.1's own error as a double (5.55e-18) = 1.4901161138336505e-09.
+        #expect(Self.errorLine(0.1, .fp32) == "  error      1.49e-09 (relative 1.49e-08)")
+        // bf16(1/3) = 0x1.56p-2 = 0.333984375: error 0.00065104…, relative 0.00195312…
+        #expect(Self.errorLine(1.0 / 3, .bf16) == "  error      0.000651 (relative 0.001953)")
+        #expect(Self.errorLine(0.375, .fp32) == "  error      0 (relative 0)")
+    }
 }

@@ -92,8 +92,8 @@ final class TemporaryWorkspace {
 final class RecordingOutput: Sendable {
     private let state = Mutex<(time: Double, lines: [String])>((0, []))
 
-    func output(isTerminal: Bool) -> ProgressOutput {
-        ProgressOutput(isTerminal: isTerminal, interval: 5, now: { self.state.withLock { $0.time } }) { text in
+    func output(isTerminal: Bool, width: Int = 200) -> ProgressOutput {
+        ProgressOutput(isTerminal: isTerminal, interval: 5, width: width, now: { self.state.withLock { $0.time } }) { text in
             self.state.withLock { $0.lines.append(text) }
         }
     }

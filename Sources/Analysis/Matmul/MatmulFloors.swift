@@ -10,29 +10,17 @@ import Records
 ///   something only when the weights come from memory.
 /// A floor whose trial is missing from the run (e.g. the quick profile has no n = 4096) is `nil`.
 public struct MatmulFloors: Sendable {
-    /// One floor: the measured value, the required one and whether it holds.
-    public struct Check: Sendable {
-        /// What is checked, e.g. `INT8 kernel speedup at n = 4096`.
-        public let name: String
-        /// The run's value.
-        public let measured: Double
-        /// The floor.
-        public let required: Double
-        /// Whether the measured value reaches the floor.
-        public var holds: Bool { measured >= required }
-    }
-
     /// Every floor that the run has data for.
-    public let checks: [Check]
+    public let checks: [FloorCheck]
 
     /// Checks the floors on a run.
     public init(_ records: MatmulRecords, gemmSize: Int = 4096, gemvShape: (rows: Int, columns: Int) = (4096, 4096)) {
-        var checks: [Check] = []
+        var checks: [FloorCheck] = []
         if records.timedSizes.contains(gemmSize),
            let curves = try? MatmulSpeedCurve.curves(records, kind: .kernel, baseline: .oneDNNFP32) {
             for (format, name, floor) in [("int8-tensor", "INT8", 3.5), ("bf16", "BF16", 1.8)] {
                 guard let r = curves.first(where: { $0.format == format })?[size: gemmSize]?.ratio else { continue }
-                checks.append(Check(name: "\(name) kernel speedup over oneDNN FP32 at n = \(gemmSize)", measured: r.estimate, required: floor))
+                checks.append(FloorCheck(name: "\(name) kernel speedup over oneDNN FP32 at n = \(gemmSize)", measured: r.estimate, required: floor, isShare: false))
             }
         }
         if let gemv = try? GEMVSummary(records) {
@@ -41,8 +29,8 @@ public struct MatmulFloors: Sendable {
                 guard let row = gemv.row(rows: gemvShape.rows, columns: gemvShape.columns, weights: weights, cache: cache) else { continue }
                 let shape = "\(gemvShape.rows)×\(gemvShape.columns)\(cache == "cold" ? ", weights from memory," : "")"
                 let name = ["int4": "INT4 (FP32 x)", "w4a8": "INT4 × INT8 x (W4A8)", "int8": "INT8 (FP32 x)", "w8a8": "INT8 × INT8 x (W8A8)"][weights]!
-                checks.append(Check(name: "GEMV \(shape) \(name) speedup", measured: row.speedup.estimate, required: speedup))
-                checks.append(Check(name: "GEMV \(shape) \(name) share of read bandwidth", measured: row.bandwidthShare, required: 0.7))
+                checks.append(FloorCheck(name: "GEMV \(shape) \(name) speedup", measured: row.speedup.estimate, required: speedup, isShare: false))
+                checks.append(FloorCheck(name: "GEMV \(shape) \(name) share of read bandwidth", measured: row.bandwidthShare, required: 0.7, isShare: true))
             }
         }
         self.checks = checks

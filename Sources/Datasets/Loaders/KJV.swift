@@ -18,7 +18,11 @@ public enum KJV {
     ///   lacks a string `"text"`.
     public static func load(from paths: DataPaths = DataPaths()) throws -> [String] {
         let path = paths.file(fileName)
-        let bytes = try DataFile.read(path)
+        return try verses(in: DataFile.read(path), file: path)
+    }
+
+    /// The verses of a JSON Lines image; `file` names it in errors (as `load`).
+    static func verses(in bytes: [UInt8], file path: String) throws -> [String] {
         let decoder = JSONDecoder()
         var verses: [String] = []
         var lineNumber = 0

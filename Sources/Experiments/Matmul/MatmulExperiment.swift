@@ -39,21 +39,23 @@ public struct MatmulExperiment: Experiment {
         let errorTrials = parameters.sizes.count * parameters.distributions.count * parameters.formats.count
         let timedFormats = parameters.sizes.map { size in parameters.formats.filter { parameters.isTimed($0, size: size) }.count }
         let schemeTrials = parameters.sizes.filter(parameters.schemeSizes.contains).count * parameters.distributions.count
-        progress.start(total: 2 + errorTrials + timedFormats.reduce(0, +) + schemeTrials + parameters.gemvShapes.count)
+        // Each trial advances the ETA by its expected work: n³ dominates, not the trial count.
+        let cost = MatmulCost(parameters: parameters)
+        progress.start(total: 2 + errorTrials + timedFormats.reduce(0, +) + schemeTrials + parameters.gemvShapes.count, cost: cost.total)
         var records: [TrialRecord] = []
 
         records += isaRates(parameters, context: context, environment: environment)
         records += try peaks(parameters, context: context, timer: timer, environment: environment)
-        progress.advance(task: "peaks")
+        progress.advance(cost: cost.peaks, task: "peaks")
         records += bandwidth(parameters, context: context, timer: timer, environment: environment)
-        progress.advance(task: "bandwidth")
+        progress.advance(cost: cost.bandwidth, task: "bandwidth")
 
         for (index, size) in parameters.sizes.enumerated() {
             records += try gemm(size: size, index: index, parameters, context: context, timer: timer, environment: environment)
         }
         for shape in parameters.gemvShapes {
             records += try gemv(rows: shape[0], columns: shape[1], parameters, context: context, timer: timer, environment: environment)
-            progress.advance(task: "gemv \(shape[0])×\(shape[1])")
+            progress.advance(cost: cost.gemv(rows: shape[0], columns: shape[1]), task: "gemv \(shape[0])×\(shape[1])")
         }
         progress.finish()
         return records
@@ -109,6 +111,7 @@ public struct MatmulExperiment: Experiment {
     ) throws -> [TrialRecord] {
         var records: [TrialRecord] = []
         let rows = p.errorRows(size: size)
+        let cost = MatmulCost(parameters: p)
         var columnStream = context.generator(MatmulStream.channelColumns(size: size))
         var order = Array(0..<size)
         columnStream.shuffle(&order)
@@ -133,7 +136,7 @@ public struct MatmulExperiment: Experiment {
                         distribution: distribution, size: size, format: format, block: b,
                         squaredError: e.squaredError, squaredReference: e.squaredReference)
                 }
-                context.progress.advance(task: "\(format.rawValue) n=\(size) \(distribution.rawValue)")
+                context.progress.advance(cost: cost.gemmError(size: size), task: "\(format.rawValue) n=\(size) \(distribution.rawValue)")
             }
             if p.schemeSizes.contains(size) {
                 var calibrationStream = context.generator(MatmulStream.calibrationInputs(size: size))
@@ -147,7 +150,7 @@ public struct MatmulExperiment: Experiment {
                         distribution: distribution, size: size, scheme: scheme, errorRows: rows?.count ?? size,
                         calibrationRows: calibrationRows, outcome: outcome))
                 }
-                context.progress.advance(task: "schemes n=\(size) \(distribution.rawValue)")
+                context.progress.advance(cost: cost.schemes(size: size), task: "schemes n=\(size) \(distribution.rawValue)")
             }
         }
         return records
@@ -162,6 +165,7 @@ public struct MatmulExperiment: Experiment {
         timer: RepeatTimer, environment: MatmulRecord.Dispatch
     ) throws -> [TrialRecord] {
         let formats = p.formats.filter { p.isTimed($0, size: size) }
+        let cost = MatmulCost(parameters: p)
         let contenders = try formats.map { try MatmulContender(format: $0) }
         let trial = GEMMTimingTrial(timer: timer)
         var phases = [[GEMMTimingTrial.Phases]](repeating: [], count: formats.count)
@@ -179,7 +183,7 @@ public struct MatmulExperiment: Experiment {
                     size: size, format: format, repeat: r, kernel: contenders[f].kernelLabel,
                     implementation: contenders[f].implementation, phases: t, environment: environment)
             }
-            context.progress.advance(task: "\(format.rawValue) n=\(size) time")
+            context.progress.advance(cost: cost.gemmTime(format, sizeIndex: index), task: "\(format.rawValue) n=\(size) time")
         }
         return records
     }

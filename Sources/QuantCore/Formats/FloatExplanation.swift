@@ -28,7 +28,8 @@ public struct FloatExplanation: Sendable {
         nextUp = format.nextUp(code)
     }
 
-    /// The rounding error with its relative size, or what happened instead of rounding.
+    /// The rounding error with its relative size, each to 4 significant digits
+    /// (`TerminalNumber`), or what happened instead of rounding.
     var errorText: String {
         if input.isFinite && !fields.value.isFinite {
             return fields.kind == .nan
@@ -36,8 +37,9 @@ public struct FloatExplanation: Sendable {
                 : "overflow: beyond ±\(Float(format.maxFinite)), rounded to \(fields.value)"
         }
         guard roundingError.isFinite else { return "none (not a finite number)" }
-        let relative = input != 0 ? " (relative \(roundingError / input.magnitude))" : ""
-        return "\(roundingError)\(relative)"
+        // Rounded to 4 significant digits: the exact error is decoded − input, both printed above.
+        let relative = input != 0 ? " (relative \(TerminalNumber.text(roundingError / input.magnitude)))" : ""
+        return "\(TerminalNumber.text(roundingError))\(relative)"
     }
 
     /// The explanation as indented lines under a title line.

@@ -1,9 +1,18 @@
 /// A strict RFC 8259 JSON parser into `JSONValue` that keeps `1` (`.int`) and `1.0` (`.double`) apart.
 ///
 /// A number is an `.int` when its text has no `.`, `e` or `E` and fits in `Int`; otherwise a `.double`.
+///
+/// Arrays and objects nest at most `maximumDepth` deep: the parser recurses once per level, so a
+/// file of 50,000 `[` would otherwise overflow the stack (found by `make fuzz`). A `\u` escape of
+/// a UTF-16 high surrogate must be followed by one of a low surrogate (RFC 8259 §7); a lone
+/// surrogate is an error, not a crash.
 struct JSONParser {
+    /// The deepest nesting of arrays and objects accepted; our records nest three levels.
+    static let maximumDepth = 512
+
     private let bytes: [UInt8]
     private var index = 0
+    private var depth = 0
 
     /// Parses one complete JSON document; trailing non-space text is an error.
     static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
@@ -34,11 +43,26 @@ struct JSONParser {
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         skipSpace()
         guard index < bytes.count else { throw error("unexpected end") }
-        switch bytes[index] {
+        let byte = bytes[index]
+        guard byte != UInt8(ascii: "[") && byte != UInt8(ascii: "{") else {
+            guard depth < Self.maximumDepth else { throw error("arrays and objects nested deeper than \(Self.maximumDepth)") }
+            depth += 1
+            defer { depth -= 1 }
+            return try parseContainer()
+        }
+        switch byte {
         case UInt8(ascii: "n"): try expect("null"); return .null
         case UInt8(ascii: "t"): try expect("true"); return .bool(true)
         case UInt8(ascii: "f"): try expect("false"); return .bool(false)
         case UInt8(ascii: "\""): return .string(try parseString())
+        default:
+            return try parseNumber()
+        }
+    }
+
+    /// The array or object that starts at `index`.
+    private mutating func parseContainer() throws(JSONSyntaxError) -> JSONValue {
+        switch bytes[index] {
         case UInt8(ascii: "["):
             index += 1
             var items: [JSONValue] = []
@@ -69,7 +93,7 @@ struct JSONParser {
                 try expect(",")
             }
         default:
-            return try parseNumber()
+            preconditionFailure("parseContainer is called at a [ or a {")
         }
     }
 
@@ -122,6 +146,7 @@ struct JSONParser {
                     if (0xD800..<0xDC00).contains(code) {
                         try expect("\\u")
                         let low = try parseHex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape") }
@@ -136,7 +161,8 @@ struct JSONParser {
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count,
+        // Exactly four hex digits: `UInt32(_:radix:)` alone would also take a sign (`\u+041`).
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
               let v = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw error("invalid \\u escape") }
         index += 4

@@ -1,3 +1,4 @@
+public import Analysis
 public import Charts
 public import Records
 
@@ -47,8 +48,9 @@ public struct ChapterOutput: Sendable {
     public var findings: [String: TemplateValue]
     /// This chapter's cells of the report's decision table (`DecisionTable`).
     public var decisions: [DecisionEntry]
-    /// The section's own acceptance targets checked on this run; listed in the reproducibility
-    /// appendix under the section, never in the chapter.
+    /// The floors the chapter checked on its records, with their verdicts (empty when it has
+    /// none): listed in the reproducibility appendix under the section and when `report` ends,
+    /// never in the chapter.
     public var floors: [FloorCheck]
 
     /// An output.

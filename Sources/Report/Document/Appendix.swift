@@ -1,4 +1,5 @@
 public import Foundation
+public import Analysis
 
 /// The appendix "Reproducing this report": commands, environment, pinned inputs and the state
 /// of every section, from plain values.

@@ -5,6 +5,8 @@ public struct ProgressOutput: Sendable {
     public let isTerminal: Bool
     /// Seconds between plain lines when not on a terminal.
     public let interval: Double
+    /// Columns a line may take: the live bar is cut and summary lines are wrapped to it.
+    public let width: Int
     /// Writes text (already ending in `\n` or `\r`).
     public let write: @Sendable (String) -> Void
     /// The current monotonic time in seconds (injectable for tests).
@@ -12,18 +14,29 @@ public struct ProgressOutput: Sendable {
 
     /// An output; `now` and `write` are injectable for tests.
     public init(
-        isTerminal: Bool, interval: Double = 5, now: @escaping @Sendable () -> Double = ProgressOutput.monotonicSeconds,
+        isTerminal: Bool, interval: Double = 5, width: Int = TerminalWidth.fallback,
+        now: @escaping @Sendable () -> Double = ProgressOutput.monotonicSeconds,
         write: @escaping @Sendable (String) -> Void
     ) {
         self.isTerminal = isTerminal
         self.interval = interval
+        self.width = width
         self.now = now
         self.write = write
     }
 
-    /// Standard error: a live bar when it is a terminal (`isatty(2)`), else a line every 5 s.
+    /// Standard error: a live bar when it is a terminal (`isatty(2)`), else a line every 5 s;
+    /// as wide as `TerminalWidth` says.
     public static var standardError: ProgressOutput {
-        ProgressOutput(isTerminal: Syscalls.isTerminal(2)) { Syscalls.writeStandardError($0) }
+        ProgressOutput(isTerminal: Syscalls.isTerminal(2), width: TerminalWidth.current(for: 2)) {
+            Syscalls.writeStandardError($0)
+        }
+    }
+
+    /// Writes `text` as one or more lines of at most `width` characters, continuation lines
+    /// indented by two spaces (`TerminalText.wrapped`).
+    public func writeWrapped(_ text: String) {
+        write(TerminalText.wrapped(text, width: width, indent: 2).map { $0 + "\n" }.joined())
     }
 
     /// Discards everything (tests).

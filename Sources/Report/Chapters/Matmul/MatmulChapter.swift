@@ -95,7 +95,6 @@ public struct MatmulChapter: ChapterBuilder {
         fillSchemes(schemes, values: &values, findings: &findings)
         try fillSpeed(r, speed: speed, summary: summaryLargest, values: &values, findings: &findings)
         fillGEMV(gemv, values: &values, findings: &findings)
-        // The appendix lists these (`ChapterOutput.floors`); the template's list stays until it is removed.
 
         let distributions = r.distributions
         var tables = [
@@ -114,10 +113,7 @@ public struct MatmulChapter: ChapterBuilder {
         let n = schemeSize
         tables.append(CaptionedTable(label: "matmul-schemes", caption: "INT8 products with the activations $A$ quantized by each scheme and the weights $B$ per column, at $n$ = \(n), on oneDNN's INT8 kernel (LLM.int8's outlier columns in FP32): relative error of the product against FP64, and the relative error of the ordinary (non-outlier) entries of $A$ after quantization. Static ranges were set on a separate calibration batch from the same distribution.", table: schemeTable(schemes)))
         charts.append(ChapterChart(label: "matmul-smoothquant", chart: smoothQuantChart(schemes), caption: "Product error after SmoothQuant against its migration strength α at $n$ = \(n), per input distribution (INT8 per token × per column)."))
-        let floorChecks = try floors.checks.map { check in
-            let style: NumberStyle = check.name.contains("share") ? .percent : .ratio
-            return FloorCheck(name: check.name, measured: try style.format(check.measured), required: try style.format(check.required), holds: check.holds)
-        }
-        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings, decisions: decisions(values), floors: floorChecks)
+        return ChapterOutput(values: values, charts: charts, tables: tables, findings: findings, decisions: decisions(values),
+            floors: floors.checks)
     }
 }
