@@ -19,14 +19,24 @@ enum MatrixProduct {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    do {
-                        try sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: pa, b: pb, c: pc)
-                    } catch {
-                        fatalError("oneDNN sgemm failed for \(m)×\(k)·\(k)×\(n): \(error)")
-                    }
+                    product(pa, pb, into: pc, m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB)
                 }
             }
         }
         return Tensor(shape: [m, n], storage: c)
+    }
+
+    /// `C = op(A) · op(B)` on buffers (row-major, `op(A)` is `m × k`, `op(B)` is `k × n`), for
+    /// layers that multiply slices of a larger array (attention's per-head blocks).
+    /// - Precondition: the buffers hold the shapes.
+    static func product(
+        _ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>, into c: UnsafeMutableBufferPointer<Float>,
+        m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false
+    ) {
+        do {
+            try sgemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: a, b: b, c: c)
+        } catch {
+            fatalError("oneDNN sgemm failed for \(m)×\(k)·\(k)×\(n): \(error)")
+        }
     }
 }
