@@ -25,6 +25,7 @@ public struct Study: Sendable {
         Section(MatmulExperiment(), MatmulChapter(), template: "02-matmul.md.mustache"),
         Section(LinregExperiment(), LinregChapter(), template: "03-linreg.md.mustache"),
         Section(VisionExperiment(), VisionChapter(), template: "04-vision.md.mustache"),
+        Section(DecoderExperiment(), DecoderChapter(), template: "06-decoder.md.mustache"),
     ])
 
     /// The section ids, in report order.
