@@ -11,10 +11,13 @@ import Testing
 /// The `decoder` chapter rendered from a recorded quick-profile run of its experiment.
 @Suite struct DecoderChapterTests {
     static func records() throws -> [TrialRecord] { try Fixture.records("decoder") }
+    /// Built once: the bootstrap intervals are the chapter's cost.
+    static let built: Result<ChapterOutput, Error> = Result { try DecoderChapter().build(records()) }
+    static func output() throws -> ChapterOutput { try built.get() }
 
     /// Every placeholder resolves, every table and chart is built, findings are declared ones.
     @Test func chapterRendersCompletely() throws {
-        let output = try DecoderChapter().build(Self.records())
+        let output = try Self.output()
         let markdown = try Fixture.render(output, template: "06-decoder.md.mustache", title: "Decoder")
         #expect(!markdown.contains("{{"))
         #expect(output.tables.map(\.label) == ["decoder-quality", "decoder-gptq", "decoder-speed"])
@@ -29,7 +32,7 @@ import Testing
         let records = try Self.records()
         let chunks = DecoderSchema.records(.chunk, in: records).matching([DecoderSchema.Parameter.variant: "fp32"])
         let nll = chunks.values(of: DecoderSchema.Metric.nll).reduce(0, +), tokens = chunks.values(of: DecoderSchema.Metric.tokens).reduce(0, +)
-        let output = try DecoderChapter().build(records)
+        let output = try Self.output()
         guard case .record(let fp32)? = output.values["fp32"], case .record(let bpc)? = fp32["bpc"], case .number(let value, _)? = bpc["value"] else {
             Issue.record("fp32.bpc missing")
             return
@@ -45,7 +48,7 @@ import Testing
             let gptq = try #require(results.variant("gptq-w\(bits)-g128")), rtn = try #require(results.variant("rtn-w\(bits)-g128"))
             below = below && gptq.metrics.difference(.perplexity, to: rtn.metrics).upper < 0 && gptq.metrics.difference(.kl, to: rtn.metrics).upper < 0
         }
-        let output = try DecoderChapter().build(Self.records())
+        let output = try Self.output()
         guard case .flag(let flag)? = output.values["gptq_floor_met"] else {
             Issue.record("gptq_floor_met missing")
             return

@@ -65,10 +65,16 @@ public struct DecoderChunkMetrics: Sendable {
         return Self.chunkBootstrap(count: tokens.count, seed: seed) { metric.value(self, $0) - metric.value(other, $0) }
     }
 
-    /// A percentile-bootstrap interval of `statistic` over resampled chunk indices (drawn by
-    /// `Bootstrap.interval` from the indices as values).
+    /// A percentile-bootstrap interval of `statistic` over chunk indices drawn with replacement
+    /// (`Bootstrap.defaultResamples` samples of `count`, `Bootstrap.percentile`'s quantiles).
     private static func chunkBootstrap(count: Int, seed: UInt64, _ statistic: ([Int]) -> Double) -> ConfidenceInterval {
         var rng = SeededGenerator(seed: seed)
-        return Bootstrap.interval(of: (0..<count).map(Double.init), using: &rng) { statistic($0.map { Int($0) }) }
+        let resamples = Bootstrap.defaultResamples
+        var indices = [Int](repeating: 0, count: count)
+        let estimates = (0..<resamples).map { _ in
+            for i in 0..<count { indices[i] = rng.nextIndex(below: count) }
+            return statistic(indices)
+        }
+        return Bootstrap.percentile(estimate: statistic(Array(0..<count)), of: estimates, level: 0.95, resamples: resamples)
     }
 }

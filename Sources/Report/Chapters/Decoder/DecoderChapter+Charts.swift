@@ -5,10 +5,10 @@ import Records
 
 extension DecoderChapter {
     /// The chapter's charts.
-    func charts(_ r: DecoderResults, _ speed: DecodeSpeed) throws -> [ChapterChart] {
+    func charts(_ r: DecoderResults, _ summaries: [String: DecoderVariantSummary], _ speed: DecodeSpeed) throws -> [ChapterChart] {
         [
             ChapterChart(label: "decoder-training", chart: try trainingChart(r), caption: "Training curve of the character-level GPT: mean training cross-entropy since the previous point and the cross-entropy on evenly spaced held-out windows, in bits per character."),
-            ChapterChart(label: "decoder-kl", chart: try klChart(r), caption: "KL divergence of each quantized model's next-character distribution from the FP32 model's on the held-out books, per character, against bits per linear weight (scales included); error bars are 95 % bootstrap intervals over text chunks. Logarithmic KL axis."),
+            ChapterChart(label: "decoder-kl", chart: try klChart(r, summaries), caption: "KL divergence of each quantized model's next-character distribution from the FP32 model's on the held-out books, per character, against bits per linear weight (scales included); error bars are 95 % bootstrap intervals over text chunks. Logarithmic KL axis."),
             ChapterChart(label: "decoder-speed", chart: try speedChart(speed), caption: "Decode speed of one Llama-2-7B-shaped block (synthetic weights) at batch 1 with a KV cache of the stated context, on our GEMV kernels: tokens per second per block, median of interleaved repeats, with the wider side of the 95 % bootstrap interval as error bars."),
         ]
     }
@@ -26,7 +26,7 @@ extension DecoderChapter {
             ]))
     }
 
-    func klChart(_ r: DecoderResults) throws -> Charts.Figure {
+    func klChart(_ r: DecoderResults, _ summaries: [String: DecoderVariantSummary]) throws -> Charts.Figure {
         let families: [(String, (DecoderResults.Variant) -> Bool)] = [
             ("RTN per channel", { $0.method == "rtn" && $0.granularity == "channel" && $0.activations == "fp32" }),
             ("RTN g128", { $0.method == "rtn" && $0.granularity == "g128" && $0.activations == "fp32" }),
@@ -39,12 +39,12 @@ extension DecoderChapter {
         for (i, (label, member)) in families.enumerated() {
             let points = r.variants.filter(member).sorted { $0.bitsPerWeight < $1.bitsPerWeight }
             guard !points.isEmpty else { continue }
-            let intervals = points.map { $0.metrics.interval(.kl) }
+            let intervals = points.map { summaries[$0.name]!.kl }
             // A KL of exactly 0 cannot sit on a log axis; the floor is far below every measured value.
             let x = points.map(\.bitsPerWeight), y = intervals.map { max($0.estimate, 1e-7) }
             marks.append(i == 4 ? .scatter(Scatter(label, x: x, y: y, style: .series(i))) : .line(Line(label, x: x, y: y, style: .series(i), markers: true)))
             marks.append(.errorBars(ErrorBars(x: x, lower: intervals.map { max($0.lower, 1e-7) }, upper: intervals.map { max($0.upper, 1e-7) }, style: .series(i))))
-            described.append("\(label): " + points.map { "\(String(format: "%.2f", $0.bitsPerWeight)) bits \(String(format: "%.4f", $0.metrics.interval(.kl).estimate))" }.joined(separator: ", "))
+            described.append("\(label): " + points.map { "\(String(format: "%.2f", $0.bitsPerWeight)) bits \(String(format: "%.4f", summaries[$0.name]!.kl.estimate))" }.joined(separator: ", "))
         }
         return Figure(
             title: "KL divergence to FP32 against bits per weight",

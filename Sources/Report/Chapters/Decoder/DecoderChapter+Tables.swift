@@ -3,26 +3,24 @@ import Records
 
 extension DecoderChapter {
     /// The chapter's tables.
-    func tables(_ r: DecoderResults, _ speed: DecodeSpeed) throws -> [CaptionedTable] {
+    func tables(_ r: DecoderResults, _ summaries: [String: DecoderVariantSummary], _ speed: DecodeSpeed) throws -> [CaptionedTable] {
         [
-            CaptionedTable(label: "decoder-quality", caption: "Every model on the held-out books: bits per linear weight (scales included; embeddings, LayerNorms and the tied output stay FP32), bits per character and perplexity per character, KL divergence of the next-character distribution from FP32's (nats per character) and top-1 agreement with FP32, each with its 95 % bootstrap interval over text chunks; “Δ bits/char” is the paired difference to FP32 on the same chunks. Activation quantization and FP8 are emulated in FP32.", table: try qualityTable(r)),
+            CaptionedTable(label: "decoder-quality", caption: "Every model on the held-out books: bits per linear weight (scales included; embeddings, LayerNorms and the tied output stay FP32), bits per character and perplexity per character, KL divergence of the next-character distribution from FP32's (nats per character) and top-1 agreement with FP32, each with its 95 % bootstrap interval over text chunks; “Δ bits/char” is the paired difference to FP32 on the same chunks. Activation quantization and FP8 are emulated in FP32.", table: try qualityTable(r, summaries)),
             CaptionedTable(label: "decoder-gptq", caption: "GPTQ against round-to-nearest at equal bits and groups of 128: the paired differences (GPTQ − RTN) in perplexity and KL per character over the same text chunks, with 95 % bootstrap intervals; an interval wholly below 0 means GPTQ is better.", table: try gptqTable(r)),
             CaptionedTable(label: "decoder-speed", caption: "One Llama-2-7B-shaped block decoding one token at batch 1 (synthetic weights): median time per token with its 95 % interval, tokens per second per block and for the whole 32-block model (blocks only), the speedup over FP32 with its interval, bytes of weights read per token, and the effective read bandwidth (weights and KV cache) as a share of the read bandwidth measured in the same run.", table: try speedTable(speed)),
         ]
     }
 
-    func qualityTable(_ r: DecoderResults) throws -> Table {
+    func qualityTable(_ r: DecoderResults, _ summaries: [String: DecoderVariantSummary]) throws -> Table {
         let columns = [Table.Column("model"), Table.Column("bits/weight", style: .bitsPerWeight), Table.Column("bits/char"),
                        Table.Column("perplexity"), Table.Column("KL to FP32"), Table.Column("top-1 agreement"), Table.Column("Δ bits/char")]
-        let fp32 = r.fp32.metrics
         let rows: [[Table.Cell]] = try r.variants.map { v in
-            let m = v.metrics
+            let s = summaries[v.name]!
             return [.text(Self.displayName(v.name)), .number(v.bitsPerWeight),
-                    .text(try Self.intervalText(m.interval(.bitsPerCharacter), .plain.digits(4))),
-                    .text(try Self.intervalText(m.interval(.perplexity), .plain.digits(4))),
-                    .text(v.name == "fp32" ? "0" : try Self.intervalText(m.interval(.kl), .plain.digits(3))),
-                    .text(try Self.intervalText(m.interval(.agreement), .percent)),
-                    .text(v.name == "fp32" ? "" : try Self.intervalText(m.difference(.bitsPerCharacter, to: fp32), .plain.digits(3)))]
+                    .text(try Self.intervalText(s.bpc, .plain.digits(4))), .text(try Self.intervalText(s.ppl, .plain.digits(4))),
+                    .text(v.name == "fp32" ? "0" : try Self.intervalText(s.kl, .plain.digits(3))),
+                    .text(try Self.intervalText(s.agree, .percent)),
+                    .text(v.name == "fp32" ? "" : try Self.intervalText(s.bpcVsFP32, .plain.digits(3)))]
         }
         return Table(columns: columns, rows: rows)
     }

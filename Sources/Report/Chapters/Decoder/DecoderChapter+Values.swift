@@ -17,24 +17,17 @@ extension DecoderChapter {
 
     /// A model's metrics as a template record: `bpc`, `ppl`, `kl`, `agree` (each with interval),
     /// `bits` (per weight), `bytes`.
-    static func variantValue(_ v: DecoderResults.Variant) -> TemplateValue {
-        let m = v.metrics
-        return .record([
-            "bpc": intervalValue(m.interval(.bitsPerCharacter), .plain.digits(4)),
-            "ppl": intervalValue(m.interval(.perplexity), .plain.digits(4)),
-            "kl": intervalValue(m.interval(.kl), .plain.digits(3)),
-            "agree": intervalValue(m.interval(.agreement), .percent),
-            "bits": .number(v.bitsPerWeight, .bitsPerWeight), "bytes": .number(v.modelBytes, .bytes),
+    static func variantValue(_ s: DecoderVariantSummary) -> TemplateValue {
+        .record([
+            "bpc": intervalValue(s.bpc, .plain.digits(4)), "ppl": intervalValue(s.ppl, .plain.digits(4)),
+            "kl": intervalValue(s.kl, .plain.digits(3)), "agree": intervalValue(s.agree, .percent),
+            "bits": .number(s.variant.bitsPerWeight, .bitsPerWeight), "bytes": .number(s.variant.modelBytes, .bytes),
         ])
     }
 
-    /// `a` against `b` on the same chunks: paired differences in perplexity and KL.
-    static func pairedValue(_ a: DecoderResults.Variant, _ b: DecoderResults.Variant) -> TemplateValue {
-        .record([
-            "ppl": intervalValue(a.metrics.difference(.perplexity, to: b.metrics), .plain.digits(3)),
-            "kl": intervalValue(a.metrics.difference(.kl, to: b.metrics), .plain.digits(3)),
-            "bpc": intervalValue(a.metrics.difference(.bitsPerCharacter, to: b.metrics), .plain.digits(3)),
-        ])
+    /// Paired differences as a template record: `ppl`, `kl` (each with interval).
+    static func pairedValue(ppl: ConfidenceInterval, kl: ConfidenceInterval) -> TemplateValue {
+        .record(["ppl": intervalValue(ppl, .plain.digits(3)), "kl": intervalValue(kl, .plain.digits(3))])
     }
 
     /// The model, training and curve.
@@ -74,9 +67,11 @@ extension DecoderChapter {
     }
 
     /// Quality of every model against FP32 and GPTQ against RTN; findings.
-    func qualityValues(_ r: DecoderResults, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws {
-        let fp32 = r.fp32
-        values["fp32"] = Self.variantValue(fp32)
+    func qualityValues(
+        _ r: DecoderResults, _ summaries: [String: DecoderVariantSummary], into values: inout [String: TemplateValue],
+        findings: inout [String: TemplateValue]
+    ) throws {
+        values["fp32"] = Self.variantValue(summaries["fp32"]!)
         func need(_ name: String) throws -> DecoderResults.Variant {
             guard let v = r.variant(name) else { throw ChapterError(section: section, "no \(name) model in the records") }
             return v
@@ -85,8 +80,8 @@ extension DecoderChapter {
                      "gptq-w4-g128", "gptq-w3-g128", "gptq-w4-g128-act", "gptq-w3-g128-act", "w8a8-tensor", "w8a8-token", "w4a8-token"] {
             let v = try need(name)
             let key = name.replacingOccurrences(of: "-", with: "_")
-            values[key] = Self.variantValue(v)
-            values[key + "_vs_fp32"] = Self.pairedValue(v, fp32)
+            values[key] = Self.variantValue(summaries[v.name]!)
+            values[key + "_vs_fp32"] = .record(["bpc": Self.intervalValue(summaries[v.name]!.bpcVsFP32, .plain.digits(3))])
         }
         var gptqBetter: [String: TemplateValue] = [:]
         for bits in [4, 3] {
@@ -95,7 +90,7 @@ extension DecoderChapter {
                 let gptq = try need("gptq-w\(bits)-g128\(suffix)")
                 let ppl = gptq.metrics.difference(.perplexity, to: rtn.metrics), kl = gptq.metrics.difference(.kl, to: rtn.metrics)
                 let key = "gptq\(bits)\(suffix.isEmpty ? "" : "_act")_vs_rtn"
-                values[key] = Self.pairedValue(gptq, rtn)
+                values[key] = Self.pairedValue(ppl: ppl, kl: kl)
                 values[key + "_better"] = .flag(ppl.upper < 0 && kl.upper < 0)
                 if suffix.isEmpty { gptqBetter["w\(bits)"] = .flag(ppl.upper < 0 && kl.upper < 0) }
             }
@@ -109,7 +104,8 @@ extension DecoderChapter {
         // Published anchors (issue 13), labelled as such in the prose: GPTQ's OPT-125M on
         // WikiText-2 (Frantar et al. 2022, table 3) and llama.cpp's Llama-3-8B perplexities.
         func rise(_ x: Double, over base: Double) -> TemplateValue { .number(x / base - 1, .percent) }
-        let fp32PPL = fp32.metrics.interval(.perplexity).estimate
+        let fp32PPL = summaries["fp32"]!.ppl.estimate
+        func ppl(_ name: String) throws -> Double { summaries[try need(name).name]!.ppl.estimate }
         values["anchor"] = .record([
             "opt_fp16": .number(27.65, .plain.digits(4)), "opt_rtn4": .number(37.28, .plain.digits(4)), "opt_gptq4": .number(31.12, .plain.digits(4)),
             "opt_rtn4_rise": rise(37.28, over: 27.65), "opt_gptq4_rise": rise(31.12, over: 27.65),
@@ -117,19 +113,19 @@ extension DecoderChapter {
             "llama_q8_rise": rise(6.234, over: 6.233), "llama_q4_rise": rise(6.700, over: 6.233),
         ])
         values["ours"] = .record([
-            "rtn4_rise": rise(try need("rtn-w4-g128").metrics.interval(.perplexity).estimate, over: fp32PPL),
-            "gptq4_rise": rise(try need("gptq-w4-g128").metrics.interval(.perplexity).estimate, over: fp32PPL),
-            "w8_rise": rise(try need("rtn-w8-channel").metrics.interval(.perplexity).estimate, over: fp32PPL),
-            "rtn3_rise": rise(try need("rtn-w3-g128").metrics.interval(.perplexity).estimate, over: fp32PPL),
-            "gptq3_rise": rise(try need("gptq-w3-g128").metrics.interval(.perplexity).estimate, over: fp32PPL),
+            "rtn4_rise": rise(try ppl("rtn-w4-g128"), over: fp32PPL),
+            "gptq4_rise": rise(try ppl("gptq-w4-g128"), over: fp32PPL),
+            "w8_rise": rise(try ppl("rtn-w8-channel"), over: fp32PPL),
+            "rtn3_rise": rise(try ppl("rtn-w3-g128"), over: fp32PPL),
+            "gptq3_rise": rise(try ppl("gptq-w3-g128"), over: fp32PPL),
         ])
         let w8 = try need("rtn-w8-channel")
-        let w8kl = w8.metrics.interval(.kl)
-        values["w8_negligible"] = .flag(w8.metrics.difference(.bitsPerCharacter, to: fp32.metrics).upper < 0.01)
+        let w8kl = summaries[w8.name]!.kl
+        values["w8_negligible"] = .flag(summaries[w8.name]!.bpcVsFP32.upper < 0.01)
         findings["decoder_int8"] = .record(["kl": Self.intervalValue(w8kl, .plain.digits(3)), "vs_fp32": values["rtn_w8_channel_vs_fp32"]!,
-                                            "agree": Self.intervalValue(w8.metrics.interval(.agreement), .percent)])
+                                            "agree": Self.intervalValue(summaries[w8.name]!.agree, .percent)])
         let w3 = try need("rtn-w3-channel")
-        if w3.metrics.difference(.bitsPerCharacter, to: fp32.metrics).lower > 0 {
+        if summaries[w3.name]!.bpcVsFP32.lower > 0 {
             findings["decoder_low_bits"] = .record(["w3": values["rtn_w3_channel"]!, "vs_fp32": values["rtn_w3_channel_vs_fp32"]!,
                                                     "w3_g128": values["rtn_w3_g128"]!])
         }

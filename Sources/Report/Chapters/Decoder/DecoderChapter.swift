@@ -24,9 +24,11 @@ public struct DecoderChapter: ChapterBuilder {
         } catch { throw ChapterError(section: section, "\(error)") }
         var values: [String: TemplateValue] = [:]
         var findings: [String: TemplateValue] = [:]
+        let summaries = DecoderVariantSummary.all(results)
         trainingValues(results, into: &values)
-        try qualityValues(results, into: &values, findings: &findings)
+        try qualityValues(results, summaries, into: &values, findings: &findings)
         try decodeValues(speed, into: &values, findings: &findings)
-        return ChapterOutput(values: values, charts: try charts(results, speed), tables: try tables(results, speed), findings: findings)
+        return ChapterOutput(
+            values: values, charts: try charts(results, summaries, speed), tables: try tables(results, summaries, speed), findings: findings)
     }
 }
