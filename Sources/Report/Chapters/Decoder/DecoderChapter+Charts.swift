@@ -9,7 +9,7 @@ extension DecoderChapter {
         [
             ChapterChart(label: "decoder-training", chart: try trainingChart(r), caption: "Training curve of the character-level GPT: mean training cross-entropy since the previous point and the cross-entropy on evenly spaced held-out windows, in bits per character."),
             ChapterChart(label: "decoder-kl", chart: try klChart(r, summaries), caption: "KL divergence of each quantized model's next-character distribution from the FP32 model's on the held-out books, per character, against bits per linear weight (scales included); error bars are 95 % bootstrap intervals over text chunks. Logarithmic KL axis."),
-            ChapterChart(label: "decoder-speed", chart: try speedChart(speed), caption: "Decode speed of one Llama-2-7B-shaped block (synthetic weights) at batch 1 with a KV cache of the stated context, on our GEMV kernels: tokens per second per block, median of interleaved repeats, with the wider side of the 95 % bootstrap interval as error bars."),
+            ChapterChart(label: "decoder-speed", chart: try speedChart(speed), caption: "Decode speed of one decoder block of the shape stated in the text (synthetic weights) at batch 1 with a KV cache of the stated context, on our GEMV kernels: tokens per second per block, median of interleaved repeats, with the wider side of the 95 % bootstrap interval as error bars."),
         ]
     }
 
@@ -59,7 +59,7 @@ extension DecoderChapter {
         // Symmetric bars of the larger side of each interval (the tokens/s interval is 1/seconds').
         let errors = speed.entries.map { max(1 / $0.seconds.lower - $0.tokensPerSecond, $0.tokensPerSecond - 1 / $0.seconds.upper) }
         return Figure(
-            title: "Decode speed of a 7B-shaped block",
+            title: "Decode speed of one block",
             altText: "Tokens per second per block: " + zip(names, tokens).map { "\($0) \(String(format: "%.1f", $1))" }.joined(separator: ", ") + ".",
             width: 560, height: 320,
             panel: Panel(x: Axis("Weights"), y: Axis("Tokens/s per block"), legend: .hidden, marks: [

@@ -37,6 +37,7 @@ extension DecoderChapter {
         func number(_ p: S.Parameter) -> Double { t[p]?.numberValue ?? .nan }
         func metric(_ m: S.Metric) -> Double { t[m]?.value ?? .nan }
         values["layers"] = .number(number(.layers), .count)
+        values["several_layers"] = .flag(number(.layers) > 1)
         values["width"] = .number(number(.hidden), .count)
         values["heads"] = .number(number(.heads), .count)
         values["context"] = .number(number(.context), .count)
@@ -132,7 +133,18 @@ extension DecoderChapter {
     }
 
     /// Decode speed of the 7B-shaped block; findings.
-    func decodeValues(_ speed: DecodeSpeed, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]) throws {
+    func decodeValues(
+        _ r: DecoderResults, _ speed: DecodeSpeed, into values: inout [String: TemplateValue], findings: inout [String: TemplateValue]
+    ) throws {
+        typealias S = DecoderSchema
+        guard let shape = r.decodeShape else { throw ChapterError(section: section, "no decode timings") }
+        func number(_ p: S.Parameter) -> Double { shape[p]?.numberValue ?? .nan }
+        values["decode_hidden"] = .number(number(.hidden), .count)
+        values["decode_intermediate"] = .number(number(.intermediate), .count)
+        values["decode_heads"] = .number(number(.heads), .count)
+        values["decode_context"] = .number(number(.context), .count)
+        // Llama-2-7B: hidden 4096, MLP 11008, 32 heads (the full profile; the quick one is narrower).
+        values["decode_is_7b"] = .flag(number(.hidden) == 4096 && number(.intermediate) == 11008 && number(.heads) == 32)
         func entry(_ format: String) throws -> DecodeSpeed.Entry {
             guard let e = speed[format] else { throw ChapterError(section: section, "no \(format) decode timings") }
             return e

@@ -27,7 +27,7 @@ public struct DecoderChapter: ChapterBuilder {
         let summaries = DecoderVariantSummary.all(results)
         trainingValues(results, into: &values)
         try qualityValues(results, summaries, into: &values, findings: &findings)
-        try decodeValues(speed, into: &values, findings: &findings)
+        try decodeValues(results, speed, into: &values, findings: &findings)
         return ChapterOutput(
             values: values, charts: try charts(results, summaries, speed), tables: try tables(results, summaries, speed), findings: findings)
     }
