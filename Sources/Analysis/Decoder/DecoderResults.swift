@@ -62,6 +62,10 @@ public struct DecoderResults: Sendable {
     public let probeSeconds: [Double], probeBytes: Double
     /// The decode block's shape record parameters.
     public let decodeShape: TrialRecord?
+    /// Seconds of each timed training step of the step-timing trial.
+    public let stepSeconds: [Double]
+    /// A step-timing record (its shape parameters).
+    public let stepShape: TrialRecord?
 
     /// Reads the records.
     /// - Throws: `AnalysisError.missingFamily` when training, the FP32 model or chunks are missing.
@@ -110,6 +114,9 @@ public struct DecoderResults: Sendable {
                 weightBytes: rows.first?[S.Metric.weightBytes]?.value ?? 0, cacheBytes: rows.first?[S.Metric.cacheBytes]?.value ?? 0)
         }
         decodeShape = decodeRecords.first
+        let steps = S.records(.stepTiming, in: records)
+        stepSeconds = steps.values(of: S.Metric.seconds)
+        stepShape = steps.first
         let probes = S.records(.probe, in: records)
         probeSeconds = probes.values(of: S.Metric.seconds)
         probeBytes = probes.first?[S.Metric.bytes]?.value ?? 0

@@ -8,7 +8,8 @@ import Tensor
 
 /// The `decoder` section (issue 13): a character-level GPT trained here on the KJV text, quantized
 /// after training, and the decode speed of a Llama-2-7B-shaped block. Families (`DecoderSchema`):
-/// - `training`, `curve`: FP32 training (`DecoderTraining`) and its curve;
+/// - `training`, `curve`: FP32 training (`DecoderTraining`) and its curve; `step-timing`: training
+///   steps of a model of PyTorch's reference shape, timed;
 /// - `variant`, `chunk`: every model of `DecoderVariant.grid` (RTN 8/4/3 bits per channel and per
 ///   group, NF4, FP8 E4M3 emulated, GPTQ 4/3 bits g128 with and without act-order, W8A8 per
 ///   tensor and per token, W4A8) scored on the held-out books, per chunk (`DecoderEvaluation`);
@@ -44,6 +45,7 @@ public struct DecoderExperiment: Experiment {
         context.progress.start(total: p.steps + grid.count + 1)
         let (model, trainingRecords) = DecoderTraining(parameters: p, corpus: corpus).train(context: context)
         var records = trainingRecords
+        records += DecoderTraining(parameters: p, corpus: corpus).stepTimings(context: context)
         try model.saveCheckpoint(to: checkpointPath(context), vocabulary: corpus.vocabulary)
 
         var calibrationRNG = context.generator(DecoderStream.calibration)

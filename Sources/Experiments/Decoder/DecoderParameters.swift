@@ -32,6 +32,11 @@ public struct DecoderParameters: SectionParameters, Equatable {
     public var curveInterval: Int
     /// Held-out windows scored at each point of the training curve.
     public var curveWindows: Int
+    /// The shape of the step-timing trial as [width, layers, heads, batch, context]: PyTorch's
+    /// reference (issue 13: 0.89 s per step at width 192, 4 layers, 32 × 128, two threads).
+    public var stepTimingShape: [Int]
+    /// Timed steps of the step-timing trial (after one warm-up step).
+    public var stepTimingRepeats: Int
     /// Calibration sequences of the training split (GPTQ's Hessians, static ranges).
     public var calibrationSequences: Int
     /// Held-out windows scored per model, spread evenly over the held-out books (0: every window).
@@ -75,6 +80,8 @@ public struct DecoderParameters: SectionParameters, Equatable {
         clipNorm = 1
         curveInterval = full ? 20 : 10
         curveWindows = full ? 32 : 8
+        stepTimingShape = full ? [192, 4, 4, 32, 128] : [64, 1, 2, 4, 32]
+        stepTimingRepeats = full ? 5 : 2
         calibrationSequences = full ? 128 : 16
         evaluationWindows = full ? 384 : 64
         chunks = full ? 64 : 16

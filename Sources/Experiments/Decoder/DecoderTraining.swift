@@ -85,4 +85,36 @@ struct DecoderTraining {
              .heldOutCharacters: Measurement(Double(corpus.heldOut.count))]), at: 0)
         return (model, records)
     }
+
+    /// Training steps of a fresh model of `stepTimingShape` on random windows, timed one by one
+    /// after a warm-up step: the same step as `train` (forward, backward, clipping, AdamW).
+    func stepTimings(context: ExperimentContext) -> [TrialRecord] {
+        let p = parameters, shape = p.stepTimingShape
+        let (width, layers, heads, batch, t) = (shape[0], shape[1], shape[2], shape[3], shape[4])
+        var rng = context.generator(DecoderStream.stepTiming)
+        var model = GPT(vocabulary: corpus.vocabulary.count, context: t, dimension: width, heads: heads, layers: layers, using: &rng)
+        var optimizer = Adam(learningRate: p.learningRate, beta1: 0.9, beta2: 0.95, weightDecay: p.weightDecay)
+        var records: [TrialRecord] = []
+        for r in -1..<p.stepTimingRepeats {
+            var inputs: [Int] = [], targets: [Float] = []
+            for _ in 0..<batch {
+                let start = rng.nextIndex(below: corpus.train.count - t)
+                inputs += corpus.train[start..<(start + t)]
+                targets += corpus.train[(start + 1)...(start + t)].map(Float.init)
+            }
+            let (_, seconds) = context.timed {
+                model.zeroGradients()
+                let (_, gradient) = SoftmaxCrossEntropy()(model.forward(inputs, length: t), Tensor(shape: [targets.count], storage: targets))
+                model.backward(gradient)
+                clipGradientNorm(p.clipNorm) { model.visitParameters($0) }
+                optimizer.step { model.visitParameters($0) }
+            }
+            guard r >= 0 else { continue }
+            records.append(DecoderSchema.record(
+                .stepTiming,
+                [.repeatIndex: .int(r), .hidden: .int(width), .layers: .int(layers), .heads: .int(heads), .batch: .int(batch), .context: .int(t)],
+                [.seconds: .timing(seconds, unit: "s")]))
+        }
+        return records
+    }
 }

@@ -9,6 +9,7 @@
 /// | family | one record per | measurements |
 /// |---|---|---|
 /// | `training` | run (layers, hidden, heads, context, batch, books) | `parameters`, `steps`, `tokens_per_step`, `seconds`, `step_seconds`, `vocabulary`, `train_characters`, `held_out_characters` |
+/// | `step-timing` | repeat (layers, hidden, heads, context, batch) | `seconds` |
 /// | `curve` | step | `train_loss`, `validation_bpc`, `learning_rate`, `gradient_norm`, `seconds` |
 /// | `variant` | variant | `model_bytes`, `bits_per_weight`, `seconds` |
 /// | `chunk` | variant, chunk | `tokens`, `nll`, `kl`, `agree`, `correct` |
@@ -25,6 +26,8 @@ public enum DecoderSchema: RecordSchema {
     public enum Family: String, CaseIterable, Sendable {
         /// The FP32 training run.
         case training
+        /// One timed training step of a fresh model of PyTorch's reference shape (width 192, 4 layers, 32 × 128).
+        case stepTiming = "step-timing"
         /// One point of the training curve.
         case curve
         /// One quantized (or the FP32) model.
