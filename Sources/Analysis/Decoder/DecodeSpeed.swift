@@ -11,6 +11,7 @@
 public struct DecodeSpeed: Sendable {
     /// One format's figures.
     public struct Entry: Sendable {
+        /// `fp32`, `int8`, `w8a8`, `w4a8`.
         public let format: String
         /// Median seconds per token per block, with its interval.
         public let seconds: ConfidenceInterval

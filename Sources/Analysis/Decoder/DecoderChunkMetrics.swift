@@ -38,8 +38,18 @@ public struct DecoderChunkMetrics: Sendable {
 
     /// A metric: a function of the summed values over a set of chunk indices.
     public enum Metric: Sendable, CaseIterable {
-        case bitsPerCharacter, perplexity, kl, agreement, accuracy
+        /// Σ nll / Σ tokens / ln 2.
+        case bitsPerCharacter
+        /// exp(Σ nll / Σ tokens).
+        case perplexity
+        /// Σ kl / Σ tokens, nats.
+        case kl
+        /// Σ agree / Σ tokens.
+        case agreement
+        /// Σ correct / Σ tokens.
+        case accuracy
 
+        /// The metric over the chunks `chunks` (indices may repeat).
         func value(_ m: DecoderChunkMetrics, _ chunks: [Int]) -> Double {
             let n = chunks.reduce(0.0) { $0 + m.tokens[$1] }
             func mean(_ x: [Double]) -> Double { chunks.reduce(0.0) { $0 + x[$1] } / n }

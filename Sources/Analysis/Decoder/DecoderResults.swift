@@ -29,14 +29,19 @@ public struct DecoderResults: Sendable {
 
     /// A point of the training curve.
     public struct CurvePoint: Sendable {
+        /// The step, from 1.
         public let step: Int
+        /// Mean training cross-entropy since the previous point, nats.
         public let trainLoss: Double
+        /// Held-out cross-entropy, bits per character.
         public let validationBPC: Double
+        /// The step's learning rate.
         public let learningRate: Double
     }
 
     /// A format's decode timings and bytes.
     public struct DecodeFormat: Sendable {
+        /// `fp32`, `int8`, `w8a8`, `w4a8`.
         public let format: String
         /// Seconds of each repeat.
         public let seconds: [Double]
@@ -52,7 +57,7 @@ public struct DecoderResults: Sendable {
     public let curve: [CurvePoint]
     /// Every model, in record order (FP32 first).
     public let variants: [Variant]
-    /// Generated text by variant name, and the prompt.
+    /// Generated text by variant name.
     public let samples: [(variant: String, text: String)]
     /// The samples' prompt.
     public let prompt: String
