@@ -9,14 +9,20 @@ public struct Study: Sendable {
     public let sections: [Section]
     /// The template of the closing pros-and-cons chapter, which draws on every section's findings.
     public let prosAndConsTemplate: String
+    /// The template of the summary that opens the report, drawn from the same findings.
+    public let summaryTemplate: String
 
     /// A study of `sections`.
     /// - Precondition: section ids and templates are unique.
-    public init(sections: [Section], prosAndConsTemplate: String = "90-pros-and-cons.md.mustache") {
+    public init(
+        sections: [Section], prosAndConsTemplate: String = "90-pros-and-cons.md.mustache",
+        summaryTemplate: String = "00-summary.md.mustache"
+    ) {
         precondition(Set(sections.map(\.id)).count == sections.count, "duplicate section id")
         precondition(Set(sections.map(\.template)).count == sections.count, "two sections share a template")
         self.sections = sections
         self.prosAndConsTemplate = prosAndConsTemplate
+        self.summaryTemplate = summaryTemplate
     }
 
     /// The registry: every section of the report, one line each, in report order.

@@ -51,6 +51,7 @@ public struct StudyReport: Sendable {
         }
         var built: [Chapter] = []
         var findings: [String: TemplateValue] = [:]
+        var decisions: [DecisionEntry] = []
         var drawnOn: [String] = []
         for (section, outcome) in zip(study.sections, outcomes) {
             let status = outcome.after
@@ -70,9 +71,12 @@ public struct StudyReport: Sendable {
                 content: .filled(ChapterContext(values: output.values, figures: figures, tables: output.tables)),
                 provenance: Self.provenance(meta, status: status, portable: portable)))
             findings.merge(output.findings) { $1 }
+            decisions += output.decisions
             drawnOn.append(section.id)
         }
-        built.append(prosAndCons(findings: findings, drawnOn: drawnOn))
+        let closing = closingValues(findings: findings, drawnOn: drawnOn, decisions: decisions)
+        built.insert(Chapter(template: study.summaryTemplate, content: .filled(ChapterContext(values: closing))), at: 0)
+        built.append(prosAndCons(closing, decisions: decisions))
         let builder = ReportBuilder(
             title: "Quantization of neural networks: a measured study",
             preamble: Self.preamble,
@@ -114,15 +118,26 @@ public struct StudyReport: Sendable {
         return provenance
     }
 
-    /// The closing chapter: every finding any chapter produced, the others false.
-    private func prosAndCons(findings: [String: TemplateValue], drawnOn: [String]) -> Chapter {
+    /// The values of the summary and the closing chapter: every finding any chapter produced,
+    /// the others false, and which sections they draw on.
+    private func closingValues(findings: [String: TemplateValue], drawnOn: [String], decisions: [DecisionEntry]) -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         for name in study.sections.flatMap(\.chapter.findingNames) { values[name] = findings[name] ?? .flag(false) }
         let missing = study.ids.filter { !drawnOn.contains($0) }
         values["drawn_on"] = .text(drawnOn.isEmpty ? "no section" : drawnOn.map { "`\($0)`" }.joined(separator: ", "))
         values["missing"] = .text(missing.map { "`\($0)`" }.joined(separator: ", "))
         values["has_missing"] = .flag(!missing.isEmpty)
-        return Chapter(template: study.prosAndConsTemplate, content: .filled(ChapterContext(values: values)))
+        return values
+    }
+
+    /// The closing chapter: the findings as pros and cons, and the decision table assembled
+    /// from every chapter's entries.
+    private func prosAndCons(_ values: [String: TemplateValue], decisions: [DecisionEntry]) -> Chapter {
+        let table = CaptionedTable(
+            label: "decision",
+            caption: "Each format or scheme as measured in this study: storage per weight, speed on this CPU, and the accuracy cost in each experiment that measured it (an empty cell: not measured there). The last two columns separate what this CPU costs (no FP16 or FP8 arithmetic, no 4-bit instructions) from what the format itself costs. Every cell comes from the chapter's records.",
+            table: DecisionTable.table(decisions))
+        return Chapter(template: study.prosAndConsTemplate, content: .filled(ChapterContext(values: values, tables: [table])))
     }
 
     /// The reproduction appendix: commands, environment, pinned inputs, the state of every section.

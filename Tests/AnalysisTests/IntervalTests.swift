@@ -15,14 +15,29 @@ import Records
         #expect(one.lower == -.infinity && one.upper == .infinity, "one value: spread unknown")
     }
 
-    /// For the sample {0, 1} a resample's median is 0 (p = ¼), ½ (p = ½) or 1 (p = ¼); with 2000
-    /// resamples the 2.5 % and 97.5 % points are 0 and 1 unless fewer than 50 of either extreme
-    /// occur, which has probability far below 1e-9.
-    @Test func bootstrapMedianOfTwoPoints() {
-        let ci = [0.0, 1].medianConfidenceInterval()
-        #expect(ci.estimate == 0.5)
+    /// For the sample {0, 0, 1, 1, 1} a resample's median is 1 when at least three of its five
+    /// draws are 1 (p = 0.683), else 0: with 2000 resamples the 2.5 % and 97.5 % points are 0
+    /// and 1 unless fewer than 50 resamples take either value, which has probability below 1e-9.
+    @Test func bootstrapMedianOfTwoLevels() {
+        let ci = [0.0, 0, 1, 1, 1].medianConfidenceInterval()
+        #expect(ci.estimate == 1)
         #expect(ci.lower == 0 && ci.upper == 1)
         #expect(ci.method == .bootstrapPercentile(resamples: 2000))
+    }
+
+    /// Fewer than five values give an estimate without endpoints: two repeats do not make an
+    /// interval (issue 14: n = 10 000 was timed twice and printed one).
+    @Test func noBootstrapIntervalBelowFiveValues() {
+        for n in 1..<Bootstrap.minimumSample {
+            let values = (0..<n).map(Double.init)
+            let ci = values.medianConfidenceInterval()
+            #expect(ci.estimate == values.median() && !ci.hasInterval, "\(n) values")
+            let r = RatioInterval.ofMedians(values.map { $0 + 1 }, over: Array(repeating: 2.0, count: 9))
+            #expect(!r.hasInterval, "ratio with \(n) numerator values")
+            #expect(!RatioInterval.ofMedians(Array(repeating: 2.0, count: 9), over: values.map { $0 + 1 }).hasInterval)
+        }
+        #expect([1.0, 2, 3, 4, 5].medianConfidenceInterval().hasInterval)
+        #expect(RatioInterval.ofMedians([1.0, 2, 3, 4, 5], over: [1.0, 2, 3, 4, 5]).hasInterval)
     }
 
     @Test func bootstrapIsDeterministicAndSeedDependent() {
@@ -30,14 +45,14 @@ import Records
         let a = values.medianConfidenceInterval(seed: 1)
         #expect(a == values.medianConfidenceInterval(seed: 1), "same seed, same interval")
         #expect(a.lower <= a.estimate && a.estimate <= a.upper)
-        let constant = [4.0, 4, 4, 4].medianConfidenceInterval()
+        let constant = [4.0, 4, 4, 4, 4].medianConfidenceInterval()
         #expect(constant.lower == 4 && constant.upper == 4, "no spread, no width")
     }
 
     @Test func ratioOfMedians() {
-        let exact = RatioInterval.ofMedians([2, 2, 2], over: [1, 1, 1])
+        let exact = RatioInterval.ofMedians([2, 2, 2, 2, 2], over: [1, 1, 1, 1, 1])
         #expect(exact.estimate == 2 && exact.lower == 2 && exact.upper == 2)
-        let r = RatioInterval.ofMedians([1, 2, 3], over: [2, 4, 6])
+        let r = RatioInterval.ofMedians([1, 2, 3, 2, 2], over: [2, 4, 6, 4, 4])
         #expect(r.estimate == 0.5)
         // Every resampled median of a lies in 1...3 and of b in 2...6: ratios lie in 1/6...3/2.
         #expect(r.lower >= 1.0 / 6 && r.upper <= 1.5 && r.lower <= r.upper)

@@ -14,6 +14,7 @@ enum MatmulFixture {
                  .repeatIndex: .int(r)],
                 [
                     .kernelSeconds: .timing(s, unit: "s"), .endToEndSeconds: .timing(2 * s, unit: "s"),
+                    .perCallSeconds: .timing(1.5 * s, unit: "s"),
                     .operations: Measurement(2 * Double(size * size * size), unit: "op"),
                 ])
         }
@@ -28,8 +29,8 @@ enum MatmulFixture {
                 .storageBytesPerElement: Measurement(storage, unit: "bytes"),
                 .kernelBytesPerElement: Measurement(storage, unit: "bytes"),
             ])
-        // Four blocks of equal reference energy whose errors average to value²: the point estimate.
-        let blocks = [0.5, 1.5, 1, 1].enumerated().map { b, f in
+        // Six blocks of equal reference energy whose errors average to value²: the point estimate.
+        let blocks = [0.5, 1.5, 1, 1, 0.8, 1.2].enumerated().map { b, f in
             MatmulSchema.record(
                 .gemmErrorBlock, key.merging([.block: .int(b)]) { a, _ in a },
                 [.squaredError: Measurement(f * value * value), .squaredReference: Measurement(1)])
@@ -73,6 +74,69 @@ struct MatmulAnalysisTests {
         #expect(summary["int8-tensor"]!.memoryRatio == 0.25)
         #expect(abs(summary["int8-tensor"]!.endToEndRatio!.estimate - 4) < 1e-12)
         #expect(summary["fp16"]!.emulated && summary["fp32"]!.kernelRatio!.estimate == 1)
+    }
+
+    /// Emulated formats run the FP32 kernel: a ratio above 1 beyond its interval is flagged, and
+    /// none is judged from fewer than five rounds (no interval).
+    @Test func emulationCheckFlagsAnEmulatedFormatFasterThanItsKernel() throws {
+        let fp32 = MatmulFixture.time("fp32", size: 64, seconds: [2, 2.1, 1.9, 2, 2.05])
+        let flagged = MatmulRecords(MatmulFixture.error("fp16", size: 64, value: 1e-4, storage: 2, emulated: true) + fp32
+            + MatmulFixture.time("fp16", size: 64, seconds: [1, 1.1, 0.9, 1, 1.05], emulated: true)
+            + MatmulFixture.time("fp8e4m3", size: 64, seconds: [2.2, 2.3, 2.1, 2.2, 2.25], emulated: true))
+        let check = try EmulationCheck(flagged)
+        #expect(!check.passed)
+        #expect(Set(check.anomalies.map(\.format)) == ["fp16"], "fp8e4m3 is slower, as it must be")
+        #expect(Set(check.anomalies.map(\.kind)) == Set(MatmulSpeedCurve.Kind.allCases))
+        #expect(check.anomalies.allSatisfy { abs($0.ratio.estimate - 2) < 1e-12 && $0.ratio.lower > 1 })
+        // Three rounds give no interval, so nothing is judged.
+        let few = MatmulRecords(MatmulFixture.error("fp16", size: 64, value: 1e-4, storage: 2, emulated: true)
+            + MatmulFixture.time("fp32", size: 64, seconds: [2, 2.1, 1.9])
+            + MatmulFixture.time("fp16", size: 64, seconds: [1, 1.1, 0.9], emulated: true))
+        let unjudged = try EmulationCheck(few)
+        #expect(unjudged.passed)
+        let point = try #require(MatmulSpeedCurve.curves(few, kind: .kernel).first?.points.first)
+        #expect(!point.ratio.hasInterval && point.ratio.estimate == 2, "an estimate without an interval below five rounds")
+    }
+
+    /// The slow state: rounds at ≥ 1.5× the fastest, judged where the product takes ≥ 1 ms.
+    @Test func slowStateNamesTheSizesWithSlowRounds() {
+        let records = MatmulRecords(
+            MatmulFixture.time("fp32", size: 4096, seconds: [0.63, 0.63, 1.21, 0.64, 1.23])
+            + MatmulFixture.time("fp32", size: 1000, seconds: [0.020, 0.021, 0.020, 0.022, 0.021])
+            + MatmulFixture.time("fp32", size: 10, seconds: [1e-5, 5e-5, 1e-5, 1e-5, 1e-5]))
+        let slow = SlowState(records)
+        #expect(slow.observed && slow.judgedSizes == [1000, 4096])
+        #expect(slow.sizes.map(\.size) == [4096] && slow.sizes[0].slowRepeats == 2)
+        #expect(abs(slow.sizes[0].slowdown - 1.22 / 0.63) < 1e-12)
+        #expect(!SlowState(MatmulRecords(MatmulFixture.time("fp32", size: 1000, seconds: [0.02, 0.021, 0.02, 0.02, 0.02]))).observed)
+    }
+
+    /// Every format is compared with the faster FP32 path at each size.
+    @Test func baselineIsTheFastestFP32PathAtEachSize() throws {
+        let records = MatmulRecords(
+            MatmulFixture.error("int8-tensor", size: 10, value: 1e-2, storage: 1)
+            + MatmulFixture.time("fp32", size: 10, seconds: [4, 4, 4, 4, 4]) + MatmulFixture.time("openblas-fp32", size: 10, seconds: [1, 1, 1, 1, 1])
+            + MatmulFixture.time("int8-tensor", size: 10, seconds: [2, 2, 2, 2, 2], instruction: "int8")
+            + MatmulFixture.time("fp32", size: 100, seconds: [4, 4, 4, 4, 4]) + MatmulFixture.time("openblas-fp32", size: 100, seconds: [8, 8, 8, 8, 8])
+            + MatmulFixture.time("int8-tensor", size: 100, seconds: [1, 1, 1, 1, 1], instruction: "int8"))
+        let int8 = try #require(MatmulSpeedCurve.curves(records, kind: .endToEnd).first { $0.format == "int8-tensor" })
+        #expect(int8.points.map(\.baseline) == ["openblas-fp32", "fp32"])
+        #expect(int8.points.map(\.ratio.estimate) == [0.5, 4])
+        let sameEngine = try #require(MatmulSpeedCurve.curves(records, kind: .endToEnd, baseline: .oneDNNFP32).first { $0.format == "int8-tensor" })
+        #expect(sameEngine.points.map(\.ratio.estimate) == [2, 4])
+        #expect(try MatmulSpeedCurve.curves(records, kind: .endToEnd).map(\.format) == ["int8-tensor"], "no FP32 path is a curve")
+    }
+
+    /// The ISA ceiling: the fastest round's rate and clock, per core per cycle.
+    @Test func ceilingIsOperationsPerCyclePerCore() throws {
+        let rounds = [(3.0e9, 200e9), (3.5e9, 224e9), (3.2e9, 210e9)].enumerated().map { r, m in
+            MatmulSchema.record(.isaRate, [.instruction: "fp32", .repeatIndex: .int(r), .threads: 2],
+                                [.clockHz: .timing(m.0, unit: "Hz"), .operationsPerSecond: .timing(m.1, unit: "op/s")])
+        }
+        let ceiling = try #require(MatmulThroughput.ceilings(MatmulRecords(rounds)).first)
+        #expect(ceiling.instruction == "fp32" && ceiling.operationsPerSecond == 224e9 && ceiling.clockHertz == 3.5e9)
+        #expect(abs(ceiling.operationsPerCycle - 32) < 1e-12)  // 224e9 / (3.5e9 · 2)
+        #expect(MatmulThroughput.ceilings(MatmulRecords([])).isEmpty)
     }
 
     @Test func throughputIsSharedAgainstTheFastestPeakRepeat() {

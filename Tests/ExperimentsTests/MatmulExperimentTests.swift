@@ -4,6 +4,7 @@ import Datasets
 import Records
 import Runner
 import Tensor
+import Kernels
 @testable import Experiments
 
 private typealias Parameter = MatmulSchema.Parameter
@@ -31,6 +32,9 @@ enum TinyMatmul {
         p.int4GroupSize = 128
         p.bandwidthMebibytes = 1
         p.bandwidthRepeats = 2
+        p.schemeSizes = [24]
+        p.isaRounds = 1
+        p.isaIterations = 10_000
         return p
     }
 
@@ -64,6 +68,11 @@ struct MatmulExperimentTests {
         }
         for instruction in MatmulInstruction.allCases {
             #expect(count(.peak, [.instruction: .string(instruction.rawValue)]) == 2, "peak \(instruction)")
+            let supported = InstructionRateProbe.Instruction(rawValue: instruction.rawValue)!.isSupported
+            #expect(count(.isaRate, [.instruction: .string(instruction.rawValue)]) == (supported ? 1 : 0), "ISA rate \(instruction)")
+        }
+        for r in MatmulSchema.records(.isaRate, in: records) {
+            #expect(r[Metric.clockHz]!.value > 0 && r[Metric.operationsPerSecond]!.value > 0)
         }
         #expect(MatmulSchema.records(.bandwidth, in: records).filter { $0[Parameter.during] == nil }.count == 2, "the probe")
         for weights in ["fp32", "bf16", "int8", "w8a8", "int4", "w4a8"] {
@@ -81,6 +90,11 @@ struct MatmulExperimentTests {
             let format = MatmulFormat(rawValue: r[Parameter.format]!.description)!
             #expect(r[Parameter.emulated] == .bool(format.isEmulated))
         }
+        // Every activation scheme on every distribution at the scheme sizes only.
+        let schemes = MatmulSchema.records(.gemmScheme, in: records)
+        #expect(schemes.count == p.activationSchemes.count * MatmulDistribution.allCases.count)
+        #expect(schemes.allSatisfy { $0[Parameter.size] == .int(24) })
+        #expect(schemes.matching([Parameter.scheme: "smoothquant"]).count == p.smoothQuantAlphas.count * MatmulDistribution.allCases.count)
         // Above fullErrorMaxSize the error is measured on the sampled rows, and says so.
         let sampled = MatmulSchema.records(.gemmError, in: records).matching([Parameter.size: .int(40)])
         #expect(sampled.allSatisfy { $0[Parameter.errorRows] == .int(8) })
@@ -135,11 +149,25 @@ struct MatmulExperimentTests {
     }
 
     @Test func outliersScaleTheNormalDrawsAtTheStatedRate() {
-        var r1 = SeededGenerator(seed: 3), r2 = SeededGenerator(seed: 3)
-        let normal = MatmulInputs(size: 100, distribution: .normal, outlierFraction: 0.001, outlierScale: 50, using: &r1)
-        let outliers = MatmulInputs(size: 100, distribution: .outliers, outlierFraction: 0.001, outlierScale: 50, using: &r2)
+        let o = MatmulOutliers(scatteredFraction: 0.001, scatteredScale: 50, channelFraction: 0.02, channelScale: 20)
+        var r1 = SeededGenerator(seed: 3), r2 = SeededGenerator(seed: 3), r3 = SeededGenerator(seed: 3)
+        let normal = MatmulInputs(size: 100, distribution: .normal, outliers: o, channelColumns: [3, 7], using: &r1)
+        let outliers = MatmulInputs(size: 100, distribution: .outliers, outliers: o, channelColumns: [3, 7], using: &r2)
         let changed = zip(normal.a.storage, outliers.a.storage).filter { $0 != $1 }
         #expect(changed.count == 10)  // 0.1 % of 10 000, positions distinct for this seed
         #expect(changed.allSatisfy { $1 == 50 * $0 })
+        #expect(outliers.outlierMask.filter { $0 }.count == 10)
+        #expect(normal.outlierMask.allSatisfy { !$0 })
+        // Channel outliers: whole columns 3 and 7 of A ×20, B untouched.
+        let channels = MatmulInputs(size: 100, distribution: .channels, outliers: o, channelColumns: [3, 7], using: &r3)
+        for i in normal.a.storage.indices {
+            let column = i % 100
+            #expect(channels.a.storage[i] == ([3, 7].contains(column) ? 20 * normal.a.storage[i] : normal.a.storage[i]))
+            #expect(channels.outlierMask[i] == [3, 7].contains(column))
+        }
+        #expect(channels.b == normal.b)
+        // Counts: 0.1 % of n² rounds to none at n = 10 (no more than the stated rate), columns at least one.
+        #expect(o.scatteredCount(size: 10) == 0 && o.scatteredCount(size: 100) == 10)
+        #expect(o.channelCount(size: 10) == 1 && o.channelCount(size: 1000) == 20)
     }
 }

@@ -42,6 +42,19 @@ struct LSQTests {
         #expect(Self.analytic().scale == 1 / (Float(10) * 3).squareRoot())
     }
 
+    @Test("input gradient scale counts every feature of a sample: N_F = C·H·W for a convolution input, F for a linear one")
+    func inputGradientScale() {
+        var conv = LSQFakeQuantizer(bits: 4, step: 0.1, perSampleCount: true)
+        _ = conv.forward(Tensor(shape: [2, 3, 4, 5], repeating: 0.3))
+        #expect(conv.gradientScale == 1 / (Float(3 * 4 * 5) * 7).squareRoot())
+        var linear = LSQFakeQuantizer(bits: 4, step: 0.1, perSampleCount: true)
+        _ = linear.forward(Tensor(shape: [8, 6], repeating: 0.3))
+        #expect(linear.gradientScale == 1 / (Float(6) * 7).squareRoot())
+        var weights = LSQFakeQuantizer(bits: 4, step: 0.1)
+        _ = weights.forward(Tensor(shape: [2, 3, 4, 5], repeating: 0.3))
+        #expect(weights.gradientScale == 1 / (Float(120) * 7).squareRoot())
+    }
+
     @Test("step gradient: finite differences of the real forward plus the straight-through term")
     func stepAgainstForward() {
         let fd = GradientCheck.numericGradient(of: { s in

@@ -12,8 +12,8 @@ import Testing
         let output = try VisionChapter().build(Self.records())
         let markdown = try Fixture.render(output, template: "04-vision.md.mustache", title: "Vision")
         #expect(!markdown.contains("{{"))
-        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-qat", "vision-sensitivity", "vision-mlp"])
-        #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity", "vision-weights"])
+        #expect(output.tables.map(\.label) == ["vision-ptq", "vision-calibration", "vision-formats", "vision-ranges", "vision-qat", "vision-engine", "vision-sensitivity", "vision-mlp"])
+        #expect(output.charts.map(\.label) == ["vision-bits", "vision-sensitivity", "vision-tradeoff", "vision-weights"])
         #expect(Set(output.findings.keys).isSubset(of: Set(VisionChapter().findingNames)))
         #expect(markdown.contains("emulated"), "simulated formats are labelled")
     }
@@ -34,6 +34,34 @@ import Testing
             return
         }
         #expect(accuracy == (n11 + n01) / images)
+    }
+
+    /// The recorded INT8 engine agrees with the simulated W8A8 model on at least 99.5 % of the
+    /// test images, and the chapter's speedup is the ratio of the recorded median rates.
+    @Test func engineValuesComeFromTheRecords() throws {
+        let records = try Self.records()
+        let int8 = try #require(VisionSchema.records(.engine, in: records).matching([VisionSchema.Parameter.engine: "int8"]).first)
+        #expect(try #require(int8[VisionSchema.Metric.agreementW8A8]?.value) >= 0.995)
+        func medianRate(_ engine: String) throws -> Double {
+            let rates = VisionSchema.records(.engineSpeed, in: records).matching([VisionSchema.Parameter.engine: .string(engine), .batch: 256])
+                .map { $0[VisionSchema.Metric.images]!.value / $0[VisionSchema.Metric.seconds]!.value }.sorted()
+            try #require(rates.count % 2 == 1)
+            return rates[rates.count / 2]
+        }
+        let output = try VisionChapter().build(records)
+        guard case .record(let speedup)? = output.values["engine_speedup_large"], case .number(let ratio, _)? = speedup["value"] else {
+            Issue.record("engine_speedup_large missing")
+            return
+        }
+        #expect(abs(ratio - (try medianRate("int8")) / (try medianRate("fp32"))) < 1e-12 * ratio)
+        #expect(output.values["engine_floor_met"] == .flag(ratio >= 3))
+    }
+
+    /// The MLP's QAT sentence compares the same setting for both models, from the records.
+    @Test func mlpQATComparesLikeWithLike() throws {
+        let output = try VisionChapter().build(Self.records())
+        #expect(output.values["has_mlp_qat"] == .flag(true))
+        #expect(output.values["mlp_qat_as_cnn"] == .flag(output.values["mlp_qat_gain"] == output.values["cnn_qat_gain"]))
     }
 
     @Test func missingRecordsNameTheSection() {

@@ -11,6 +11,11 @@ public enum Bootstrap {
     /// The default number of resamples; the Monte-Carlo error of a 95 % percentile endpoint is
     /// then well under the interval's own width for the sample sizes of our timings (5–50).
     public static let defaultResamples = 2000
+    /// The smallest sample a bootstrap interval is drawn from. Below it the resamples of a
+    /// handful of values take only a few distinct medians (two values give three), so the
+    /// "interval" describes the resampling, not the uncertainty: the estimate is returned with
+    /// NaN endpoints, which tables print as no interval.
+    public static let minimumSample = 5
 
     /// A percentile-bootstrap interval of `statistic` over `values`.
     /// - Parameters:
@@ -20,12 +25,15 @@ public enum Bootstrap {
     ///   - rng: the generator that picks the resampled indices.
     ///   - statistic: the statistic of one sample (e.g. the median).
     /// - Returns: `statistic(values)` with the percentile interval; NaN endpoints if any
-    ///   resampled statistic is NaN.
+    ///   resampled statistic is NaN, or when there are fewer than `minimumSample` values.
     public static func interval(
         of values: [Double], level: Double = 0.95, resamples: Int = defaultResamples,
         using rng: inout some RandomNumberGenerator, statistic: ([Double]) -> Double
     ) -> ConfidenceInterval {
         precondition(!values.isEmpty, "bootstrap of an empty sample")
+        guard values.count >= minimumSample else {
+            return withoutInterval(statistic(values), level: level, resamples: resamples)
+        }
         let estimates = (0..<resamples).map { _ in statistic(resample(values, using: &rng)) }
         return percentile(estimate: statistic(values), of: estimates, level: level, resamples: resamples)
     }
@@ -33,6 +41,11 @@ public enum Bootstrap {
     /// One resample of `values`: n indices drawn uniformly with replacement.
     static func resample(_ values: [Double], using rng: inout some RandomNumberGenerator) -> [Double] {
         values.indices.map { _ in values[rng.nextIndex(below: values.count)] }
+    }
+
+    /// `estimate` with NaN endpoints: a sample too small for an interval.
+    static func withoutInterval(_ estimate: Double, level: Double, resamples: Int) -> ConfidenceInterval {
+        ConfidenceInterval(estimate: estimate, lower: .nan, upper: .nan, level: level, method: .bootstrapPercentile(resamples: resamples))
     }
 
     static func percentile(estimate: Double, of estimates: [Double], level: Double, resamples: Int)

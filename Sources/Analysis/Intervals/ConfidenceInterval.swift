@@ -31,6 +31,10 @@ public struct ConfidenceInterval: Hashable, Sendable {
     /// Half the width, `(upper − lower) / 2`: the "±" of a symmetric interval.
     public var halfWidth: Double { (upper - lower) / 2 }
 
+    /// Whether the interval has endpoints (a bootstrap of fewer than `Bootstrap.minimumSample`
+    /// values has none: its endpoints are NaN).
+    public var hasInterval: Bool { !lower.isNaN && !upper.isNaN }
+
     /// Whether `value` lies in [lower, upper].
     public func contains(_ value: Double) -> Bool { lower <= value && value <= upper }
 }

@@ -19,18 +19,23 @@ public enum RatioInterval {
     ///   - level: the coverage in (0, 1), 0.95 by default.
     ///   - resamples: bootstrap samples.
     ///   - seed: seeds the resampling; a fixed default makes the report reproducible.
-    /// - Returns: the ratio; a zero denominator median gives ±∞ or NaN, as IEEE 754 division does.
+    /// - Returns: the ratio; a zero denominator median gives ±∞ or NaN, as IEEE 754 division does;
+    ///   NaN endpoints when either sample has fewer than `Bootstrap.minimumSample` values.
     /// - Precondition: both samples are non-empty.
     public static func ofMedians(
         _ numerator: [Double], over denominator: [Double], level: Double = 0.95,
         resamples: Int = Bootstrap.defaultResamples, seed: UInt64 = Bootstrap.defaultSeed
     ) -> ConfidenceInterval {
         precondition(!numerator.isEmpty && !denominator.isEmpty, "ratio of medians needs two non-empty samples")
+        let estimate = numerator.median() / denominator.median()
+        guard min(numerator.count, denominator.count) >= Bootstrap.minimumSample else {
+            return Bootstrap.withoutInterval(estimate, level: level, resamples: resamples)
+        }
         var rng = SeededGenerator(seed: seed)
         let ratios = (0..<resamples).map { _ in
             Bootstrap.resample(numerator, using: &rng).median() / Bootstrap.resample(denominator, using: &rng).median()
         }
         return Bootstrap.percentile(
-            estimate: numerator.median() / denominator.median(), of: ratios, level: level, resamples: resamples)
+            estimate: estimate, of: ratios, level: level, resamples: resamples)
     }
 }

@@ -48,6 +48,25 @@ public struct MatmulErrorCurve: Sendable {
     /// The 95 % Student-t interval of the fitted exponent (its standard error in log space);
     /// `nil` with fewer than three points.
     public let exponentInterval: ConfidenceInterval?
+    /// The exponent fitted separately below and from `splitSize`: one power law over three
+    /// decades hides a curved relation (FP32's local slope falls from about 0.5 at small n to
+    /// about 0.15 at large n as oneDNN's blocked sums take over), so the chapter states both
+    /// and calls the upper one the asymptotic slope.
+    public let rangeFits: [RangeFit]
+
+    /// The exponent of a power law fitted over a range of sizes.
+    public struct RangeFit: Sendable {
+        /// The smallest and largest size in the range.
+        public let sizes: ClosedRange<Int>
+        /// The exponent k with its 95 % Student-t interval (`nil` with fewer than three sizes).
+        public let exponent: ConfidenceInterval?
+    }
+
+    /// Where the small-n and the asymptotic ranges meet: n ≥ 316 (10^2.5) is asymptotic.
+    public static let splitSize = 316
+
+    /// The fit over sizes ≥ `splitSize`, when it has an interval.
+    public var asymptotic: RangeFit? { rangeFits.last.flatMap { $0.sizes.lowerBound >= Self.splitSize && $0.exponent != nil ? $0 : nil } }
 
     /// The error curves of every (distribution, format) of a run, distributions then formats in
     /// run order.
@@ -69,9 +88,15 @@ public struct MatmulErrorCurve: Sendable {
                 }
                 let x = points.map { Double($0.size) }, y = points.map(\.relativeError.estimate)
                 let fit = PowerLawFit(x: x, y: y)
+                let ranges = [points.filter { $0.size < splitSize }, points.filter { $0.size >= splitSize }].compactMap { part -> RangeFit? in
+                    guard let first = part.first, let last = part.last else { return nil }
+                    let px = part.map { Double($0.size) }, py = part.map(\.relativeError.estimate)
+                    return RangeFit(sizes: first.size...last.size,
+                                    exponent: PowerLawFit(x: px, y: py).flatMap { exponentInterval($0, x: px, y: py) })
+                }
                 return MatmulErrorCurve(
                     distribution: distribution, format: format, emulated: records.isEmulated(format), points: points,
-                    fit: fit, exponentInterval: fit.flatMap { exponentInterval($0, x: x, y: y) })
+                    fit: fit, exponentInterval: fit.flatMap { exponentInterval($0, x: x, y: y) }, rangeFits: ranges)
             }
         }
     }

@@ -28,9 +28,12 @@ public struct MatmulFloors: Sendable {
     /// Checks the floors on a run.
     public init(_ records: MatmulRecords, gemmSize: Int = 4096, gemvShape: (rows: Int, columns: Int) = (4096, 4096)) {
         var checks: [Check] = []
-        if records.timedSizes.contains(gemmSize), let summary = try? MatmulSummary(records, size: gemmSize) {
-            if let r = summary["int8-tensor"]?.kernelRatio { checks.append(Check(name: "INT8 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 3.5)) }
-            if let r = summary["bf16"]?.kernelRatio { checks.append(Check(name: "BF16 kernel speedup at n = \(gemmSize)", measured: r.estimate, required: 1.8)) }
+        if records.timedSizes.contains(gemmSize),
+           let curves = try? MatmulSpeedCurve.curves(records, kind: .kernel, baseline: .oneDNNFP32) {
+            for (format, name, floor) in [("int8-tensor", "INT8", 3.5), ("bf16", "BF16", 1.8)] {
+                guard let r = curves.first(where: { $0.format == format })?[size: gemmSize]?.ratio else { continue }
+                checks.append(Check(name: "\(name) kernel speedup over oneDNN FP32 at n = \(gemmSize)", measured: r.estimate, required: floor))
+            }
         }
         if let gemv = try? GEMVSummary(records) {
             let cache = gemv.hasCold ? "cold" : "warm"

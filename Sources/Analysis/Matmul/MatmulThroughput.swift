@@ -36,6 +36,21 @@ public struct MatmulThroughput: Sendable {
         public let peakShare: Double
     }
 
+    /// The ISA ceiling of one instruction type, from the instruction-rate probe.
+    public struct Ceiling: Sendable {
+        /// `fp32`, `bf16` or `int8`.
+        public let instruction: String
+        /// The fastest round's operations per second on every thread.
+        public let operationsPerSecond: Double
+        /// The fastest round's core clock, in Hz: like the rate, the round least disturbed by
+        /// other work on the cores.
+        public let clockHertz: Double
+        /// Threads the probe ran on.
+        public let threads: Int
+        /// Operations per cycle per core: rate / (clock · threads).
+        public var operationsPerCycle: Double { operationsPerSecond / (clockHertz * Double(threads)) }
+    }
+
     /// The format, in the records' spelling.
     public let format: String
     /// The instruction type whose peak applies (`fp32`, `bf16`, `int8`).
@@ -53,6 +68,17 @@ public struct MatmulThroughput: Sendable {
                 instruction: group[Parameter.instruction]!.description, size: Int(best[Parameter.size]!.numberValue!),
                 operationsPerSecond: best[Metric.operations]!.value / best[Metric.kernelSeconds]!.value,
                 implementation: best[Parameter.implementation]?.description ?? "")
+        }
+    }
+
+    /// The ISA ceilings of a run, by instruction type in run order (none for runs without the probe).
+    public static func ceilings(_ records: MatmulRecords) -> [Ceiling] {
+        records.trial(.isaRate).grouped(by: [Parameter.instruction]).map { group in
+            Ceiling(
+                instruction: group[Parameter.instruction]!.description,
+                operationsPerSecond: group.values(of: Metric.operationsPerSecond).max() ?? .nan,
+                clockHertz: group.values(of: Metric.clockHz).max() ?? .nan,
+                threads: Int(group.records.first?[Parameter.threads]?.numberValue ?? 1))
         }
     }
 

@@ -1,9 +1,11 @@
 // QuantLab's own intrinsics: the instructions Swift cannot spell, and nothing else.
 //
-// Two kernel families, each called from one Swift file:
+// Three kernel families, each called from one Swift file:
 // - streaming stores (`Tensor/Memory/StreamingStore.swift`): non-temporal writes;
 // - byte dot products (`Kernels/GEMV/ByteDot.swift`): the integer block dots of the W4A8 and
-//   W8A8 GEMVs on `vpmaddubsw`/`vpmaddwd` (AVX2).
+//   W8A8 GEMVs on `vpmaddubsw`/`vpmaddwd` (AVX2);
+// - instruction-rate probes (`Kernels/Probes/InstructionRateProbe.swift`): the ISA ceiling of
+//   FP32 FMA, INT8 VNNI and BF16 dot products, and the core clock.
 // The hot functions are `static inline` here, not in CKernels.c: Swift's Clang importer then
 // compiles their bodies into the calling Swift module, and a release build (`-target-cpu
 // haswell`) inlines them into the Swift loops. A function in the .c file would be a call per
@@ -127,5 +129,19 @@ static inline void ql_dot_u4s8_block_portable(const void *w, const void *x, int3
     }
     acc[0] += scale * (float)sum;
 }
+
+// MARK: Instruction-rate probes (CKernels.c: they loop internally, so one call per measurement)
+
+/// Which probes this CPU can run: bit 0 AVX-512F FMA, bit 1 AVX512-VNNI, bit 2 AVX512-BF16.
+int ql_isa_probe_support(void);
+/// `iterations` rounds of 8 dependent 64-bit adds of `step` (1-cycle latency each): 8 cycles
+/// per round, so the elapsed time gives the core clock. Returns the sum (keeps the loop).
+uint64_t ql_dependent_adds(uint64_t iterations, uint64_t step);
+/// `iterations` × 12 independent `vfmadd231ps zmm` (16 FMAs, 32 FLOP each). Needs bit 0.
+float ql_fma512_f32(uint64_t iterations);
+/// `iterations` × 12 independent `vpdpbusd zmm` (64 u8·s8 products into 16 INT32: 128 ops). Needs bit 1.
+int32_t ql_vnni512(uint64_t iterations);
+/// `iterations` × 12 independent `vdpbf16ps zmm` (32 BF16 products into 16 FP32: 64 FLOP). Needs bit 2.
+float ql_bf16dot512(uint64_t iterations);
 
 #endif

@@ -1,5 +1,4 @@
 import Datasets
-import Foundation
 import Kernels
 import NN
 public import Records
@@ -16,8 +15,8 @@ import Tensor
 /// - `sample`: generated text of FP32, RTN-4, GPTQ-4 and RTN-3 from one prompt and stream;
 /// - `decode`, `probe`: one token through the 7B-shaped block in each format, interleaved with
 ///   the read-bandwidth probe (`DecodeBlock`).
-/// The trained model is written as `data/checkpoints/decoder-<profile>.safetensors` (GPT-2 names);
-/// it is retrained on every run (no checkpoint cache exists yet).
+/// The trained model is kept in the runner's checkpoint cache as safetensors with GPT-2 names
+/// (`DecoderTraining.trainOrLoad`), so a rerun that changes only evaluation does not retrain.
 public struct DecoderExperiment: Experiment {
     /// What a profile fixes (`DecoderParameters`).
     public typealias Parameters = DecoderParameters
@@ -43,10 +42,10 @@ public struct DecoderExperiment: Experiment {
         let corpus = try DecoderCorpus(books: KJV.loadBooks(from: context.dataPaths), heldOutCount: p.heldOutBooks, file: context.dataPaths.file(KJV.fileName))
         let grid = DecoderVariant.grid(groupSizes: Self.groupSizes(width: p.width))
         context.progress.start(total: p.steps + grid.count + 1)
-        let (model, trainingRecords) = DecoderTraining(parameters: p, corpus: corpus).train(context: context)
+        let training = DecoderTraining(parameters: p, corpus: corpus)
+        let (model, trainingRecords) = try training.trainOrLoad(context: context)
         var records = trainingRecords
-        records += DecoderTraining(parameters: p, corpus: corpus).stepTimings(context: context)
-        try model.saveCheckpoint(to: checkpointPath(context), vocabulary: corpus.vocabulary)
+        records += training.stepTimings(context: context)
 
         var calibrationRNG = context.generator(DecoderStream.calibration)
         var calibration: [Int] = []
@@ -86,14 +85,6 @@ public struct DecoderExperiment: Experiment {
     static func groupSizes(width: Int) -> [Int] {
         [128, 64, 32].filter { width % $0 == 0 }
     }
-
-    /// `data/checkpoints/decoder-<profile>.safetensors`, beside `data/raw` (lexically, so a
-    /// symlinked `data/raw` does not move it).
-    private func checkpointPath(_ context: ExperimentContext) -> String {
-        var parts = context.dataPaths.root.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.count > 1 { parts.removeLast() } else { parts = ["."] }
-        return (parts + ["checkpoints", "decoder-\(context.profile.rawValue).safetensors"]).joined(separator: "/")
-    }
 }
 
 extension DecoderQuantization {
@@ -103,18 +94,5 @@ extension DecoderQuantization {
         var n = 0
         copy.visitLinears { _, linear in n += linear.weight.value.count }
         return n
-    }
-}
-
-extension GPT {
-    /// Writes the parameters under their GPT-2 names with the vocabulary in the metadata.
-    func saveCheckpoint(to path: String, vocabulary: [Unicode.Scalar]) throws {
-        var copy = self
-        var tensors: [String: Tensor] = [:]
-        copy.visitParameters { name, p in tensors[name] = p.value }
-        if let slash = path.lastIndex(of: "/") {
-            try FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
-        }
-        try SafetensorsWriter.write(tensors, metadata: ["vocabulary": String(String.UnicodeScalarView(vocabulary)), "format": "pt"], to: path)
     }
 }

@@ -81,7 +81,7 @@ public struct DecoderParameters: SectionParameters, Equatable {
         curveInterval = full ? 20 : 10
         curveWindows = full ? 32 : 8
         stepTimingShape = full ? [192, 4, 4, 32, 128] : [64, 1, 2, 4, 32]
-        stepTimingRepeats = full ? 5 : 2
+        stepTimingRepeats = 5
         calibrationSequences = full ? 128 : 16
         evaluationWindows = full ? 384 : 64
         chunks = full ? 64 : 16

@@ -14,7 +14,11 @@ import Tensor
 /// - `levels`, `level`, `histogram`: INT4 symmetric, INT4 asymmetric and NF4 on normal and
 ///   heavy-tailed samples in blocks of 64 (the MSE of each), their levels, and the histogram of
 ///   block-normalised values;
-/// - `memory`: bytes of 7B…405B-parameter models at each precision, scale overhead included.
+/// - `memory`: bytes of 7B…405B-parameter models at each precision, scale overhead included;
+/// - `sqnr-rule`: measured SQNR of uniform b-bit quantization against the 6.02·b + 1.76 dB rule;
+/// - `kv-cache`: KV-cache and activation bytes of published model shapes at a context length;
+/// - `cpu-flag`: which instruction-set flags this CPU has (what is native here);
+/// - `energy-op`: a published table of energy per operation and access (an estimate, cited).
 public struct FormatsExperiment: Experiment {
     /// What a profile fixes (`FormatsParameters`).
     public typealias Parameters = FormatsParameters
@@ -38,6 +42,10 @@ public struct FormatsExperiment: Experiment {
         records += try FormatsTrials.affineExample(parameters.affineExample, clip: parameters.affineClip)
         records += try FormatsTrials.levels(parameters, context: context)
         records += FormatsTrials.memory(models: parameters.modelParameters, int4GroupSize: parameters.int4GroupSize)
+        records += try FormatsTrials.sqnrRule(parameters, context: context)
+        records += FormatsTrials.kvCache(context: parameters.kvContext, batches: parameters.kvBatches)
+        records += FormatsTrials.cpuFlags(Environment.current())
+        records += FormatsTrials.energyTable()
         return records
     }
 }

@@ -24,6 +24,10 @@ public struct FormatsParameters: Codable, Sendable, Equatable {
     public var modelParameters: [Double]
     /// Group size of the INT4 memory row (one FP16 scale per group).
     public var int4GroupSize: Int
+    /// Context length of the KV-cache table, in tokens.
+    public var kvContext: Int = 4096
+    /// Batch sizes of the KV-cache table.
+    public var kvBatches: [Int] = [1, 16]
 }
 
 extension FormatsParameters: SectionParameters {

@@ -22,7 +22,7 @@ extension FormatsTrials {
     /// `bytes = parameters × bits per weight / 8`.
     static func memory(models: [Double], int4GroupSize: Int) -> [TrialRecord] {
         models.flatMap { parameters in
-            memoryLayouts(int4GroupSize: int4GroupSize).map { layout in
+            let plain = memoryLayouts(int4GroupSize: int4GroupSize).map { layout in
                 // Bits per weight from a representative group (exact: groups divide 1M elements).
                 let elements = 1 << 20
                 let groups = layout.groupSize.map { elements / $0 } ?? 0
@@ -32,6 +32,13 @@ extension FormatsTrials {
                     .bytes: Measurement(parameters * cost.bitsPerWeight / 8, unit: "B"),
                 ])
             }
+            // QLoRA's double quantization: the FP32 absmax of each block of 64 is itself stored in
+            // 8 bits, with one FP32 scale per 256 of them: 4 + 8/64 + 32/(64·256) bits per weight.
+            let doubleQuantized = 4 + 8.0 / 64 + 32.0 / (64 * 256)
+            return plain + [FormatsSchema.record(.memory, [.layout: "nf4 b64 + double quant", .modelParameters: .double(parameters)], [
+                .bitsPerWeight: Measurement(doubleQuantized, unit: "bit"),
+                .bytes: Measurement(parameters * doubleQuantized / 8, unit: "B"),
+            ])]
         }
     }
 }

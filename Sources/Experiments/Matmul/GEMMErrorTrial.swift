@@ -45,7 +45,13 @@ struct GEMMErrorTrial {
     func measure(_ contender: MatmulContender, inputs: MatmulInputs) throws -> (metrics: ErrorMetrics, blocks: [Block]) {
         try contender.prepare(a: inputs.a, b: inputs.b, rows: rows)
         try contender.execute()
-        let c = contender.product().storage.map(Double.init)
+        return metrics(of: contender.product().storage)
+    }
+
+    /// The error of a product `c` of the measured rows (row-major) against the reference.
+    func metrics(of c: [Float]) -> (metrics: ErrorMetrics, blocks: [Block]) {
+        let c = c.map(Double.init)
+        precondition(c.count == reference.count, "GEMMErrorTrial: \(c.count) values for \(reference.count) reference values")
         let measuredRows = reference.count / columns
         let energies = (0..<blocks).map { block in
             var e = Block()

@@ -24,6 +24,8 @@ public final class MatmulContender {
     private let floatKernel: FloatMatmulKernel?
     private let integerKernel: IntegerMatmulKernel?
     private var outputScale: Float = 1
+    /// B's FP8 scale, kept so that a new A can be scaled against it.
+    private var weightScale: Float = 1
     private var blasOperands: (a: Tensor, b: Tensor)?
     private var blasProduct: Tensor?
 
@@ -85,6 +87,7 @@ public final class MatmulContender {
             let sa = quantizer.scale(forAbsMax: Reductions.absMax(a.storage))
             let sb = quantizer.scale(forAbsMax: Reductions.absMax(b.storage))
             outputScale = sa * sb
+            weightScale = sb
             try floatKernel!.prepare(a: rounded(a, rows: rows, format: f, scale: sa), b: rounded(b, rows: nil, format: f, scale: sb))
         case .int8PerTensor, .int8PerChannel, .int4PerTensor, .int4PerChannel:
             let kernel = integerKernel!
@@ -95,6 +98,30 @@ public final class MatmulContender {
             try kernel.prepare(a: qa.rows(at: rows), b: qb)
         case .openBLASFP32:
             blasOperands = (rows.map { a.rows(at: $0) } ?? a, b)
+            blasProduct = nil
+        }
+    }
+
+    /// Rounds or quantizes a new A and loads it, keeping the B of the last `prepare`: the work a
+    /// deployed layer does per call, its weights having been converted once.
+    /// - Precondition: `prepare(a:b:rows:)` ran without `rows`, with an A of the same shape.
+    /// - Throws: as `prepare`.
+    public func prepareSource(a: Tensor) throws {
+        switch format {
+        case .fp32, .bf16:
+            try floatKernel!.prepareSource(a: a)
+        case .fp16:
+            try floatKernel!.prepareSource(a: rounded(a, rows: nil, format: .fp16, scale: 1))
+        case .fp8e4m3, .fp8e5m2:
+            let f: FloatFormat = format == .fp8e4m3 ? .e4m3 : .e5m2
+            let sa = FloatQuantizer(format: f, scaling: .absmax).scale(forAbsMax: Reductions.absMax(a.storage))
+            outputScale = sa * weightScale
+            try floatKernel!.prepareSource(a: rounded(a, rows: nil, format: f, scale: sa))
+        case .int8PerTensor, .int8PerChannel, .int4PerTensor, .int4PerChannel:
+            try integerKernel!.prepareSource(a: a)
+        case .openBLASFP32:
+            guard let b = blasOperands?.b else { preconditionFailure("\(format): prepareSource before prepare") }
+            blasOperands = (a, b)
             blasProduct = nil
         }
     }

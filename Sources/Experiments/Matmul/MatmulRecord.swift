@@ -30,23 +30,50 @@ public enum MatmulRecord {
         }
     }
 
-    /// The error of one product against its FP64 reference.
-    /// - Parameter outliers: the fraction and factor of the outlier entries, recorded on the
-    ///   `outliers` distribution's records (`outlier_fraction`, `outlier_scale`).
+    /// The error of one product against its FP64 reference; records of the outlier
+    /// distributions carry the outliers' fraction, factor and the count of outlier entries of A.
     public static func gemmError(
         distribution: MatmulDistribution, size: Int, format: MatmulFormat, kernel: String,
-        errorRows: Int, outliers: (fraction: Double, scale: Float), metrics: ErrorMetrics
+        errorRows: Int, outliers: MatmulOutliers, outlierCount: Int, metrics: ErrorMetrics
     ) -> TrialRecord {
         var parameters: [Parameter: ParameterValue] = [
             .distribution: ParameterValue(distribution), .size: .int(size), .format: ParameterValue(format),
             .emulated: .bool(format.isEmulated), .kernel: .string(kernel), .errorRows: .int(errorRows),
         ]
-        if distribution == .outliers {
-            parameters[.outlierFraction] = .double(outliers.fraction)
-            parameters[.outlierScale] = .double(Double(outliers.scale))
-        }
+        parameters.merge(outlierParameters(distribution, outliers, count: outlierCount)) { a, _ in a }
         return MatmulSchema.record(
             .gemmError, parameters, errorMeasurements(metrics).merging(bytesPerElement(format)) { a, _ in a })
+    }
+
+    /// The error of an INT8 product under one activation scheme for outliers.
+    static func gemmScheme(
+        distribution: MatmulDistribution, size: Int, scheme: ActivationScheme, errorRows: Int, calibrationRows: Int,
+        outcome: ActivationSchemeTrial.Outcome
+    ) -> TrialRecord {
+        var parameters: [Parameter: ParameterValue] = [
+            .distribution: ParameterValue(distribution), .size: .int(size), .scheme: .string(scheme.name),
+            .errorRows: .int(errorRows),
+        ]
+        switch scheme {
+        case .smoothQuant(let alpha): parameters[.alpha] = .double(alpha)
+        case .llmInt8(let threshold): parameters[.threshold] = .double(Double(threshold))
+        case .calibrated(let method):
+            parameters[.calibrationRows] = .int(calibrationRows)
+            if case .percentile(let p) = method { parameters[.percentile] = .double(p) }
+        default: break
+        }
+        var measurements = errorMeasurements(outcome.metrics)
+        measurements[.inlierRelativeError] = Measurement(outcome.inlierError)
+        if let share = outcome.keptColumnShare { measurements[.keptColumnShare] = Measurement(share) }
+        return MatmulSchema.record(.gemmScheme, parameters, measurements)
+    }
+
+    private static func outlierParameters(_ distribution: MatmulDistribution, _ o: MatmulOutliers, count: Int) -> [Parameter: ParameterValue] {
+        switch distribution {
+        case .normal: [:]
+        case .outliers: [.outlierFraction: .double(o.scatteredFraction), .outlierScale: .double(Double(o.scatteredScale)), .outlierCount: .int(count)]
+        case .channels: [.outlierFraction: .double(o.channelFraction), .outlierScale: .double(Double(o.channelScale)), .outlierCount: .int(count)]
+        }
     }
 
     /// The error energies of one block of measured rows (for bootstrap intervals of the error).
@@ -60,10 +87,12 @@ public enum MatmulRecord {
             [.squaredError: Measurement(squaredError), .squaredReference: Measurement(squaredReference)])
     }
 
-    /// The phase times of one repeat of one product, end to end = prepare + kernel + readout.
-    public static func gemmTime(
+    /// The phase times of one repeat of one product: end to end = prepare + kernel + read-out
+    /// (both operands converted on the call), per call = prepare A + kernel + read-out (the
+    /// weights B converted once beforehand).
+    static func gemmTime(
         size: Int, format: MatmulFormat, repeat index: Int, kernel: String, implementation: String,
-        phases: (prepare: Double, kernel: Double, readout: Double), environment: Dispatch
+        phases: GEMMTimingTrial.Phases, environment: Dispatch
     ) -> TrialRecord {
         MatmulSchema.record(
             .gemmTime,
@@ -74,11 +103,23 @@ public enum MatmulRecord {
             ].merging(environment.parameters) { a, _ in a },
             [
                 .prepareSeconds: .timing(phases.prepare, unit: "s"),
+                .prepareSourceSeconds: .timing(phases.prepareSource, unit: "s"),
                 .kernelSeconds: .timing(phases.kernel, unit: "s"),
                 .readoutSeconds: .timing(phases.readout, unit: "s"),
                 .endToEndSeconds: .timing(phases.prepare + phases.kernel + phases.readout, unit: "s"),
+                .perCallSeconds: .timing(phases.prepareSource + phases.kernel + phases.readout, unit: "s"),
                 .operations: Measurement(2 * Double(size) * Double(size) * Double(size), unit: "op"),
             ].merging(bytesPerElement(format)) { a, _ in a })
+    }
+
+    /// One round of the instruction-rate probe for one instruction.
+    public static func isaRate(
+        instruction: MatmulInstruction, repeat index: Int, clockHertz: Double, operationsPerSecond: Double, environment: Dispatch
+    ) -> TrialRecord {
+        MatmulSchema.record(
+            .isaRate,
+            [.instruction: ParameterValue(instruction), .repeatIndex: .int(index)].merging(environment.parameters) { a, _ in a },
+            [.clockHz: .timing(clockHertz, unit: "Hz"), .operationsPerSecond: .timing(operationsPerSecond, unit: "op/s")])
     }
 
     /// One repeat of a peak GEMM of one instruction type.

@@ -8,6 +8,8 @@ import Runner
 /// peak inputs          1                          (sub-index 0, tag 1)
 /// GEMM inputs of n     n << 8                     (tag 0)
 /// GEMV inputs          (rows · columns) << 8 | 2  (tag 2)
+/// outlier columns of n n << 8 | 3                 (tag 3)
+/// calibration A of n   n << 8 | 4                 (tag 4)
 /// ```
 /// Two GEMV shapes with the same number of weights (a shape and its transpose) share a stream.
 enum MatmulStream: RandomStream {
@@ -18,10 +20,16 @@ enum MatmulStream: RandomStream {
     case gemmInputs(size: Int)
     /// W and x of the GEMV of one weight shape.
     case gemvInputs(rows: Int, columns: Int)
+    /// The outlier columns of A at size n: one draw shared by the product's A and the
+    /// calibration batch, since channel outliers sit in fixed feature dimensions.
+    case channelColumns(size: Int)
+    /// The calibration batch of size n: another A from the same distribution, from which static
+    /// activation ranges are set before the product's A is seen.
+    case calibrationInputs(size: Int)
 
     /// The draw named in the low byte of the stream number.
     private enum Tag: UInt64 {
-        case gemm = 0, peak = 1, gemv = 2
+        case gemm = 0, peak = 1, gemv = 2, channels = 3, calibration = 4
     }
 
     /// `sub-index << 8 | tag`.
@@ -30,6 +38,8 @@ enum MatmulStream: RandomStream {
         case .peakInputs: Self.compose(0, .peak)
         case .gemmInputs(let size): Self.compose(size, .gemm)
         case .gemvInputs(let rows, let columns): Self.compose(rows * columns, .gemv)
+        case .channelColumns(let size): Self.compose(size, .channels)
+        case .calibrationInputs(let size): Self.compose(size, .calibration)
         }
     }
 

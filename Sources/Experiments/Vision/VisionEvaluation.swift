@@ -16,7 +16,12 @@ struct VisionEvaluation {
 
     /// `model`'s answers on `images`.
     init(_ model: Sequential, _ images: Tensor) {
-        logits = VisionModel.logits(model, images)
+        self.init(logits: VisionModel.logits(model, images))
+    }
+
+    /// The answers that `logits` (`[N, 10]`, e.g. from an inference engine) give.
+    init(logits: Tensor) {
+        self.logits = logits
         predictions = Accuracy.predictedClasses(logits)
     }
 

@@ -21,8 +21,10 @@ import Tensor
 /// - `qat`: quantization-aware fine-tuning at W4A4, W4A8, W3A8 and W2A8 with STE and LSQ
 ///   weights (`VisionQAT`), against PTQ on the same grids;
 /// - `layer-range`, `histogram`: each layer's weight and input ranges, and the weight histograms
-///   of the first and last layers (first seed).
-/// The same families are recorded for a two-layer MLP on scikit-learn's 8×8 digits (no QAT), so
+///   of the first and last layers (first seed);
+/// - `engine`, `engine-speed`: the folded CNN on oneDNN's FP32 and INT8 engines (`VisionEngine`):
+///   agreement with the FP32 and simulated W8A8 models, and images per second (first seed).
+/// The same families (but the engine's) are recorded for a two-layer MLP on scikit-learn's 8×8 digits, so
 /// the chapter can say whether what holds for the CNN holds for an MLP; the `model` parameter
 /// (`cnn`, `mlp`) tells them apart.
 public struct VisionExperiment: Experiment {
@@ -49,9 +51,9 @@ public struct VisionExperiment: Experiment {
         let digits = VisionData(try Digits.load(from: context.dataPaths), parameters: p, context: context) { .digits($0) }
         let grid = Self.grid(p)
         let qatSettings = VisionQAT.settings(p)
-        context.progress.start(total: p.seeds * (p.epochs + p.mlpEpochs + 2 * (grid.count + 1) + qatSettings.count))
+        context.progress.start(total: p.seeds * (p.epochs + p.mlpEpochs + 2 * (grid.count + 1) + 2 * qatSettings.count))
         var records = try study(.cnn, data: mnist, epochs: p.epochs, qat: qatSettings, histogramBins: p.histogramBins, p, context)
-        records += try study(.mlp, data: digits, epochs: p.mlpEpochs, qat: [], histogramBins: 0, p, context) { .digits($0) }
+        records += try study(.mlp, data: digits, epochs: p.mlpEpochs, qat: qatSettings, histogramBins: 0, p, context) { .digits($0) }
         return records
     }
 
@@ -65,13 +67,19 @@ public struct VisionExperiment: Experiment {
         var records: [TrialRecord] = []
         for seed in 0..<p.seeds {
             let training = VisionTraining(parameters: p, data: data, model: network, epochs: epochs, streams: streams)
-            let (trained, trainingSeconds) = context.timed { training.train(seed: seed, context: context) }
-            records += trained.records
+            let trained = try training.trainOrLoad(seed: seed, context: context)
+            let checkpoint: ParameterValue = .string(trained.origin.rawValue)
+            records += trained.records.map { record in
+                var record = record
+                record[VisionSchema.Parameter.checkpoint] = checkpoint
+                return record
+            }
+            let trainingSeconds = trained.seconds
             let folded = trained.model.foldingBatchNorms()
             let parent = VisionEvaluation(folded, data.test.images)
             let correct = zip(parent.predictions, data.test.labels).filter { $0 == $1 }.count
             records.append(VisionSchema.record(
-                .fp32, [.seed: .int(seed)],
+                .fp32, [.seed: .int(seed), .checkpoint: checkpoint],
                 [.accuracy: Measurement(Double(correct) / Double(data.test.count)), .correct: Measurement(Double(correct)),
                  .images: Measurement(Double(data.test.count)), .modelBytes: Measurement(Double(4 * folded.parameterCount), unit: "bytes"),
                  .bestEpoch: Measurement(Double(trained.bestEpoch)), .seconds: .timing(trainingSeconds, unit: "s")]))
@@ -88,7 +96,7 @@ public struct VisionExperiment: Experiment {
                 records.append(VisionSchema.record(.ptq, parameters, m))
                 context.progress.advance()
             }
-            let qat = VisionQAT(parameters: p, data: data)
+            let qat = VisionQAT(parameters: p, data: data, model: network, streams: streams)
             for setting in qatSettings {
                 let ((model, bestEpoch), seconds) = context.timed { qat.train(folded, setting, seed: seed, context: context) }
                 var m = VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)
@@ -110,6 +118,11 @@ public struct VisionExperiment: Experiment {
                         .sensitivity, [.seed: .int(seed), .layer: .string(layer), .target: .string(target), .bits: .int(bits)],
                         VisionEvaluation(model, data.test.images).measurements(against: parent, labels: data.test.labels)))
                 }
+            }
+            if network.name == VisionModel.cnn.name {
+                let w8a8 = try ptq.apply(PTQConfig(weights: "int8", granularity: "channel", activations: "int8", calibration: "minmax")).model
+                records += try VisionEngine(parameters: p).records(
+                    folded: folded, w8a8: w8a8, parent: parent, data: data, seed: seed, timed: seed == 0, context: context)
             }
             records += Self.ranges(folded, ptq, seed: seed, bins: seed == 0 ? histogramBins : 0)
             context.progress.advance()

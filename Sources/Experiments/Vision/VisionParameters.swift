@@ -43,6 +43,12 @@ public struct VisionParameters: SectionParameters, Equatable {
     public var qatEpochs: Int
     /// Adam's initial learning rate for QAT (cosine to 0).
     public var qatLearningRate: Float
+    /// Batch sizes at which the oneDNN engines are timed.
+    public var engineBatches: [Int]
+    /// Interleaved timing repeats of each engine at each batch size.
+    public var engineRepeats: Int
+    /// Images each timed repeat classifies (test images, cycled).
+    public var engineImages: Int
 
     /// The parameters of `profile`.
     public init(profile: Profile) {
@@ -66,5 +72,8 @@ public struct VisionParameters: SectionParameters, Equatable {
         qatBits = profile == .full ? [[4, 4], [4, 8], [3, 8], [2, 8]] : [[4, 8], [2, 8]]
         qatEpochs = profile == .full ? 3 : 1
         qatLearningRate = 2e-4
+        engineBatches = [1, 256]
+        engineRepeats = profile == .full ? 9 : 3
+        engineImages = profile == .full ? 2048 : 256
     }
 }

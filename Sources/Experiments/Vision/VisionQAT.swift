@@ -8,7 +8,7 @@ import Records
 import Runner
 import Tensor
 
-/// Quantization-aware training of the folded CNN from its FP32 parameters: every layer's
+/// Quantization-aware training of a folded model (the CNN or the MLP) from its FP32 parameters: every layer's
 /// weights and inputs pass through fake quantizers while it is fine-tuned, and the iterate with
 /// the best validation accuracy is kept.
 ///
@@ -34,6 +34,10 @@ struct VisionQAT {
 
     let parameters: VisionParameters
     let data: VisionData
+    /// The model fine-tuned (the CNN or the MLP), for its quantizable layers.
+    var model: VisionModel = .cnn
+    /// Maps the section's streams to this model's own.
+    var streams: (VisionStream) -> VisionStream = { $0 }
 
     /// The settings of the parameters, in record order.
     static func settings(_ p: VisionParameters) -> [Setting] {
@@ -43,7 +47,7 @@ struct VisionQAT {
     /// The folded model fine-tuned under `setting`, and the epoch kept.
     func train(_ folded: Sequential, _ setting: Setting, seed: Int, context: ExperimentContext) -> (model: Sequential, bestEpoch: Int) {
         var model = folded
-        for (_, index) in VisionModel.cnn.layers {
+        for (_, index) in self.model.layers {
             var layer = model.layers[index] as! any QuantizableLayer
             layer.weightQuantizer = setting.method == "lsq"
                 ? LSQFakeQuantizer(bits: setting.weightBits)
@@ -53,7 +57,7 @@ struct VisionQAT {
             model.layers[index] = layer
         }
         var optimizer = Adam(learningRate: parameters.qatLearningRate)
-        var rng = context.generator(VisionStream.qatBatches(seed: seed, setting: Self.settings(parameters).firstIndex(of: setting)!))
+        var rng = context.generator(streams(.qatBatches(seed: seed, setting: Self.settings(parameters).firstIndex(of: setting)!)))
         var best = (accuracy: -1.0, epoch: 0, model: model)
         let epochs = max(1, parameters.qatEpochs)
         for epoch in 1...epochs {

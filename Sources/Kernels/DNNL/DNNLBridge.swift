@@ -39,9 +39,57 @@ enum DNNLLayout {
     }
 }
 
-/// A 2-D memory descriptor (a value: oneDNN's descriptor is a plain struct).
+/// Plain layouts of an N-d tensor by oneDNN's format tag, or the primitive's choice.
+enum DNNLTag {
+    /// Images `[N, C, H, W]` in row-major order.
+    case nchw
+    /// Channels last, `[N, C, H, W]` stored as N, H, W, C.
+    case nhwc
+    /// Convolution weights `[O, I, KH, KW]` in row-major order (also inner-product weights over 4-D inputs).
+    case oihw
+    /// A row-major matrix `[N, C]` (`ab`): inner-product inputs, outputs and weights.
+    case nc
+    /// A vector (biases).
+    case x
+    /// The primitive picks (a blocked layout reached by a reorder).
+    case any
+
+    fileprivate var c: dnnl_format_tag_t {
+        switch self {
+        case .nchw: dnnl_nchw
+        case .nhwc: dnnl_nhwc
+        case .oihw: dnnl_oihw
+        case .nc: dnnl_nc
+        case .x: dnnl_x
+        case .any: dnnl_format_tag_any
+        }
+    }
+}
+
+/// An N-d memory descriptor (a value: oneDNN's descriptor is a plain struct).
 struct DNNLMemoryDescriptor {
     fileprivate var c: dnnl_memory_desc_t
+
+    /// A descriptor of `dimensions` (1 to 12 of them, each ≥ 1) with one type and tag.
+    init(dimensions: [Int], type: DNNLDataType, tag: DNNLTag) throws(DNNLError) {
+        precondition((1...12).contains(dimensions.count), "DNNLMemoryDescriptor: \(dimensions.count) dimensions")
+        var md = dnnl_memory_desc_t()
+        let dims = dimensions.map { dnnl_dim_t($0) }
+        try check(dnnl_memory_desc_init_by_tag(&md, Int32(dims.count), dims, type.c, tag.c), "dnnl_memory_desc_init_by_tag")
+        c = md
+    }
+
+    /// The element type.
+    var dataType: DNNLDataType? {
+        switch c.data_type {
+        case dnnl_f32: .f32
+        case dnnl_bf16: .bf16
+        case dnnl_s8: .s8
+        case dnnl_u8: .u8
+        case dnnl_s32: .s32
+        default: nil
+        }
+    }
 
     /// A `rows × columns` descriptor of the given type and layout.
     init(rows: Int, columns: Int, type: DNNLDataType, layout: DNNLLayout) throws(DNNLError) {
@@ -135,15 +183,52 @@ final class DNNLMemory {
 
 /// Argument roles passed to `DNNLPrimitive.execute`.
 enum DNNLArgument {
-    case source, weights, destination, from, to
+    case source, weights, bias, destination, from, to
 
     fileprivate var c: Int32 {
         switch self {
         case .source, .from: DNNL_ARG_SRC
         case .weights: DNNL_ARG_WEIGHTS
+        case .bias: DNNL_ARG_BIAS
         case .destination, .to: DNNL_ARG_DST
         }
     }
+}
+
+/// Primitive attributes: output scales and a fused ReLU (oneDNN 2.x's INT8 quantization model).
+///
+/// ```
+/// dst = post-op( scale[c] · (Σ src · weights + bias[c]) )     (rounded to nearest even, saturated, for integer dst)
+/// ```
+/// The scales apply per element of dimension `scaleDimension` of the destination (one scale per
+/// output channel) or, when a single scale is given, to every element.
+final class DNNLAttributes {
+    fileprivate let handle: dnnl_primitive_attr_t
+
+    /// - Parameters:
+    ///   - outputScales: one scale, or one per index of `scaleDimension`; empty for none.
+    ///   - scaleDimension: the destination dimension the scales run along (1: channels).
+    ///   - relu: whether a ReLU follows the scaling (an eltwise post-op).
+    init(outputScales: [Float] = [], scaleDimension: Int = 1, relu: Bool = false) throws(DNNLError) {
+        var attr: dnnl_primitive_attr_t?
+        try check(dnnl_primitive_attr_create(&attr), "dnnl_primitive_attr_create")
+        handle = attr!
+        if !outputScales.isEmpty {
+            let mask: Int32 = outputScales.count == 1 ? 0 : 1 << Int32(scaleDimension)
+            try check(dnnl_primitive_attr_set_output_scales(handle, dnnl_dim_t(outputScales.count), mask, outputScales),
+                      "dnnl_primitive_attr_set_output_scales")
+        }
+        if relu {
+            var ops: dnnl_post_ops_t?
+            try check(dnnl_post_ops_create(&ops), "dnnl_post_ops_create")
+            // The attribute keeps its own copy of the post-ops, so they are destroyed here.
+            defer { dnnl_post_ops_destroy(ops) }
+            try check(dnnl_post_ops_append_eltwise(ops, 1, dnnl_eltwise_relu, 0, 0), "dnnl_post_ops_append_eltwise")
+            try check(dnnl_primitive_attr_set_post_ops(handle, ops), "dnnl_primitive_attr_set_post_ops")
+        }
+    }
+
+    deinit { dnnl_primitive_attr_destroy(handle) }
 }
 
 /// A primitive together with its primitive descriptor (kept to query the layouts it chose).
@@ -177,21 +262,87 @@ final class DNNLPrimitive {
         return try DNNLPrimitive(descriptor: pd!, engine: engine)
     }
 
-    /// A reorder (layout change and/or type conversion, round to nearest even) from one memory to another.
-    static func reorder(from source: DNNLMemoryDescriptor, to destination: DNNLMemoryDescriptor, engine: DNNLEngine) throws(DNNLError) -> DNNLPrimitive {
+    /// A reorder (layout change and/or type conversion, round to nearest even, saturating) from one
+    /// memory to another; with `attributes`' output scale, `dst = saturate(round(scale · src))`.
+    static func reorder(
+        from source: DNNLMemoryDescriptor, to destination: DNNLMemoryDescriptor, attributes: DNNLAttributes? = nil,
+        engine: DNNLEngine
+    ) throws(DNNLError) -> DNNLPrimitive {
         var pd: dnnl_primitive_desc_t?
         var src = source.c, dst = destination.c
         try check(
-            dnnl_reorder_primitive_desc_create(&pd, &src, engine.handle, &dst, engine.handle, nil),
+            dnnl_reorder_primitive_desc_create(&pd, &src, engine.handle, &dst, engine.handle, attributes?.handle),
             "dnnl_reorder_primitive_desc_create")
         return try DNNLPrimitive(descriptor: pd!, engine: engine)
     }
 
+    /// A direct 2-D convolution for inference, `dst[n][o] = Σ_{i,kh,kw} src[n][i][h+kh][w+kw] · w[o][i][kh][kw] + bias[o]`,
+    /// stride 1 and no padding, then `attributes` (scales, ReLU).
+    static func convolution(
+        source: DNNLMemoryDescriptor, weights: DNNLMemoryDescriptor, bias: DNNLMemoryDescriptor,
+        destination: DNNLMemoryDescriptor, attributes: DNNLAttributes, engine: DNNLEngine
+    ) throws(DNNLError) -> DNNLPrimitive {
+        var op = dnnl_convolution_desc_t()
+        var src = source.c, wei = weights.c, b = bias.c, dst = destination.c
+        let strides: [dnnl_dim_t] = [1, 1], padding: [dnnl_dim_t] = [0, 0]
+        try check(
+            dnnl_convolution_forward_desc_init(
+                &op, dnnl_forward_inference, dnnl_convolution_direct, &src, &wei, &b, &dst, strides, padding, padding),
+            "dnnl_convolution_forward_desc_init")
+        return try create(&op, attributes, engine, "convolution")
+    }
+
+    /// Max pooling for inference over non-overlapping `size × size` windows (stride `size`, no padding).
+    static func maxPooling(
+        source: DNNLMemoryDescriptor, destination: DNNLMemoryDescriptor, size: Int, engine: DNNLEngine
+    ) throws(DNNLError) -> DNNLPrimitive {
+        var op = dnnl_pooling_desc_t()
+        var src = source.c, dst = destination.c
+        let window: [dnnl_dim_t] = [dnnl_dim_t(size), dnnl_dim_t(size)], padding: [dnnl_dim_t] = [0, 0]
+        try check(
+            dnnl_pooling_forward_desc_init(&op, dnnl_forward_inference, dnnl_pooling_max, &src, &dst, window, window, padding, padding),
+            "dnnl_pooling_forward_desc_init")
+        return try create(&op, nil, engine, "pooling")
+    }
+
+    /// An inner product for inference, `dst[n][o] = Σ_i src[n][i] · w[o][i] + bias[o]` (over all
+    /// non-batch dimensions of `src`), then `attributes` (scales, ReLU).
+    static func innerProduct(
+        source: DNNLMemoryDescriptor, weights: DNNLMemoryDescriptor, bias: DNNLMemoryDescriptor,
+        destination: DNNLMemoryDescriptor, attributes: DNNLAttributes, engine: DNNLEngine
+    ) throws(DNNLError) -> DNNLPrimitive {
+        var op = dnnl_inner_product_desc_t()
+        var src = source.c, wei = weights.c, b = bias.c, dst = destination.c
+        try check(dnnl_inner_product_forward_desc_init(&op, dnnl_forward_inference, &src, &wei, &b, &dst),
+                  "dnnl_inner_product_forward_desc_init")
+        return try create(&op, attributes, engine, "inner product")
+    }
+
+    /// A primitive from an operation descriptor (`op` points at one of oneDNN's `*_desc_t`).
+    private static func create(
+        _ op: UnsafeRawPointer, _ attributes: DNNLAttributes?, _ engine: DNNLEngine, _ kind: String
+    ) throws(DNNLError) -> DNNLPrimitive {
+        var pd: dnnl_primitive_desc_t?
+        let status = dnnl_primitive_desc_create(&pd, op, attributes?.handle, engine.handle, nil)
+        guard status == dnnl_success else {
+            throw DNNLError(call: "dnnl_primitive_desc_create(\(kind))", status: Int(status.rawValue))
+        }
+        return try DNNLPrimitive(descriptor: pd!, engine: engine)
+    }
+
     /// The weights layout the primitive chose (when created with `.any`).
-    func weightsDescriptor() throws(DNNLError) -> DNNLMemoryDescriptor {
+    func weightsDescriptor() throws(DNNLError) -> DNNLMemoryDescriptor { try query(dnnl_query_weights_md, "weights") }
+
+    /// The source layout the primitive chose.
+    func sourceDescriptor() throws(DNNLError) -> DNNLMemoryDescriptor { try query(dnnl_query_src_md, "src") }
+
+    /// The destination layout the primitive chose.
+    func destinationDescriptor() throws(DNNLError) -> DNNLMemoryDescriptor { try query(dnnl_query_dst_md, "dst") }
+
+    private func query(_ what: dnnl_query_t, _ name: String) throws(DNNLError) -> DNNLMemoryDescriptor {
         // The query returns NULL on error rather than a status.
-        guard let md = dnnl_primitive_desc_query_md(descriptor, dnnl_query_weights_md, 0) else {
-            throw DNNLError(call: "dnnl_primitive_desc_query_md(weights)", status: Int(dnnl_invalid_arguments.rawValue))
+        guard let md = dnnl_primitive_desc_query_md(descriptor, what, 0) else {
+            throw DNNLError(call: "dnnl_primitive_desc_query_md(\(name))", status: Int(dnnl_invalid_arguments.rawValue))
         }
         return DNNLMemoryDescriptor(md.pointee)
     }
@@ -205,9 +356,15 @@ final class DNNLPrimitive {
 
     /// Runs the primitive on `stream` and waits for it.
     func execute(_ arguments: [(DNNLArgument, DNNLMemory)], on stream: DNNLStream) throws(DNNLError) {
+        try submit(arguments, on: stream)
+        try stream.wait()
+    }
+
+    /// Submits the primitive to `stream` without waiting (an in-order stream runs a chain of
+    /// primitives in submission order; `DNNLStream.wait()` ends it).
+    func submit(_ arguments: [(DNNLArgument, DNNLMemory)], on stream: DNNLStream) throws(DNNLError) {
         let args = arguments.map { dnnl_exec_arg_t(arg: $0.0.c, memory: $0.1.handle) }
         try check(dnnl_primitive_execute(handle, stream.handle, Int32(args.count), args), "dnnl_primitive_execute")
-        try stream.wait()
     }
 
     deinit {

@@ -78,6 +78,15 @@ public final class FloatMatmulKernel: MatmulKernel {
         executed = false
     }
 
+    public func prepareSource(a: Tensor) throws {
+        guard let plan = current else { preconditionFailure("\(label): prepareSource(a:) before prepare(a:b:)") }
+        guard a.shape == [plan.shape.m, plan.shape.k] else {
+            throw KernelInputError("\(label): new A is \(a.shape), the prepared product takes \(plan.shape.m)×\(plan.shape.k)")
+        }
+        try a.storage.withUnsafeBufferPointer { (p) throws(DNNLError) in try plan.a.load(p, on: stream) }
+        executed = false
+    }
+
     public func removeCachedPlans() {
         plans.removeAll()
         current = nil

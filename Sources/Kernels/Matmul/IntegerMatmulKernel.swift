@@ -113,6 +113,30 @@ public final class IntegerMatmulKernel: MatmulKernel {
         executed = false
     }
 
+    /// Quantizes a new `a` as `prepare(a:b:)` does (this kernel's bits, per tensor or per row)
+    /// and loads its codes, keeping B's codes, scales and blocked layout.
+    /// - Throws: `KernelInputError` when `a`'s shape differs from the prepared A;
+    ///   `QuantizationError` for a NaN or infinity; `DNNLError` when oneDNN fails.
+    public func prepareSource(a: Tensor) throws {
+        try prepareSource(a: SymmetricIntegerMatrix(quantizing: a, bits: bits, axis: granularity == .perTensor ? .tensor : .rows))
+    }
+
+    /// Loads new codes of A quantized elsewhere, keeping B.
+    /// - Throws: `KernelInputError` when the shape differs from the prepared A or the scale
+    ///   axis is not tensor/rows; `DNNLError` when oneDNN fails.
+    public func prepareSource(a: SymmetricIntegerMatrix) throws {
+        guard let plan = current, let b = operands?.b else { preconditionFailure("\(label): prepareSource(a:) before prepare(a:b:)") }
+        guard a.rows == plan.shape.m, a.columns == plan.shape.k else {
+            throw KernelInputError("integer matmul: new A is \(a.rows)×\(a.columns), the prepared product takes \(plan.shape.m)×\(plan.shape.k)")
+        }
+        guard a.axis == .tensor || a.axis == .rows else {
+            throw KernelInputError("integer matmul: scales of A per \(a.axis); use per tensor or per row")
+        }
+        try a.codes.withUnsafeBufferPointer { (p) throws(DNNLError) in try plan.a.load(p, on: stream) }
+        operands = (a, b)
+        executed = false
+    }
+
     /// Frees every cached plan and the last operands (see `MatmulKernel.removeCachedPlans()`).
     public func removeCachedPlans() {
         plans.removeAll()

@@ -61,6 +61,12 @@ public protocol MatmulKernel: AnyObject {
     ///   an integer kernel cannot quantize (NaN, ±∞); `DNNLError` when oneDNN fails.
     func prepare(a: Tensor, b: Tensor) throws
 
+    /// Converts or quantizes a new `a` into the kernel, keeping the B of the last `prepare`:
+    /// what a deployed layer pays per call, its weights having been converted and packed once.
+    /// - Precondition: `prepare(a:b:)` has run with an A of the same shape.
+    /// - Throws: `KernelInputError` when `a`'s shape differs from the prepared one; as `prepare`.
+    func prepareSource(a: Tensor) throws
+
     /// Runs the product on the operands of the last `prepare`.
     /// - Precondition: `prepare` has been called.
     /// - Throws: `DNNLError` when oneDNN fails.

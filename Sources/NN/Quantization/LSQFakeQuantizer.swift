@@ -12,7 +12,8 @@ public import Tensor
 /// s₀ = 2 · mean|x| / √Qp                                         (initialisation, section 2.1)
 /// ```
 /// N is the number of elements quantized with one step: the weight count for weights, the
-/// features per sample for inputs (the paper's N_W and N_F). The step is initialised from the
+/// features per sample for inputs (the paper's N_W and N_F): every element but the batch axis,
+/// F for a linear input `[N, F]` and C·H·W for a convolution input `[N, C, H, W]`. The step is initialised from the
 /// first training forward (or set with `init(bits:step:)`); `forward` clamps it to at least
 /// 1e−8, since an optimizer step may push it through zero. The paper's grid for signed
 /// values has Qn = Qp + 1; the symmetric grid here leaves the most negative code unused, as
@@ -34,8 +35,8 @@ public struct LSQFakeQuantizer: FakeQuantizer {
     /// A quantizer whose step is initialised from the first training batch.
     /// - Parameters:
     ///   - bits: code width, 2...16.
-    ///   - perSampleCount: N = elements per sample (the last axis) for inputs and activations;
-    ///     false (weights) counts every element.
+    ///   - perSampleCount: N = elements per sample (all axes but the first, the batch) for
+    ///     inputs and activations; false (weights) counts every element.
     public init(bits: Int, perSampleCount: Bool = false) {
         precondition((2...16).contains(bits), "LSQFakeQuantizer: bits \(bits) outside 2...16")
         self.bits = bits
@@ -59,7 +60,8 @@ public struct LSQFakeQuantizer: FakeQuantizer {
     public var maxCode: Float { Float((1 << (bits - 1)) - 1) }
 
     public mutating func forward(_ input: Tensor) -> Tensor {
-        let n = perSampleCount ? (input.shape.last ?? 1) : input.count
+        // Per sample: everything but the batch axis (C·H·W for a convolution input, not W alone).
+        let n = perSampleCount && input.shape.count >= 2 && input.shape[0] > 0 ? input.count / input.shape[0] : input.count
         gradientScale = 1 / (Float(n) * maxCode).squareRoot()
         if !isInitialized {
             let meanAbs = input.storage.reduce(0) { $0 + Double(abs($1)) } / Double(max(input.count, 1))

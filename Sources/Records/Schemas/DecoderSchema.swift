@@ -8,9 +8,9 @@
 ///
 /// | family | one record per | measurements |
 /// |---|---|---|
-/// | `training` | run (layers, hidden, heads, context, batch, books) | `parameters`, `steps`, `tokens_per_step`, `seconds`, `step_seconds`, `vocabulary`, `train_characters`, `held_out_characters` |
+/// | `training` | run (layers, hidden, heads, context, batch, books, checkpoint) | `parameters`, `steps`, `tokens_per_step`, `seconds`, `step_seconds`, `vocabulary`, `train_characters`, `held_out_characters` |
 /// | `step-timing` | repeat (layers, hidden, heads, context, batch) | `seconds` |
-/// | `curve` | step | `train_loss`, `validation_bpc`, `learning_rate`, `gradient_norm`, `seconds` |
+/// | `curve` | step, checkpoint | `train_loss`, `validation_bpc`, `learning_rate`, `gradient_norm`, `seconds` |
 /// | `variant` | variant | `model_bytes`, `bits_per_weight`, `seconds` |
 /// | `chunk` | variant, chunk | `tokens`, `nll`, `kl`, `agree`, `correct` |
 /// | `sample` | variant (`text` parameter) | `characters` |
@@ -82,6 +82,8 @@ public enum DecoderSchema: RecordSchema {
         case batch
         /// The held-out books, comma-separated (`training`).
         case books
+        /// Whether the GPT was `trained` in this run or `loaded` from the checkpoint cache (`training`, `curve`).
+        case checkpoint
     }
 
     /// The measurement keys.

@@ -15,6 +15,10 @@
 /// | `level` | scheme, index | `value` |
 /// | `histogram` | distribution, bin | `lower`, `upper`, `density` |
 /// | `memory` | layout, parameters | `bits_per_weight`, `bytes` |
+/// | `sqnr-rule` | distribution, bits, calibration | `sqnr` |
+/// | `kv-cache` | model (`layers`, `kv_width`, `ffn_width`), context, batch, layout | `bits_per_weight`, `kv_bytes`, `activation_bytes` |
+/// | `cpu-flag` | flag | (`present` is a parameter) |
+/// | `energy-op` | operation (`source`) | `picojoules` |
 public enum FormatsSchema: RecordSchema {
     /// The section id.
     public static let section = "formats"
@@ -41,6 +45,14 @@ public enum FormatsSchema: RecordSchema {
         case histogram
         /// The bytes of one model size at one storage layout.
         case memory
+        /// The SQNR of uniform b-bit quantization of one distribution with one calibration.
+        case sqnrRule = "sqnr-rule"
+        /// The KV-cache and activation memory of one model shape at one cache format.
+        case kvCache = "kv-cache"
+        /// Whether this CPU has one instruction-set flag (from `/proc/cpuinfo`).
+        case cpuFlag = "cpu-flag"
+        /// The energy of one operation or memory access from a published table (an estimate).
+        case energyOp = "energy-op"
     }
 
     /// The parameter keys.
@@ -68,10 +80,41 @@ public enum FormatsSchema: RecordSchema {
         case layout
         /// The model size in parameters (`memory`).
         case modelParameters = "parameters"
+        /// Code width in bits (`sqnr-rule`).
+        case bits
+        /// How the range was chosen: `minmax` or `mse` (`sqnr-rule`).
+        case calibration
+        /// A model shape's name, e.g. `Llama-2-7B` (`kv-cache`).
+        case model
+        /// Transformer layers (`kv-cache`).
+        case layers
+        /// Width of the keys (and values) cached per layer and token: heads × head size, fewer
+        /// than the hidden width under grouped-query attention (`kv-cache`).
+        case kvWidth = "kv_width"
+        /// The MLP's intermediate width (`kv-cache`).
+        case ffnWidth = "ffn_width"
+        /// Tokens of context cached (`kv-cache`).
+        case context
+        /// Sequences decoded at once (`kv-cache`).
+        case batch
+        /// A CPU flag, e.g. `avx512_bf16` (`cpu-flag`).
+        case flag
+        /// Whether the CPU has the flag (`cpu-flag`).
+        case present
+        /// The operation or access, e.g. `int8-add`, `dram-64bit` (`energy-op`).
+        case operation
+        /// Where a published constant comes from (`energy-op`).
+        case source
     }
 
     /// The measurement keys.
     public enum Metric: String, MeasurementKey {
+        /// KV-cache bytes of a model shape, in `B` (`kv-cache`).
+        case kvBytes = "kv_bytes"
+        /// Bytes of the largest activation of one layer (the MLP intermediate, FP16), in `B` (`kv-cache`).
+        case activationBytes = "activation_bytes"
+        /// Energy of one operation or access, in `pJ` (`energy-op`; a published estimate).
+        case picojoules
         /// Total bits of the format, in `bit`.
         case bits
         /// Exponent bits (float formats), in `bit`.

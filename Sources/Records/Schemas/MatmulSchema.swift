@@ -8,8 +8,10 @@
 /// | trial | one record per | other parameters | measurements |
 /// |---|---|---|---|
 /// | `gemm-error` | distribution, size, format | `emulated`, `kernel`, `error_rows`, `outlier_fraction`/`outlier_scale` (outliers only) | `relative_error`, `max_abs_error`, `sqnr_db`, bytes per element |
+/// | `gemm-scheme` | distribution, size, scheme | `alpha` (SmoothQuant), `threshold` (LLM.int8), `calibration_rows`/`percentile` (static), `error_rows` | `relative_error`, `max_abs_error`, `sqnr_db`, `inlier_relative_error`, `kept_column_share` (LLM.int8) |
 /// | `gemm-error-block` | distribution, size, format, block | | `squared_error`, `squared_reference` |
-/// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `operations`, bytes per element |
+/// | `gemm-time` | size, format, repeat | `emulated`, `instruction`, `kernel`, `implementation`, environment | `prepare_seconds`, `prepare_source_seconds`, `kernel_seconds`, `readout_seconds`, `end_to_end_seconds`, `per_call_seconds`, `operations`, bytes per element |
+/// | `isa-rate` | instruction, repeat | environment | `clock_hz`, `operations_per_second` |
 /// | `peak` | instruction, repeat | `size`, `implementation`, environment | `kernel_seconds`, `operations` |
 /// | `gemv` | rows, columns, weights, cache, repeat | `kernel`, environment | `kernel_seconds`, `weight_bytes` |
 /// | `gemv-error` | rows, columns, weights | | `relative_error`, `max_abs_error`, `sqnr_db` |
@@ -26,11 +28,16 @@ public enum MatmulSchema: RecordSchema {
     public enum Family: String, CaseIterable, Sendable {
         /// The error of one product against its FP64 reference.
         case gemmError = "gemm-error"
+        /// The error of an INT8 product under one activation scheme for outliers.
+        case gemmScheme = "gemm-scheme"
         /// The error energies of one block of the measured rows of C (for bootstrap intervals).
         case gemmErrorBlock = "gemm-error-block"
         /// The phase times of one repeat of one product.
         case gemmTime = "gemm-time"
-        /// One repeat of the short GEMM that measures an instruction type's peak.
+        /// One round of the instruction-rate probe: the core clock and one instruction's rate in a
+        /// throughput-bound loop on every thread (the ISA ceiling).
+        case isaRate = "isa-rate"
+        /// One repeat of the short GEMM that measures an instruction type's best observed rate.
         case peak
         /// One repeat of a batch-1 GEMV.
         case gemv
@@ -44,8 +51,8 @@ public enum MatmulSchema: RecordSchema {
     public enum Parameter: String, ParameterKey {
         /// The trial family (`Family`).
         case trial
-        /// The entry distribution of A and B: `normal`, or `outliers` (the same draws with a
-        /// fraction of the entries scaled up).
+        /// The entry distribution of A and B: `normal`, `outliers` (the same draws with a
+        /// fraction of the entries scaled up) or `channels` (a few whole columns of A scaled up).
         case distribution
         /// The square size n of A, B and C (n × n); for `peak`, the peak GEMM's size.
         case size
@@ -58,10 +65,23 @@ public enum MatmulSchema: RecordSchema {
         case kernel
         /// Rows of C the error was measured on: n, or the evenly spaced sampled rows (a count).
         case errorRows = "error_rows"
-        /// Fraction of the entries made outliers (`outliers` distribution only), in [0, 1].
+        /// Fraction of the entries (`outliers`) or of A's columns (`channels`) made outliers, in [0, 1].
         case outlierFraction = "outlier_fraction"
         /// Factor the outlier entries are multiplied by (`outliers` distribution only).
         case outlierScale = "outlier_scale"
+        /// Outlier entries of A (a count; outlier distributions only).
+        case outlierCount = "outlier_count"
+        /// The activation scheme of a `gemm-scheme` trial: `per-tensor`, `per-token`,
+        /// `static-minmax`, `static-percentile`, `static-mse`, `static-kl`, `llm-int8`, `smoothquant`.
+        case scheme
+        /// SmoothQuant's migration strength α in [0, 1].
+        case alpha
+        /// LLM.int8's outlier threshold on |x|.
+        case threshold
+        /// Rows of the calibration batch a static range was set from (a count).
+        case calibrationRows = "calibration_rows"
+        /// The percentile of |x| a static percentile range clips at.
+        case percentile
         /// Index of a block of measured rows of C, from 0.
         case block
         /// The instruction family whose peak applies: `fp32`, `bf16` or `int8`.
@@ -103,16 +123,25 @@ public enum MatmulSchema: RecordSchema {
         case squaredError = "squared_error"
         /// Σc₆₄² over one block of rows (dimensionless).
         case squaredReference = "squared_reference"
-        /// Time to round or quantize the inputs and load them into the kernel, in `s` (timing).
+        /// Time to round or quantize both inputs and load them into the kernel, in `s` (timing).
         case prepareSeconds = "prepare_seconds"
+        /// Time to round or quantize a new A alone and load it, B kept from the previous prepare
+        /// (what a layer with weights converted once pays per call), in `s` (timing).
+        case prepareSourceSeconds = "prepare_source_seconds"
         /// Time of the kernel alone, in `s` (timing).
         case kernelSeconds = "kernel_seconds"
         /// Time to read out (and dequantize) the product, in `s` (timing).
         case readoutSeconds = "readout_seconds"
-        /// prepare + kernel + read-out, in `s` (timing).
+        /// prepare + kernel + read-out: both operands converted on the call, in `s` (timing).
         case endToEndSeconds = "end_to_end_seconds"
+        /// prepare A + kernel + read-out: the weights B converted once beforehand, in `s` (timing).
+        case perCallSeconds = "per_call_seconds"
         /// Arithmetic operations of the product, 2n³, in `op`.
         case operations
+        /// ‖A_in − Â_in‖ / ‖A_in‖ over the entries of A that are not outliers (dimensionless).
+        case inlierRelativeError = "inlier_relative_error"
+        /// Share of A's columns LLM.int8 multiplied in FP32 (dimensionless, in [0, 1]).
+        case keptColumnShare = "kept_column_share"
         /// Bytes one element of A or B occupies when stored in the format (INT4: 0.5), in `bytes`.
         case storageBytesPerElement = "storage_bytes_per_element"
         /// Bytes per element the timed kernel reads (4 for the emulated formats), in `bytes`.
@@ -121,5 +150,9 @@ public enum MatmulSchema: RecordSchema {
         case weightBytes = "weight_bytes"
         /// Bytes read by one bandwidth-probe or eviction repeat, in `bytes`.
         case bytes
+        /// The core clock measured by a chain of dependent adds, in `Hz` (timing).
+        case clockHz = "clock_hz"
+        /// Operations per second of one instruction on every thread, in `op/s` (timing).
+        case operationsPerSecond = "operations_per_second"
     }
 }

@@ -8,13 +8,15 @@
 ///
 /// | family | one record per | measurements |
 /// |---|---|---|
-/// | `epoch` | seed, epoch | `train_loss`, `validation_accuracy`, `learning_rate`, `seconds` |
-/// | `fp32` | seed | `accuracy`, `correct`, `images`, `model_bytes`, `seconds`, `best_epoch` |
+/// | `epoch` | seed, epoch, checkpoint | `train_loss`, `validation_accuracy`, `learning_rate`, `seconds` |
+/// | `fp32` | seed, checkpoint | `accuracy`, `correct`, `images`, `model_bytes`, `seconds`, `best_epoch` |
 /// | `ptq` | seed, weights, granularity, activations, symmetric, calibration, mixed | `accuracy`, paired counts, `logit_sqnr_db`, `model_bytes` |
 /// | `sensitivity` | seed, layer, target, bits | `accuracy`, paired counts, `logit_sqnr_db` |
 /// | `qat` | seed, weights, activations, method, epochs | `accuracy`, paired counts, `logit_sqnr_db`, `best_epoch`, `seconds` |
 /// | `layer-range` | seed, layer | `weight_min`, `weight_max`, `activation_min`, `activation_max`, `activation_p9999`, `activation_kl_threshold` |
 /// | `histogram` | seed, layer, bin | `lower`, `upper`, `count` |
+/// | `engine` | seed, engine, implementation | `accuracy`, paired counts, `logit_sqnr_db`, `agreement_fp32`, `agreement_w8a8`, `model_bytes` |
+/// | `engine-speed` | engine, batch, repeat (first seed) | `seconds`, `images` |
 public enum VisionSchema: RecordSchema {
     /// The section id.
     public static let section = "vision"
@@ -37,6 +39,10 @@ public enum VisionSchema: RecordSchema {
         case layerRange = "layer-range"
         /// One bin of the weight histogram of one layer.
         case histogram
+        /// The folded CNN run on a oneDNN inference engine (FP32 or INT8) over the test images.
+        case engine
+        /// One timed repeat of an engine at one batch size.
+        case engineSpeed = "engine-speed"
     }
 
     /// The parameter keys.
@@ -77,6 +83,18 @@ public enum VisionSchema: RecordSchema {
         /// How QAT rounds weights: `ste` (min-max range, straight-through gradient) or `lsq`
         /// (learned step size).
         case method
+        /// The inference engine: `fp32` (oneDNN FP32) or `int8` (oneDNN u8 × s8, static W8A8).
+        case engine
+        /// Images per engine call (`engine-speed`).
+        case batch
+        /// The repeat of an interleaved timing, from 0 (`engine-speed`).
+        case `repeat`
+        /// The oneDNN implementations the engine's primitives run, in plan order (batch 256).
+        case implementation
+        /// Whether the FP32 model was `trained` in this run or `loaded` from the checkpoint cache
+        /// (`epoch` and `fp32`; a loaded model's epoch records and training time are those of
+        /// the run that trained it).
+        case checkpoint
     }
 
     /// The measurement keys.
@@ -127,5 +145,10 @@ public enum VisionSchema: RecordSchema {
         case upper
         /// Weights in the bin (a count).
         case count
+        /// Share of the test images on which the engine's top-1 class equals the FP32 model's (our folded CNN).
+        case agreementFP32 = "agreement_fp32"
+        /// Share of the test images on which the engine's top-1 class equals the simulated W8A8
+        /// model's (PTQ, per-channel weights, min-max static inputs).
+        case agreementW8A8 = "agreement_w8a8"
     }
 }

@@ -45,15 +45,18 @@ public struct ChapterOutput: Sendable {
     /// Findings by name (a subset of the builder's `findingNames`), each a record of the
     /// numbers its pros-and-cons sentence cites.
     public var findings: [String: TemplateValue]
+    /// This chapter's cells of the report's decision table (`DecisionTable`).
+    public var decisions: [DecisionEntry]
 
     /// An output.
     public init(
         values: [String: TemplateValue], charts: [ChapterChart] = [], tables: [CaptionedTable] = [],
-        findings: [String: TemplateValue] = [:]
+        findings: [String: TemplateValue] = [:], decisions: [DecisionEntry] = []
     ) {
         self.values = values
         self.charts = charts
         self.tables = tables
         self.findings = findings
+        self.decisions = decisions
     }
 }

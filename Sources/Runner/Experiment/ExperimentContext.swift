@@ -16,12 +16,16 @@ public struct ExperimentContext: Sendable {
     public let progress: ProgressReporter
     /// The clock to time work with (monotonic).
     public let clock: ContinuousClock
+    /// Where trained checkpoints are kept between runs (`data/cache/<profile>/<section>/`);
+    /// `nil` when nothing is cached (a context made by a test).
+    public let checkpoints: CheckpointCache?
 
     /// A context; the runner makes one per run.
     public init(
         seed: UInt64, profile: Profile, threads: Int, dataPaths: DataPaths,
-        progress: ProgressReporter, clock: ContinuousClock = ContinuousClock()
+        progress: ProgressReporter, clock: ContinuousClock = ContinuousClock(), checkpoints: CheckpointCache? = nil
     ) {
+        self.checkpoints = checkpoints
         self.seed = seed
         self.profile = profile
         self.threads = threads

@@ -135,9 +135,14 @@ public struct SectionRunner: Sendable {
         case .failure: currentFingerprint(of: experiment)
         }
         for note in notes { progress.summary("\(experiment.id): note: \(note)") }
+        let checkpoints = CheckpointCache(
+            directory: workspace.cacheDirectory(of: experiment.id, profile: profile),
+            sources: workspace.sourcesDirectory, graph: ModuleGraph.load(packageRoot: workspace.root),
+            profile: profile, seed: seed, inputs: (try? verified.get()) ?? [:]
+        ) { line in progress.summary("\(experiment.id): \(line)") }
         let context = ExperimentContext(
             seed: seed, profile: profile, threads: threads, dataPaths: workspace.dataPaths,
-            progress: progress, clock: clock)
+            progress: progress, clock: clock, checkpoints: checkpoints)
 
         let outcome = Result<[TrialRecord], any Error> {
             _ = try verified.get()

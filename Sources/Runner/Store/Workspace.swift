@@ -37,6 +37,12 @@ public struct Workspace: Sendable {
         locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 
+    /// The checkpoint cache of one section in one profile, `data/cache/<profile>/<section>`
+    /// (git-ignored: trained weights, rebuilt by training when missing).
+    public func cacheDirectory(of section: String, profile: Profile) -> URL {
+        dataDirectory.appendingPathComponent("cache").appendingPathComponent(profile.rawValue).appendingPathComponent(section)
+    }
+
     /// The results folder of one section in one profile, `data/results/<profile>/<section>`:
     /// each profile keeps its own results, so a quick look never replaces the full study.
     public func directory(of section: String, profile: Profile) -> ResultDirectory {

@@ -43,6 +43,7 @@ extension DecoderChapter {
         values["context"] = .number(number(.context), .count)
         values["batch"] = .number(number(.batch), .count)
         if case .string(let books)? = t[S.Parameter.books] { values["held_out_books"] = .text(books) }
+        values["checkpoint_loaded"] = .flag(t[S.Parameter.checkpoint] == .string("loaded"))
         values["parameters"] = .number(metric(.parameters), .count)
         values["steps"] = .number(metric(.steps), .count)
         values["tokens_per_step"] = .number(metric(.tokensPerStep), .count)

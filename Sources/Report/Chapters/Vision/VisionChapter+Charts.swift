@@ -8,6 +8,7 @@ extension VisionChapter {
         [
             ChapterChart(label: "vision-bits", chart: try bitsChart(r), caption: "Test accuracy against weight width: weights only, and with activations at 8 and 4 bits (min-max calibration), mean over training seeds; error bars are the paired 95 % bootstrap interval of the change against FP32 (dashed). Emulated."),
             ChapterChart(label: "vision-sensitivity", chart: try sensitivityChart(r), caption: "Accuracy change when one layer alone is quantized (weights per channel at 4 and 2 bits; inputs at 4 bits), the others FP32."),
+            ChapterChart(label: "vision-tradeoff", chart: try tradeoffChart(r), caption: "Size against accuracy: each format's weight bytes (codes, scales and FP32 biases) and test accuracy, mean over training seeds (simulated in FP32, emulated), with the two oneDNN engines' measured accuracy, labelled with their measured latency for one image (median, first seed)."),
             ChapterChart(label: "vision-weights", chart: try weightsChart(r), caption: "Weights of the first and last layers after batch-norm folding (first seed), with the 15 levels of symmetric per-tensor INT4 over each layer's absolute maximum (dotted)."),
         ]
     }
@@ -38,6 +39,58 @@ extension VisionChapter {
             altText: "Test accuracy of the CNN against weight bits from \(bits.first ?? 0) to \(bits.last ?? 0), weights only and with 8- and 4-bit activations, against FP32 at \(String(format: "%.1f", 100 * fp32)) %: \(described.joined(separator: "; ")).",
             width: 560, height: 340,
             panel: Panel(x: Axis("Weight bits"), y: Axis("Test accuracy (%)"), legend: .best, marks: marks))
+    }
+
+    /// Weight bytes against accuracy for every format, with the engines' latency where measured.
+    func tradeoffChart(_ r: VisionResults) throws -> Charts.Figure {
+        var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 100 * r.fp32Accuracy.estimate, label: "FP32"))]
+        func point(_ c: VisionResults.Comparison?) -> (Double, Double)? {
+            guard let c, let bytes = c.modelBytes else { return nil }
+            return (bytes, 100 * c.accuracy)
+        }
+        let bits = Self.weightBits(r)
+        let families: [(String, [(String, VisionResults.Comparison?)])] = [
+            ("integer weights (per channel)", bits.map { ("W\($0)", r.ptq(weights: "int\($0)")) }),
+            ("integer weights, 8-bit inputs", bits.map { ("W\($0)A8", r.ptq(weights: "int\($0)", activations: "int8", calibration: "minmax")) }),
+            ("float formats, NF4", [
+                ("FP16", r.ptq(weights: "fp16", granularity: "tensor", activations: "fp16")),
+                ("BF16", r.ptq(weights: "bf16", granularity: "tensor", activations: "bf16")),
+                ("E4M3", r.ptq(weights: "fp8-e4m3", activations: "fp8-e4m3")), ("E5M2", r.ptq(weights: "fp8-e5m2", activations: "fp8-e5m2")),
+                ("NF4", r.ptq(weights: "nf4")),
+            ]),
+        ]
+        var described: [String] = []
+        // Formats of equal size share one label ("W8 / E4M3"), placed at the highest of their points.
+        var labels: [Double: (names: [String], accuracy: Double)] = [:]
+        for (i, (label, members)) in families.enumerated() {
+            let points = members.compactMap { name, c in point(c).map { (name, $0) } }
+            guard !points.isEmpty else { throw ChapterError(section: section, "no \(label) trials to draw") }
+            marks.append(.scatter(Scatter(label, x: points.map(\.1.0), y: points.map(\.1.1), style: .series(i))))
+            for (name, (bytes, accuracy)) in points where i != 1 {
+                let old = labels[bytes] ?? ([], -.infinity)
+                labels[bytes] = (old.names + [name], max(old.accuracy, accuracy))
+            }
+            described += points.map { "\($0.0) \(Int($0.1.0)) bytes, \(String(format: "%.1f", $0.1.1)) %" }
+        }
+        marks += labels.keys.sorted().map { bytes in
+            .annotation(Annotation(labels[bytes]!.names.joined(separator: " / "), x: bytes, y: labels[bytes]!.accuracy, dy: 9, showsPoint: false))
+        }
+        if let summary = VisionEngineSummary(r) {
+            let batch = summary.speeds.map(\.batch).min() ?? 1
+            let engines = summary.answers.compactMap { a -> (String, Double, Double)? in
+                guard let (bytes, accuracy) = point(a.comparison), let speed = summary.speed(a.engine, batch: batch) else { return nil }
+                let micros = 1e6 * Double(batch) / speed.imagesPerSecond.estimate
+                return ("\(a.engine == "int8" ? "INT8" : "FP32") engine, \(String(format: "%.0f", micros)) µs", bytes, accuracy)
+            }
+            marks.append(.scatter(Scatter("oneDNN engines (measured)", x: engines.map(\.1), y: engines.map(\.2), style: .series(3), size: 9)))
+            marks += engines.map { .annotation(Annotation($0.0, x: $0.1, y: $0.2, dy: -12, showsPoint: false)) }
+            described += engines.map { "\($0.0) per image, \(Int($0.1)) bytes, \(String(format: "%.1f", $0.2)) %" }
+        }
+        return Figure(
+            title: "Size, accuracy and latency",
+            altText: "Scatter of weight bytes (log scale) against test accuracy for each format: \(described.joined(separator: "; ")).",
+            width: 620, height: 360,
+            panel: Panel(x: Axis("Weight bytes", scale: .log10), y: Axis("Test accuracy (%)"), legend: .best, marks: marks))
     }
 
     /// Accuracy change per layer, one bar per setting.

@@ -10,6 +10,7 @@ extension VisionChapter {
             CaptionedTable(label: "vision-formats", caption: "Float formats and NF4 against INT8: weights and activations in the format (NF4: weights only, absmax per output channel; FP8: absmax-scaled per output channel for weights, per tensor for activations). Δ in points with its paired 95 % interval; $p$ is McNemar's exact test on the images where the two models disagree. All emulated.", table: try formatsTable(r)),
             CaptionedTable(label: "vision-ranges", caption: "Each layer's weight range and input range over the 256 calibration images (first seed, batch norm folded), with the clipping points of the 99.99th percentile of $\\lvert x \\rvert$ and of KL-divergence calibration for an 8-bit input.", table: try rangesTable(r)),
             CaptionedTable(label: "vision-qat", caption: "Quantization-aware training against PTQ on the same grids (weights symmetric per tensor, inputs asymmetric with min-max ranges): test accuracy, and for the better QAT method the change against FP32 in points with its paired 95 % interval. QAT fine-tunes the folded FP32 model (epochs in the text) and keeps the best validation iterate. Emulated.", table: try qatTable(r)),
+            CaptionedTable(label: "vision-engine", caption: "The batch-norm-folded CNN on oneDNN's inference primitives: FP32, and INT8 with the static W8A8 scheme (u8 activations with min-max calibrated scales, s8 weights per output channel, INT32 accumulation, each layer writing the next layer's u8 codes). Images per second: median over interleaved repeats with its 95 % bootstrap interval (first seed); the last row is the ratio of medians. Accuracy and agreement on the test images, mean over seeds; Δ against the FP32 model in points with its paired 95 % interval; weights with their scales and biases.", table: try engineTable(r)),
             CaptionedTable(label: "vision-sensitivity", caption: "One layer quantized at a time, the others FP32: accuracy change in points (weights per channel; inputs asymmetric, min-max) and the SQNR of the logits against FP32.", table: try sensitivityTable(r)),
         ]
     }
@@ -185,9 +186,16 @@ extension VisionChapter {
         for (name, pick) in settings {
             rows.append([.text(name)] + Self.cells(pick(cnn)) + Self.cells(pick(mlp)))
         }
+        // QAT (the better of STE and LSQ) next to PTQ on the same per-tensor grid, at every setting both ran.
+        for (w, a) in Self.qatSettings(cnn) where Self.qatSettings(mlp).contains(where: { $0 == (w, a) }) {
+            let name = "W\(w.dropFirst(3))A\(a.dropFirst(3))"
+            let ptq = { (r: VisionResults) in r.ptq(weights: w, granularity: "tensor", activations: a, calibration: "minmax") }
+            rows.append([.text("\(name) PTQ, per tensor")] + Self.cells(ptq(cnn)) + Self.cells(ptq(mlp)))
+            rows.append([.text("\(name) QAT (better of STE, LSQ)")] + Self.cells(Self.bestQAT(cnn, w, a)?.1) + Self.cells(Self.bestQAT(mlp, w, a)?.1))
+        }
         return CaptionedTable(
             label: "vision-mlp",
-            caption: "The CNN on MNIST-5k next to a two-layer MLP (64→64→10) on scikit-learn's 8×8 digits (\(mlp.images) test images), quantized the same way: accuracy and its change against each model's FP32 parent in points, with the paired 95 % interval. Emulated.",
+            caption: "The CNN on MNIST-5k next to a two-layer MLP (64→64→10) on scikit-learn's 8×8 digits (\(mlp.images) test images), quantized the same way (QAT: the same fine-tuning, epochs and schedule for both): accuracy and its change against each model's FP32 parent in points, with the paired 95 % interval. Emulated.",
             table: Table(
                 columns: [
                     Table.Column("setting"), Table.Column("CNN", style: .percent), Table.Column("Δ CNN"),

@@ -129,6 +129,7 @@ extension VisionChapter {
         values["plain_low"] = Self.comparisonValue(plain)
 
         try qatValues(r, into: &values, findings: &findings)
+        try engineValues(r, into: &values, findings: &findings)
 
         // The layer whose quantization alone costs most at the lowest sensitivity width.
         let layers = ["conv1", "conv2", "fc1", "fc2"]
@@ -197,10 +198,7 @@ extension VisionChapter {
         guard let lowest = settings.min(by: { Int($0.0.dropFirst(3))! < Int($1.0.dropFirst(3))! }) else {
             throw ChapterError(section: section, "no QAT trials")
         }
-        func best(_ w: String, _ a: String) -> (String, VisionResults.Comparison)? {
-            ["ste", "lsq"].compactMap { m in r.qat(weights: w, activations: a, method: m).map { (m.uppercased(), $0) } }
-                .max { $0.1.accuracy < $1.1.accuracy }
-        }
+        func best(_ w: String, _ a: String) -> (String, VisionResults.Comparison)? { Self.bestQAT(r, w, a) }
         let epochs = VisionSchema.records(.qat, in: r.records).compactMap { $0[VisionSchema.Metric.bestEpoch]?.value }.max() ?? 0
         values["qat_best_epoch_max"] = .number(epochs, .count)
         let planned = VisionSchema.records(.qat, in: r.records).compactMap { $0[VisionSchema.Parameter.epochs]?.numberValue }.max() ?? 0
@@ -226,6 +224,38 @@ extension VisionChapter {
                 "name": .text(name), "method": .text(low.0), "qat": Self.comparisonValue(low.1), "ptq": Self.comparisonValue(ptq),
             ]
         }
+    }
+
+    /// The better of STE and LSQ at one setting, with its method's name (`STE`, `LSQ`).
+    static func bestQAT(_ r: VisionResults, _ w: String, _ a: String) -> (String, VisionResults.Comparison)? {
+        ["ste", "lsq"].compactMap { m in r.qat(weights: w, activations: a, method: m).map { (m.uppercased(), $0) } }
+            .max { $0.1.accuracy < $1.1.accuracy }
+    }
+
+    /// The lowest-width QAT setting both models ran, with each model's best QAT and its PTQ on
+    /// the same grid: whether QAT's gain over PTQ (more than a point) holds for the MLP as for the CNN.
+    func mlpQATValues(cnn: VisionResults, mlp: VisionResults, into values: inout [String: TemplateValue]) throws {
+        let shared = Self.qatSettings(cnn).filter { w, a in Self.qatSettings(mlp).contains { $0 == (w, a) } }
+        guard let (w, a) = shared.min(by: { Int($0.0.dropFirst(3))! < Int($1.0.dropFirst(3))! }) else {
+            values["has_mlp_qat"] = .flag(false)
+            return
+        }
+        func pair(_ r: VisionResults) throws -> (qat: VisionResults.Comparison, ptq: VisionResults.Comparison) {
+            guard let qat = Self.bestQAT(r, w, a)?.1,
+                  let ptq = r.ptq(weights: w, granularity: "tensor", activations: a, calibration: "minmax") else {
+                throw ChapterError(section: section, "no QAT or PTQ trials at \(w)/\(a)")
+            }
+            return (qat, ptq)
+        }
+        let c = try pair(cnn), m = try pair(mlp)
+        let cnnGain = c.qat.accuracy - c.ptq.accuracy > 0.01, mlpGain = m.qat.accuracy - m.ptq.accuracy > 0.01
+        values["has_mlp_qat"] = .flag(true)
+        values["mlp_qat_name"] = .text("W\(w.dropFirst(3))A\(a.dropFirst(3))")
+        values["mlp_qat"] = Self.comparisonValue(m.qat)
+        values["mlp_qat_ptq"] = Self.comparisonValue(m.ptq)
+        values["mlp_qat_gain"] = .flag(mlpGain)
+        values["mlp_qat_as_cnn"] = .flag(mlpGain == cnnGain)
+        values["cnn_qat_gain"] = .flag(cnnGain)
     }
 
     /// The MLP's headline numbers, for the sentence that compares it with the CNN.

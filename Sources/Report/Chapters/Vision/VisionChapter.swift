@@ -11,7 +11,7 @@ public struct VisionChapter: ChapterBuilder {
     /// `VisionSchema.section`.
     public var section: String { VisionSchema.section }
     /// The findings this chapter may contribute to the pros-and-cons chapter.
-    public var findingNames: [String] { ["vision_w8a8", "vision_low_bits", "vision_calibration", "vision_kl", "vision_qat"] }
+    public var findingNames: [String] { ["vision_w8a8", "vision_low_bits", "vision_calibration", "vision_kl", "vision_qat", "vision_int8_engine"] }
 
     /// The chapter from the section's records.
     /// - Throws: `ChapterError` when the records lack what the chapter needs.
@@ -26,6 +26,7 @@ public struct VisionChapter: ChapterBuilder {
         try setupValues(results, into: &values)
         try resultValues(results, into: &values, findings: &findings)
         try mlpValues(cnn: results, mlp: mlp, into: &values)
+        try mlpQATValues(cnn: results, mlp: mlp, into: &values)
         return ChapterOutput(
             values: values, charts: try charts(results), tables: try tables(results) + [try mlpTable(cnn: results, mlp: mlp)],
             findings: findings)
