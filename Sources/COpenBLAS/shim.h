@@ -18,6 +18,8 @@ void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *inf
 /// Solve with a Cholesky factor from dpotrf_.
 void dpotrs_(const char *uplo, const int *n, const int *nrhs, const double *a, const int *lda,
              double *b, const int *ldb, int *info);
+/// Inverse of a symmetric positive definite matrix from its Cholesky factor (dpotrf_).
+void dpotri_(const char *uplo, const int *n, double *a, const int *lda, int *info);
 /// Singular value decomposition (values only or full), used for condition numbers.
 void dgesvd_(const char *jobu, const char *jobvt, const int *m, const int *n, double *a,
              const int *lda, double *s, double *u, const int *ldu, double *vt, const int *ldvt,

@@ -32,6 +32,7 @@ public struct Study: Sendable {
         Section(LinregExperiment(), LinregChapter(), template: "03-linreg.md.mustache"),
         Section(VisionExperiment(), VisionChapter(), template: "04-vision.md.mustache"),
         Section(EncoderExperiment(), EncoderChapter(), template: "05-encoder.md.mustache"),
+        Section(DecoderExperiment(), DecoderChapter(), template: "06-decoder.md.mustache"),
     ])
 
     /// The section ids, in report order.

@@ -23,6 +23,16 @@ import Testing
         #expect(abs(out[1] - 0.4) < 1e-6, "0.5 / 0.2 is 2.5 less an FP32 rounding of 0.2: code 2, 0.4: \(out)")
     }
 
+    /// Per token: each row gets its own symmetric scale, so a small row keeps its resolution
+    /// next to a large one (INT8: row 1 scale 1/127; row 2 scale 100/127, so its 0.5 becomes
+    /// code round(0.635) = 1, i.e. 100/127).
+    @Test func perRowGridScalesEachToken() {
+        let quantizer = CalibratedQuantizer(.dynamicIntegerPerRow(AffineQuantizer(bits: 8, symmetric: true)))
+        let out = quantizer(Tensor(shape: [2, 2], storage: [1, 0.5, 100, 0.5])).storage
+        #expect(out[0] == 1 && abs(out[1] - 0.5) < 0.5 / 127 && out[2] == 100 && abs(out[3] - 100.0 / 127) < 1e-5, "\(out)")
+        #expect(quantizer.bits == 8)
+    }
+
     /// BF16 keeps 8 significant bits: 1 + 2⁻⁸ is a tie and rounds to even (1); with scale 2 the
     /// grid doubles, so 2·(1 + 2⁻⁷) survives.
     @Test func floatGrid() {

@@ -14,10 +14,10 @@ import Testing
 
     static let mistakes: [Mistake] = [
         Mistake(arguments: ["run", "linrg", "--profile", "quick"], status: 64,
-                stderr: "Error: unknown section 'linrg'; known sections: formats, matmul, linreg, vision, encoder; did you mean linreg?\n"),
+                stderr: "Error: unknown section 'linrg'; known sections: formats, matmul, linreg, vision, encoder, decoder; did you mean linreg?\n"),
         // Nothing within two edits: no guess, the list alone.
         Mistake(arguments: ["run", "nosuch"], status: 64,
-                stderr: "Error: unknown section 'nosuch'; known sections: formats, matmul, linreg, vision, encoder\n"),
+                stderr: "Error: unknown section 'nosuch'; known sections: formats, matmul, linreg, vision, encoder, decoder\n"),
         Mistake(arguments: ["raport"], status: 64, stderr: "Error: unknown command 'raport'; did you mean report?\n"),
         Mistake(arguments: ["xyzzy"], status: 64,
                 stderr: "Error: unknown command 'xyzzy'; commands: run, sections, env, explain, formats, quantize, report, gallery, embed\n"),
@@ -56,7 +56,7 @@ import Testing
     @Test func profileIsCaseInsensitive() throws {
         let r = try Binary.run(["sections", "--profile", "QUICK", "--ids"])
         #expect(r.status == 0, Comment(rawValue: r.stderr))
-        #expect(r.stdout == "formats\nmatmul\nlinreg\nvision\nencoder\n", Comment(rawValue: r.stdout))
+        #expect(r.stdout == "formats\nmatmul\nlinreg\nvision\nencoder\ndecoder\n", Comment(rawValue: r.stdout))
     }
 
     /// No example in `help quantize` writes its output over its input.

@@ -32,7 +32,7 @@ import Testing
         // The appendix lists every section with its fingerprint and state.
         let appendix = try #require(markdown.components(separatedBy: "## Reproducing this report").last)
         let ids = try Binary.run(["sections", "--ids"]).stdout.split(separator: "\n")
-        #expect(ids == ["formats", "matmul", "linreg", "vision", "encoder"])
+        #expect(ids == ["formats", "matmul", "linreg", "vision", "encoder", "decoder"])
         for id in ids { #expect(appendix.contains("| \(id) "), "appendix lacks section \(id)") }
         #expect(appendix.contains("| fresh ") && appendix.contains("| missing "))
     }

@@ -41,7 +41,7 @@ import Testing
         #expect(result.status == 0)
         let banners = result.out.split(separator: "\n").filter { $0.hasPrefix("judged against") }
         #expect(banners == ["judged against profile full, seed 20261123 (default)", "judged against profile quick, seed 20261123 (default)"])
-        #expect(try quantlab(["sections", "--ids"]).out == "formats\nmatmul\nlinreg\nvision\n")
+        #expect(try quantlab(["sections", "--ids"]).out == "formats\nmatmul\nlinreg\nvision\nencoder\ndecoder\n")
     }
 
     @Test func envPrintsTheRecordedFields() throws {

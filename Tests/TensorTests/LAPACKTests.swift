@@ -46,6 +46,16 @@ import Testing
         #expect(zip(x, [1, -1, 2]).allSatisfy { abs($0 - $1) < 1e-14 }, "x = \(x)")
     }
 
+    /// The same A: A⁻¹ = adj(A)/det(A), det = 64, worked by hand; A·A⁻¹ = I to rounding.
+    @Test func inverseFromTheCholeskyFactor() throws {
+        let a = Matrix64([[4, 2, 2], [2, 5, 3], [2, 3, 6]])
+        let inverse = try Cholesky(a).inverse()
+        let expected = Matrix64([[21, -6, -4], [-6, 20, -8], [-4, -8, 16]].map { $0.map { $0 / 64 } })
+        #expect(zip(inverse.storage, expected.storage).allSatisfy { abs($0 - $1) < 1e-15 }, "A⁻¹ = \(inverse.storage)")
+        let identity = (a * inverse).storage
+        #expect(zip(identity, Matrix64.identity(3).storage).allSatisfy { abs($0 - $1) < 1e-14 }, "A·A⁻¹ = \(identity)")
+    }
+
     @Test func choleskyRejectsANonPositiveDefiniteMatrix() {
         // Leading minors 4, 16, then det = −4·... < 0: the third fails.
         let a = Matrix64([[4, 2, 2], [2, 5, 3], [2, 3, -1]])

@@ -48,3 +48,28 @@ public struct Cholesky: Sendable {
         return Matrix64(rows: b.rows, cols: b.cols, columnMajor: x)
     }
 }
+
+extension Cholesky {
+    /// A⁻¹ from the factor (LAPACK `dpotri`), the full symmetric matrix.
+    ///
+    /// ```
+    /// A⁻¹ = L⁻ᵀ · L⁻¹
+    /// ```
+    /// Used by GPTQ for the inverse Hessian. Backward stable like the factorisation; the relative
+    /// error of A⁻¹ grows with κ(A) (Higham, §14.2), which is why GPTQ dampens H first.
+    /// - Throws: `LAPACKError` when L has a zero on its diagonal (not possible for a factor
+    ///   `init` accepted, but LAPACK's status is checked).
+    public func inverse() throws -> Matrix64 {
+        let n = lower.rows
+        guard n > 0 else { return lower }
+        // Row-major L read column-major is U = Lᵀ, the "U" factor dpotri expects; it writes the
+        // upper triangle of A⁻¹ (column-major), which read row-major is the lower triangle.
+        var a = lower.storage
+        try OpenBLAS.dpotri(upper: true, n: n, a: &a)
+        var inverse = Matrix64(rows: n, cols: n, storage: a)
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) { inverse[i, j] = inverse[j, i] }
+        }
+        return inverse
+    }
+}

@@ -129,6 +129,16 @@ enum OpenBLAS {
         try check("dpotrs", info, meaning: "unexpected status", valueName: "info")
     }
 
+    /// Overwrites the `uplo` triangle of the factor `dpotrf` left in `a` (column-major `n × n`)
+    /// with that triangle of A⁻¹ (`dpotri`).
+    static func dpotri(upper: Bool, n: Int, a: inout [Double]) throws {
+        var uplo = CChar(UInt8(ascii: upper ? "U" : "L"))
+        var n32 = int(n), lda = int(max(1, n))
+        var info: Int32 = 0
+        dpotri_(&uplo, &n32, &a, &lda, &info)
+        try check("dpotri", info, meaning: "factor singular: zero on the diagonal", valueName: "diagonal element")
+    }
+
     /// Singular values (descending) of a column-major `m × n` matrix (`dgesvd`, no vectors);
     /// `a` is destroyed.
     static func dgesvdValues(m: Int, n: Int, a: inout [Double]) throws -> [Double] {
