@@ -30,13 +30,13 @@ import Testing
         #expect(try study.report(["--rerun", "none"]).status == 0)
 
         // trials.jsonl edited by hand: its checksum no longer matches meta.json.
-        let trials = study.root.appendingPathComponent("data/results/quick/matmul/trials.jsonl")
+        let trials = study.root.appendingPathComponent("data/results/quick/linreg/trials.jsonl")
         let text = try String(contentsOf: trials, encoding: .utf8)
         try String(text.split(separator: "\n").dropLast().joined(separator: "\n") + "\n").write(to: trials, atomically: true, encoding: .utf8)
         let written = try study.read("report/quick/quantization.md")
         let mismatch = try study.report(["--rerun", "none"])
         #expect(mismatch.status != 0)
-        #expect(lastLine(mismatch.stderr).contains("section matmul: results damaged (trials.jsonl does not match meta.json)"),
+        #expect(lastLine(mismatch.stderr).contains("section linreg: results damaged (trials.jsonl does not match meta.json)"),
                 Comment(rawValue: mismatch.stderr))
         #expect(try study.read("report/quick/quantization.md") == written, "report untouched")
     }

@@ -74,7 +74,7 @@ extension Collection<Double> {
         var rng = SeededGenerator(seed: seed)
         let values = Array(self)
         precondition(!values.isEmpty, "bootstrap of an empty sample")
-        guard !values.contains(where: \.isNaN) else {
+        guard !values.contains(where: \.isNaN), values.count >= Bootstrap.minimumSample else {
             return Bootstrap.interval(of: values, level: level, resamples: resamples, using: &rng) { $0.median() }
         }
         return Bootstrap.medianInterval(values, level: level, resamples: resamples, using: &rng)
