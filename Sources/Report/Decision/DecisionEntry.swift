@@ -75,6 +75,19 @@ public enum DecisionTable {
     }
 }
 
+extension [String: TemplateValue] {
+    /// The printed value at a dotted path through records (`int8_channel.cosine`), or `nil`.
+    public func printed(_ path: String) -> String? {
+        let keys = path.split(separator: ".").map(String.init)
+        guard var value = self[keys[0]] else { return nil }
+        for key in keys.dropFirst() {
+            guard let child = value.child(key) else { return nil }
+            value = child
+        }
+        return value.printed()
+    }
+}
+
 extension TemplateValue {
     /// The text a template would print for a text or a finite number; `nil` for anything else
     /// (flags, lists, records, NaN), so that a decision cell is built only from a printable value.

@@ -41,6 +41,18 @@ extension NumberStyle {
         return "\(fixed(estimate))\(unit) [\(fixed(lower)), \(fixed(upper))]"
     }
 
+    /// The estimate (with its unit) and both bounds (without), each with the digits `formatInterval`
+    /// would give them, for prose that places them apart: `0.0 %`, `-3.1`, `2.9`.
+    /// - Throws: `ReportError.nonFiniteNumber` for a NaN or ±∞ value.
+    public func intervalParts(_ estimate: Double, lower: Double, upper: Double) throws -> (estimate: String, lower: String, upper: String) {
+        let text = try formatInterval(estimate, lower: lower, upper: upper)
+        guard let open = text.lastIndex(of: "["), let comma = text.lastIndex(of: ",") else { return (text, "", "") }
+        let head = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        let low = String(text[text.index(after: open)..<comma]).trimmingCharacters(in: .whitespaces)
+        let high = String(text[text.index(after: comma)...].dropLast()).trimmingCharacters(in: .whitespaces)
+        return (head, low, high)
+    }
+
     /// Decimals for an interval of `halfWidth` around `estimate` (both in displayed units), or
     /// `nil` when the interval has no width and the style's digits apply.
     func intervalDecimals(estimate: Double, halfWidth: Double) -> Int? {

@@ -29,6 +29,7 @@ public struct DecoderChapter: ChapterBuilder {
         try qualityValues(results, summaries, into: &values, findings: &findings)
         try decodeValues(results, speed, into: &values, findings: &findings)
         return ChapterOutput(
-            values: values, charts: try charts(results, summaries, speed), tables: try tables(results, summaries, speed), findings: findings)
+            values: values, charts: try charts(results, summaries, speed), tables: try tables(results, summaries, speed), findings: findings,
+            decisions: decisions(values))
     }
 }

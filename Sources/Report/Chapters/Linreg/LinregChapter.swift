@@ -101,8 +101,16 @@ public struct LinregChapter: ChapterBuilder {
     /// A change as template values: `{{key}}` (the median, %), `{{key_low}}` and `{{key_high}}`
     /// (the ends of its 95 % interval, %).
     static func changeValues(_ key: String, _ change: PairedChange, into values: inout [String: TemplateValue]) {
-        values[key] = .number(change.change.estimate, .percent)
-        values["\(key)_low"] = .number(change.change.lower, .percent)
-        values["\(key)_high"] = .number(change.change.upper, .percent)
+        // Digits follow the interval's width (`NumberStyle.formatInterval`): no "−0.00672 %" in ±3 %.
+        let c = change.change
+        if c.hasInterval, let parts = try? NumberStyle.percent.intervalParts(c.estimate, lower: c.lower, upper: c.upper) {
+            values[key] = .text(parts.estimate)
+            values["\(key)_low"] = .text(parts.lower + " %")
+            values["\(key)_high"] = .text(parts.upper + " %")
+        } else {
+            values[key] = .number(c.estimate, .percent)
+            values["\(key)_low"] = .number(c.lower, .percent)
+            values["\(key)_high"] = .number(c.upper, .percent)
+        }
     }
 }
