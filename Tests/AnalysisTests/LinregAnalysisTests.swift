@@ -22,15 +22,18 @@ struct LinregAnalysisTests {
 
     @Test("the change is paired per fold against the FP64 fit, seeds averaged within a fold")
     func pairedChange() throws {
-        // Fold 0 is twice as hard as fold 1; fold 2 has two seeds, +4 % and +8 % (mean +6 %).
+        // Fold 0 is twice as hard as fold 1; fold 2 has two seeds, +4 % and +8 % (mean +6 %);
+        // folds 3 and 4 (+5 %, +7 %) make the five folds an interval needs (Bootstrap.minimumSample).
         let records = [
             Self.ptq("fp64", bits: 64, fold: 0, rmse: 2), Self.ptq("fp64", bits: 64, fold: 1, rmse: 1), Self.ptq("fp64", bits: 64, fold: 2, rmse: 1),
+            Self.ptq("fp64", bits: 64, fold: 3, rmse: 1), Self.ptq("fp64", bits: 64, fold: 4, rmse: 1),
             Self.qat("qat-lsq", bits: 4, fold: 0, rmse: 2.2), Self.qat("qat-lsq", bits: 4, fold: 1, rmse: 1.02),
             Self.qat("qat-lsq", bits: 4, fold: 2, rmse: 1.04, seed: 1), Self.qat("qat-lsq", bits: 4, fold: 2, rmse: 1.08, seed: 2),
+            Self.qat("qat-lsq", bits: 4, fold: 3, rmse: 1.05), Self.qat("qat-lsq", bits: 4, fold: 4, rmse: 1.07),
         ]
         let c = try #require(LinregAnalysis.change(records, candidate: LinregSchema.parameters(.qat, [.method: "qat-lsq"])))
-        #expect(c.folds == 3)
-        #expect(abs(c.change.estimate - 0.06) < 1e-12, "median of +10 %, +2 %, +6 %")
+        #expect(c.folds == 5)
+        #expect(abs(c.change.estimate - 0.06) < 1e-12, "median of +10 %, +2 %, +6 %, +5 %, +7 %")
         #expect(c.change.lower >= 0.02 - 1e-12 && c.change.upper <= 0.10 + 1e-12, "an interval of medians of resamples stays in the data")
         #expect(c.isSignificant, "every fold is worse")
         #expect(LinregAnalysis.change(records, candidate: LinregSchema.parameters(.qat, [.method: "qat-ste"])) == nil)
