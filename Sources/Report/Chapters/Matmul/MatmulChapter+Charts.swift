@@ -54,6 +54,7 @@ extension MatmulChapter {
     /// text states which formats lie above and below parity at the smallest and largest size.
     func speedupChart(_ curves: [(MatmulSpeedCurve.Kind, [MatmulSpeedCurve])]) -> Charts.Figure {
         let titles: [MatmulSpeedCurve.Kind: String] = [.kernel: "Kernel only", .endToEnd: "End to end", .perCall: "Per call, weights prepared once"]
+        let lastKind = curves.last?.0
         let panels = curves.map { kind, curves in
             var marks: [Mark] = [.referenceLine(ReferenceLine(.horizontal, at: 1, label: "fastest FP32"))]
             for c in curves {
@@ -64,7 +65,7 @@ extension MatmulChapter {
                 marks.append(.line(Line(Self.name(c.format, emulated: c.emulated), x: x, y: c.points.map(\.ratio.estimate), style: style, markers: true)))
             }
             return Panel(title: titles[kind], x: Axis("n", scale: .log10), y: Axis("fastest FP32 time / format time", scale: .log10),
-                         legend: kind == curves.last?.kind ?? .perCall ? .outsideRight : .hidden, marks: marks)
+                         legend: kind == lastKind ? .outsideRight : .hidden, marks: marks)
         }
         func side(_ curves: [MatmulSpeedCurve], at pick: ([MatmulSpeedCurve.Point]) -> MatmulSpeedCurve.Point?) -> String {
             let located = curves.compactMap { c in pick(c.points).map { (Self.name(c.format, emulated: c.emulated), $0) } }
