@@ -235,6 +235,7 @@ extension MatmulChapter {
         // The emulation check.
         let check = try EmulationCheck(r)
         values["emulation_passed"] = .flag(check.passed)
+        values["emulation_margin"] = .number(EmulationCheck.tolerance - 1, .percent.digits(1))
         values["emulation_anomalies"] = .list(check.anomalies.map { a in
             ["format": .text(Self.name(a.format)), "size": .number(Double(a.size), .count), "kind": .text(a.kind.rawValue),
              "ratio": .number(a.ratio.estimate, .ratio), "lower": .number(a.ratio.lower, .ratio)]
