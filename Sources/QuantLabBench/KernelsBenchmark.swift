@@ -92,8 +92,17 @@ private func benchmarkGEMM(n: Int, rounds: Int, floors: inout FloorLedger) throw
 
 /// The weight shapes of a 7B Llama-style decoder layer at batch 1: attention projections
 /// (4096×4096), MLP up/gate (11008×4096) and down (4096×11008), and the output head (32000×4096).
-/// `KERNELS_SHAPES=1` keeps the first alone.
+/// `KERNELS_SHAPES=1` keeps the first alone; `KERNELS_SHAPE=rows×columns` times that shape alone
+/// (31 rounds, no floors), e.g. a few rows to see the fixed cost of a call.
 private let llamaShapes: [(rows: Int, columns: Int, rounds: Int)] = [(4096, 4096, 31), (11008, 4096, 15), (4096, 11008, 15), (32000, 4096, 7)]
+
+/// `KERNELS_SHAPE`'s `rows×columns` (or `rowsxcolumns`), nil when unset or malformed.
+private func customShape() -> (rows: Int, columns: Int, rounds: Int)? {
+    guard let text = ProcessInfo.processInfo.environment["KERNELS_SHAPE"] else { return nil }
+    let parts = text.split(whereSeparator: { $0 == "×" || $0 == "x" }).compactMap { Int($0) }
+    guard parts.count == 2, parts.allSatisfy({ $0 >= 1 }) else { return nil }
+    return (parts[0], parts[1], 31)
+}
 
 /// GEMV at batch 1 on every Llama shape, warm (weights may stay in the 32 MiB L3 between runs)
 /// and cold (a 96 MiB read between runs evicts them, as for a model whose layers exceed the
@@ -108,6 +117,12 @@ private func benchmarkGEMV(floors: inout FloorLedger) throws {
     let bandwidthTime = try interleavedMedians(rounds: 7, [{ _ = probe.run() }])[0]
     let bandwidth = Double(probe.bytes) / bandwidthTime / 1e9
     print("read bandwidth (SIMD sum of 256 MiB, \(probe.threads) threads): \(format(bandwidth)) GB/s")
+    if let shape = customShape() {
+        var unchecked = FloorLedger()
+        try benchmarkGEMV(rows: shape.rows, columns: shape.columns, rounds: shape.rounds, bandwidth: bandwidth, oneDNN: false,
+                          checkFloors: false, floors: &unchecked)
+        return
+    }
     for (index, shape) in llamaShapes.prefix(count).enumerated() {
         try benchmarkGEMV(rows: shape.rows, columns: shape.columns, rounds: shape.rounds, bandwidth: bandwidth, oneDNN: index == 0,
                           checkFloors: shape.columns == 4096 && shape.rows <= 11008, floors: &floors)
@@ -127,9 +142,13 @@ private func benchmarkGEMV(
         try Int8Matvec(weights: w, activations: .int8), try Int4Matvec(weights: w, groupSize: 128, activations: .int8),
     ]
     let (w8a8, w4a8) = (4, 5)
-    for path in paths where path != Int8Matvec.defaultPath { kernels.append(try Int8Matvec(weights: w, activations: .int8, path: path)) }
+    for layout in Int8Matvec.Layout.allCases {
+        for path in paths where !(layout == Int8Matvec.defaultLayout && path == Int8Matvec.defaultPath) {
+            kernels.append(try Int8Matvec(weights: w, activations: .int8, path: path, layout: layout))
+        }
+    }
     for layout in Int4Matvec.Layout.allCases {
-        for path in paths where !(layout == .interleaved && path == Int4Matvec.defaultPath) && !(layout == .lanePacked && path == .vnni512) {
+        for path in paths where !(layout == Int4Matvec.defaultLayout && path == Int4Matvec.defaultPath) && !(layout == .lanePacked && path == .vnni512) {
             kernels.append(try Int4Matvec(weights: w, groupSize: 128, activations: .int8, layout: layout, path: path))
         }
     }

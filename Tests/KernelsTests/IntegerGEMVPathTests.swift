@@ -20,15 +20,18 @@ struct IntegerGEMVPathTests {
         return (Tensor(shape: [rows, columns], storage: w), x, y)
     }
 
-    private static let shapes: [(rows: Int, columns: Int)] = [(1, 1), (9, 300), (5, 1000), (4, 128), (13, 512)]
+    /// Row counts below, at and above the row-lane groups of sixteen (and a last partial group).
+    private static let shapes: [(rows: Int, columns: Int)] = [(1, 1), (9, 300), (5, 1000), (4, 128), (13, 512), (16, 256), (37, 384)]
 
-    @Test("W8A8: every path equals the integer product exactly", arguments: shapes)
+    @Test("W8A8: every path and layout equals the integer product exactly", arguments: shapes)
     func w8a8(shape: (rows: Int, columns: Int)) throws {
         let (w, x, y) = integerOperands(rows: shape.rows, columns: shape.columns, qmax: 127, group: shape.columns, seed: 60)
-        for path in IntegerGEMVPath.available {
-            let kernel = try Int8Matvec(weights: w, activations: .int8, threads: 2, path: path)
-            #expect(kernel.path == path && kernel.instructionPath == path.rawValue)
-            #expect(kernel.apply(x) == y, "W8A8 \(path) \(shape)")
+        for layout in Int8Matvec.Layout.allCases {
+            for path in IntegerGEMVPath.available {
+                let kernel = try Int8Matvec(weights: w, activations: .int8, threads: 2, path: path, layout: layout)
+                #expect(kernel.path == path && kernel.instructionPath == path.rawValue && kernel.layout == layout)
+                #expect(kernel.apply(x) == y, "W8A8 \(layout) \(path) \(shape)")
+            }
         }
     }
 
@@ -48,13 +51,15 @@ struct IntegerGEMVPathTests {
     func normalData() throws {
         let w = Reference.normal(11, 700, seed: 62)
         let x = Reference.normal(1, 700, seed: 63).storage
-        let int8Reference = try Int8Matvec(weights: w, activations: .int8, path: .portable).apply(x)
+        let int8Reference = try Int8Matvec(weights: w, activations: .int8, path: .portable, layout: .rowMajor).apply(x)
         let int4Reference = try Int4Matvec(weights: w, activations: .int8, layout: .lanePacked, path: .portable).apply(x)
         // Same integers per block; the per-block FMAs are spread over 1, 8 or 16 lanes, so the
         // sums differ by at most a few roundings of Σ_b |term_b| (≤ 6 blocks here, |y| ~ √700).
         for path in IntegerGEMVPath.available {
-            let y8 = try Int8Matvec(weights: w, activations: .int8, path: path).apply(x)
-            for r in 0..<11 { #expect(abs(y8[r] - int8Reference[r]) <= 1e-4 * max(1, abs(int8Reference[r])), "W8A8 \(path) row \(r)") }
+            for layout in Int8Matvec.Layout.allCases {
+                let y8 = try Int8Matvec(weights: w, activations: .int8, path: path, layout: layout).apply(x)
+                for r in 0..<11 { #expect(abs(y8[r] - int8Reference[r]) <= 1e-4 * max(1, abs(int8Reference[r])), "W8A8 \(layout) \(path) row \(r)") }
+            }
             for layout in Int4Matvec.Layout.allCases {
                 let y4 = try Int4Matvec(weights: w, activations: .int8, layout: layout, path: path).apply(x)
                 for r in 0..<11 { #expect(abs(y4[r] - int4Reference[r]) <= 1e-4 * max(1, abs(int4Reference[r])), "W4A8 \(layout) \(path) row \(r)") }

@@ -1,13 +1,15 @@
 // QuantLab's own intrinsics: the instructions Swift cannot spell, and nothing else.
 //
-// Four kernel families, each called from one Swift file:
+// Four kernel families, each called from one Swift file, and the workers that run them:
 // - streaming stores (`Tensor/Memory/StreamingStore.swift`): non-temporal writes;
 // - byte dot products (`Kernels/GEMV/ByteDot.swift`): the integer block dots of the W4A8 and
 //   W8A8 GEMVs on `vpmaddubsw`/`vpmaddwd` (AVX2);
 // - integer GEMV row loops (`Kernels/GEMV/ByteDot.swift` too, IntegerGEMV.c): the AVX-512 VNNI
-//   paths and the row-interleaved INT4 layout, whole chunks of rows per call (see that file);
+//   paths and the row-interleaved INT4 layout, whole chunks of rows per call (see that file),
+//   and the row-lane layouts of INT4 and INT8 (RowLaneGEMV.c);
 // - instruction-rate probes (`Kernels/Probes/InstructionRateProbe.swift`): the ISA ceiling of
-//   FP32 FMA, INT8 VNNI and BF16 dot products, and the core clock.
+//   FP32 FMA, INT8 VNNI and BF16 dot products, and the core clock;
+// - the parallel row loops' workers (`Kernels/GEMV/MatvecKernel.swift`, ThreadPool.c).
 // The hot functions are `static inline` here, not in CKernels.c: Swift's Clang importer then
 // compiles their bodies into the calling Swift module, and a release build (`-target-cpu
 // haswell`) inlines them into the Swift loops. A function in the .c file would be a call per
@@ -173,6 +175,54 @@ QL_U4S8_X4(ql_gemv_u4s8_x4_portable);
 QL_U4S8_X4(ql_gemv_u4s8_x4_avx2);
 QL_U4S8_X4(ql_gemv_u4s8_x4_vnni256);
 QL_U4S8_X4(ql_gemv_u4s8_x4_vnni512);
+
+// MARK: Row-lane integer GEMVs (RowLaneGEMV.c)
+
+/// Rows per group of the row-lane layouts (`Int4Matvec`'s and `Int8Matvec`'s `.rowLanes`).
+#define QL_ROW_LANES 16
+
+/// W4A8 on the row-lane layout, row groups `groupBegin..<groupEnd` of QL_ROW_LANES rows: block
+/// b of group G is 1024 bytes at `(G·blocks + b)·1024`, sixteen steps of 64 bytes; byte 4i + j of
+/// step k holds row 16G + i's offset-binary codes u = q + 8 of column 128b + 8k + j (low nibble)
+/// and 128b + 8k + 4 + j (high nibble). `x` in column order; `weightScales` per group G and
+/// weight group g as sixteen floats at `(G·groups + g)·16`; `offsets[b] = 8·Σ_{c∈b} x8_c`.
+/// `y[r] = Σ_b s[r][g(b)] · xScales[b] · (Σ u·x8 − offsets[b])`; rows at or past `rows` are not
+/// written. Portable (any CPU), AVX2, VNNI 256-bit and 512-bit.
+#define QL_U4S8_ROW_LANES(name) \
+    void name(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets, int64_t blocks, \
+              const float *weightScales, int64_t groups, int64_t blocksPerGroup, int64_t groupBegin, int64_t groupEnd, \
+              int64_t rows, float *y)
+QL_U4S8_ROW_LANES(ql_gemv_u4s8_rl_portable);
+QL_U4S8_ROW_LANES(ql_gemv_u4s8_rl_avx2);
+QL_U4S8_ROW_LANES(ql_gemv_u4s8_rl_vnni256);
+QL_U4S8_ROW_LANES(ql_gemv_u4s8_rl_vnni512);
+
+/// W8A8 on the row-lane layout: block b of group G is 2048 bytes at `(G·blocks + b)·2048`,
+/// thirty-two steps of 64 bytes; byte 4i + j of step k holds row 16G + i's code of column
+/// 128b + 4k + j as `q + 128`. `rowScales` padded to whole groups; `offsets[b] = 8·Σ_{c∈b} x8_c`
+/// (the W4A8 offsets: the VNNI paths subtract 16 times them). `y[r] = s_r · Σ_b xScales[b] ·
+/// Σ_{c∈b} q·x8`. Portable, AVX2, VNNI 256-bit and 512-bit.
+#define QL_S8S8_ROW_LANES(name) \
+    void name(const uint8_t *w, const int8_t *x, const float *xScales, const int32_t *offsets, int64_t blocks, \
+              const float *rowScales, int64_t groupBegin, int64_t groupEnd, int64_t rows, float *y)
+QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_portable);
+QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_avx2);
+QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_vnni256);
+QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_vnni512);
+
+// MARK: Parallel chunks (ThreadPool.c)
+
+/// One chunk of a parallel loop: the half-open range `begin..<end` of the loop's indices.
+typedef void (*ql_chunk_body)(void *context, int64_t begin, int64_t end);
+
+/// Runs `body(context, c·count/chunks, (c+1)·count/chunks)` for every chunk c < `chunks`, on
+/// the caller and the pool's workers (one per further online processor, started on first use,
+/// spinning 2 ms after each job before they sleep); returns when every chunk is done, without
+/// waiting for a worker that has not joined. A call made while another runs executes all its
+/// chunks on the caller.
+void ql_parallel_for(int64_t count, int64_t chunks, ql_chunk_body body, void *context);
+/// The pool's workers beyond the caller (0 on one processor); starts them if needed.
+int ql_parallel_workers(void);
 
 // MARK: Instruction-rate probes (CKernels.c: they loop internally, so one call per measurement)
 

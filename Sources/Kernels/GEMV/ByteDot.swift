@@ -168,6 +168,41 @@ enum ByteDot {
           Int64(o.blocksPerGroup), Int64(range.lowerBound), Int64(range.upperBound), Int64(rows), y)
     }
 
+    /// Rows per group of the row-lane layouts.
+    static let rowLanes = Int(QL_ROW_LANES)
+
+    /// W4A8 row groups `range` of the row-lane layout (`ql_gemv_u4s8_rl_*`) on `path`;
+    /// `o.weightScales` in lane order (`RowLaneCodes.laneOrdered`).
+    static func u4s8RowLanes(
+        _ w: UnsafeRawPointer, _ o: U4S8Operands, groups range: Range<Int>, rows: Int, into y: UnsafeMutablePointer<Float>,
+        path: IntegerGEMVPath
+    ) {
+        let f = switch path {
+        case .portable: ql_gemv_u4s8_rl_portable
+        case .avx2: ql_gemv_u4s8_rl_avx2
+        case .vnni256: ql_gemv_u4s8_rl_vnni256
+        case .vnni512: ql_gemv_u4s8_rl_vnni512
+        }
+        f(w.assumingMemoryBound(to: UInt8.self), o.x, o.xScales, o.offsets, Int64(o.blocks), o.weightScales, Int64(o.groups),
+          Int64(o.blocksPerGroup), Int64(range.lowerBound), Int64(range.upperBound), Int64(rows), y)
+    }
+
+    /// W8A8 row groups `range` of the row-lane layout (`ql_gemv_s8s8_rl_*`) on `path`; `o`'s
+    /// weight scales are the row scales in lane order, its groups and blocks per group unused.
+    static func s8s8RowLanes(
+        _ w: UnsafeRawPointer, _ o: U4S8Operands, groups range: Range<Int>, rows: Int, into y: UnsafeMutablePointer<Float>,
+        path: IntegerGEMVPath
+    ) {
+        let f = switch path {
+        case .portable: ql_gemv_s8s8_rl_portable
+        case .avx2: ql_gemv_s8s8_rl_avx2
+        case .vnni256: ql_gemv_s8s8_rl_vnni256
+        case .vnni512: ql_gemv_s8s8_rl_vnni512
+        }
+        f(w.assumingMemoryBound(to: UInt8.self), o.x, o.xScales, o.offsets, Int64(o.blocks), o.weightScales,
+          Int64(range.lowerBound), Int64(range.upperBound), Int64(rows), y)
+    }
+
     /// The lane sum of an 8-lane accumulator that `body` adds into (the block dots' `acc`).
     /// Inlined, so that the accumulator lives in a register across a row's blocks.
     @inline(__always)

@@ -24,7 +24,10 @@ public import Tensor
 /// 20 for the FP32 path's unpacking and FMAs), on a second copy of the codes, signed and row-major:
 /// `y[r] = s_r · Σ_b t[b] · Σ_{c ∈ b} q[r][c] · x8[c]`. Where the CPU has AVX-512 VNNI the dots
 /// run instead as one C row loop per chunk of rows on `vpdpbusd` (`path`, default `defaultPath`;
-/// AVX2 and portable paths kept, every path giving the same integer per block).
+/// AVX2 and portable paths kept, every path giving the same integer per block). By default the
+/// `.int8` product reads the codes in the row-lane layout (`layout: .rowLanes`, `RowLaneCodes`:
+/// sixteen rows per 512-bit register, `vpdpbusd` on the offset-binary codes without a sign
+/// trick); `.rowMajor` keeps the signed row-major copy for the benchmark's comparison.
 public struct Int8Matvec: MatvecKernel {
     public let rows: Int
     public let columns: Int
@@ -36,20 +39,37 @@ public struct Int8Matvec: MatvecKernel {
     public let activations: MatvecActivations
     /// `.int8` only: the instructions of the integer dots (the fastest this CPU runs by default).
     public let path: IntegerGEMVPath
+    /// `.int8` only: the weight layout the integer dots read.
+    public let layout: Layout
     private let packed: LanePackedCodes
+    /// `.rowLanes` only: the codes in that layout, and the row scales in its lane order.
+    private let rowLanes: RowLaneCodes?
+    private let rowLaneScales: [Float]
     /// `.int8` only: the codes as signed bytes, rows padded with 0 to a multiple of 128 columns.
     private let signedCodes: [Int8]
     private var signedRowLength: Int { roundUp(columns, to: 128) }
 
+    /// The weight layout of the W8A8 product (`activations: .int8`).
+    public enum Layout: String, Sendable, CaseIterable {
+        /// Signed codes, row-major, rows padded to whole blocks of 128 columns.
+        case rowMajor = "row-major"
+        /// Sixteen rows per group, one 32-bit lane per row (`RowLaneCodes`).
+        case rowLanes = "row-lanes"
+    }
+
+    /// The W8A8 layout used when none is named.
+    public static let defaultLayout = Layout.rowLanes
+
     public var label: String {
-        activations == .float ? "INT8 per-row GEMV (Swift SIMD)" : "INT8 per-row × INT8 x GEMV (\(path.name))"
+        activations == .float ? "INT8 per-row GEMV (Swift SIMD)"
+            : "INT8 per-row × INT8 x GEMV (\(layout == .rowLanes ? "row-lane, " : "")\(path.name))"
     }
     public var instructionPath: String { activations == .float ? "swift-simd" : path.rawValue }
 
-    /// The W8A8 path used when none is named: 256-bit VNNI where the CPU has it. The 512-bit
-    /// form does the same work in half the instructions but needs a masked negation for the
-    /// sign (no 512-bit `vpsignb`), and was no faster here (see `KernelsBenchmark`).
-    public static let defaultPath = IntegerGEMVPath.vnni256.supported
+    /// The W8A8 path used when none is named: the fastest this CPU runs. On the row-lane layout
+    /// the 512-bit form needs no sign trick (on the row-major one it needs a masked negation,
+    /// having no 512-bit `vpsignb`, and was no faster than 256-bit there).
+    public static let defaultPath = IntegerGEMVPath.vnni512.supported
     public var weightBytes: Int { rows * columns + rows * 4 }
 
     /// Packs per-row INT8 codes and scales made by QuantCore.
@@ -58,9 +78,10 @@ public struct Int8Matvec: MatvecKernel {
     ///   - activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
     ///   - path: the instructions of the `.int8` dots (default `defaultPath`); every path gives
     ///     the same integer per block.
+    ///   - layout: the `.int8` dots' weight layout (default `defaultLayout`).
     /// - Throws: `KernelInputError` for other bits or another scale axis, or a path this CPU lacks.
     public init(weights: SymmetricIntegerMatrix, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads,
-                path: IntegerGEMVPath = Int8Matvec.defaultPath) throws(KernelInputError) {
+                path: IntegerGEMVPath = Int8Matvec.defaultPath, layout: Layout = Int8Matvec.defaultLayout) throws(KernelInputError) {
         guard weights.bits == 8, weights.axis == .rows else {
             throw KernelInputError("INT8 GEMV: weights of \(weights.bits) bits with scales per \(weights.axis); use 8 bits per row")
         }
@@ -68,12 +89,16 @@ public struct Int8Matvec: MatvecKernel {
             throw KernelInputError("INT8 GEMV: path \(path.rawValue) needs instructions this CPU lacks; use one of \(IntegerGEMVPath.available.map(\.rawValue))")
         }
         self.path = path
+        self.layout = layout
         (rows, columns) = (weights.rows, weights.columns)
         self.threads = threads
         self.activations = activations
         scales = weights.scales
+        let rowLanes = activations == .int8 && layout == .rowLanes
+        self.rowLanes = rowLanes ? RowLaneCodes(codes: weights.codes, rows: weights.rows, columns: weights.columns, bits: 8) : nil
+        rowLaneScales = rowLanes ? RowLaneCodes.laneOrdered(weights.scales, rows: weights.rows, perRow: 1) : []
         var signed: [Int8] = []
-        if activations == .int8 {
+        if activations == .int8 && layout == .rowMajor {
             let length = roundUp(columns, to: 128)
             signed = [Int8](repeating: 0, count: rows * length)
             for r in 0..<rows {
@@ -93,9 +118,10 @@ public struct Int8Matvec: MatvecKernel {
     /// - Parameter activations: `.float` (default, exact) or `.int8` (x quantized per call, W8A8).
     /// - Throws: `KernelInputError` when `weights` is not 2-D, is empty or holds NaN/infinity.
     public init(weights: Tensor, activations: MatvecActivations = .float, threads: Int = defaultKernelThreads,
-                path: IntegerGEMVPath = Int8Matvec.defaultPath) throws(KernelInputError) {
+                path: IntegerGEMVPath = Int8Matvec.defaultPath, layout: Layout = Int8Matvec.defaultLayout) throws(KernelInputError) {
         _ = try matvecShape(weights, "INT8 GEMV")
-        try self.init(weights: quantizedWeights(weights, bits: 8, axis: .rows, "INT8 GEMV"), activations: activations, threads: threads, path: path)
+        try self.init(weights: quantizedWeights(weights, bits: 8, axis: .rows, "INT8 GEMV"), activations: activations, threads: threads,
+                      path: path, layout: layout)
     }
 
     /// The stored codes unpacked and scaled, `s_r · q[r][c]` (exact), `rows × columns`.
@@ -112,7 +138,12 @@ public struct Int8Matvec: MatvecKernel {
     public func apply(_ x: UnsafeBufferPointer<Float>, into y: UnsafeMutableBufferPointer<Float>) {
         precondition(x.count == columns && y.count == rows, "\(label): x has \(x.count) (want \(columns)), y has \(y.count) (want \(rows))")
         // Non-finite x cannot be quantized; the exact path propagates NaN and infinity.
-        if activations == .int8, let xq = BlockQuantizedActivations(x, paddedColumns: signedRowLength, order: .natural) {
+        if activations == .int8, let rowLanes,
+           let xq = BlockQuantizedActivations(x, paddedColumns: rowLanes.blocks * 128, order: .natural, offsets: true) {
+            return rowLanes.apply(bits: 8, xq, laneScales: rowLaneScales, groups: 1, blocksPerGroup: rowLanes.blocks,
+                                  rows: rows, threads: threads, path: path, into: y)
+        }
+        if activations == .int8, layout == .rowMajor, let xq = BlockQuantizedActivations(x, paddedColumns: signedRowLength, order: .natural) {
             return applyInt8(xq, into: y)
         }
         let paddedColumns = packed.paddedColumns

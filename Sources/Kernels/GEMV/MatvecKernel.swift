@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import QuantCore
 import Tensor
@@ -60,16 +61,21 @@ public var defaultKernelThreads: Int { ProcessInfo.processInfo.activeProcessorCo
 
 /// Runs `body` on contiguous chunks of `0..<count`, in parallel on `threads` workers.
 ///
-/// Eight chunks per worker, handed out dynamically by `concurrentPerform`: on cores shared with
-/// other jobs a worker that loses its core then delays only a small chunk, not half the rows.
-/// Chunks stay contiguous so that each streams its own slice of the weights.
+/// Eight chunks per worker, handed out dynamically: on cores shared with other jobs a worker
+/// that loses its core then delays only a small chunk, not half the rows. Chunks stay
+/// contiguous so that each streams its own slice of the weights. The workers are CKernels'
+/// spinning pool (`ql_parallel_for`), not GCD's: a product of 50–500 µs cannot wait the
+/// 30–40 µs a parked GCD worker took to join (see ThreadPool.c).
 func forEachChunk(of count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
     let chunks = max(1, min(8 * threads, count))
     if threads <= 1 || chunks == 1 { body(0..<count); return }
-    // The chunks are disjoint, so the callers' pointers are shared without races.
-    nonisolated(unsafe) let body = body
-    DispatchQueue.concurrentPerform(iterations: chunks) { w in
-        body((w * count / chunks)..<((w + 1) * count / chunks))
+    withoutActuallyEscaping(body) { body in
+        var body = body
+        withUnsafeMutablePointer(to: &body) { context in
+            ql_parallel_for(Int64(count), Int64(chunks), { context, begin, end in
+                context!.assumingMemoryBound(to: ((Range<Int>) -> Void).self).pointee(Int(begin)..<Int(end))
+            }, context)
+        }
     }
 }
 
