@@ -23,6 +23,8 @@ final class DecodeBlock: @unchecked Sendable {
     }
 
     let hidden: Int, intermediate: Int, heads: Int, context: Int
+    /// Workers of the products and of the attention's heads.
+    let threads: Int
     /// The seven products per format, in the order q, k, v, o, gate, up, down.
     private var kernels: [Format: [any MatvecKernel]] = [:]
     private var keys: [Float], values: [Float]
@@ -32,6 +34,7 @@ final class DecodeBlock: @unchecked Sendable {
     init(hidden: Int, intermediate: Int, heads: Int, context: Int, threads: Int, using rng: inout some RandomNumberGenerator) throws {
         precondition(hidden % heads == 0 && (hidden / heads) % 16 == 0, "DecodeBlock: head width \(hidden)/\(heads)")
         (self.hidden, self.intermediate, self.heads, self.context) = (hidden, intermediate, heads, context)
+        self.threads = threads
         let shapes = [(hidden, hidden), (hidden, hidden), (hidden, hidden), (hidden, hidden),
                       (intermediate, hidden), (intermediate, hidden), (hidden, intermediate)]
         for (rows, columns) in shapes {
@@ -67,9 +70,9 @@ final class DecodeBlock: @unchecked Sendable {
         return zip(h, w[6].apply(mixed)).map { $0 + $1 }
     }
 
-    /// Softmax attention of one query over the cache, heads split over two workers.
+    /// Softmax attention of one query over the cache, heads split over `threads` workers.
     private func attend(_ q: [Float]) -> [Float] {
-        let d = hidden / heads, (hidden, context) = (hidden, context)
+        let d = hidden / heads, (hidden, context, heads, threads) = (hidden, context, heads, threads)
         let scale = 1 / Float(d).squareRoot()
         var out = [Float](repeating: 0, count: hidden)
         keys.withUnsafeBufferPointer { kp in
@@ -81,7 +84,9 @@ final class DecodeBlock: @unchecked Sendable {
                         // Vector loads from raw pointers: building SIMD16 from a slice goes
                         // element by element.
                         @Sendable func load(_ p: UnsafeRawPointer, _ i: Int) -> SIMD16<Float> { p.loadUnaligned(fromByteOffset: 4 * i, as: SIMD16<Float>.self) }
-                        DispatchQueue.concurrentPerform(iterations: heads) { head in
+                        // On the GEMVs' workers: GCD's would compete with them, spinning.
+                        forEachChunk(of: heads, threads: threads) { range in
+                          for head in range {
                             let base = head * d
                             var scores = [Float](repeating: 0, count: context)
                             for j in 0..<context {
@@ -101,6 +106,7 @@ final class DecodeBlock: @unchecked Sendable {
                                 }
                                 for i in 0..<16 { op[base + c + i] = acc[i] }
                             }
+                          }
                         }
                     }
                 }

@@ -65,8 +65,9 @@ public var defaultKernelThreads: Int { ProcessInfo.processInfo.activeProcessorCo
 /// that loses its core then delays only a small chunk, not half the rows. Chunks stay
 /// contiguous so that each streams its own slice of the weights. The workers are CKernels'
 /// spinning pool (`ql_parallel_for`), not GCD's: a product of 50–500 µs cannot wait the
-/// 30–40 µs a parked GCD worker took to join (see ThreadPool.c).
-func forEachChunk(of count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
+/// 30–40 µs a parked GCD worker took to join (see ThreadPool.c). Public so that work between
+/// products (a decoder's attention) runs on the same workers instead of competing with them.
+public func forEachChunk(of count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
     let chunks = max(1, min(8 * threads, count))
     if threads <= 1 || chunks == 1 { body(0..<count); return }
     withoutActuallyEscaping(body) { body in
