@@ -179,8 +179,10 @@ struct MatmulAnalysisTests {
         #expect(floors.checks.map(\.name) == [
             "GEMV 4096×4096 INT4 (FP32 x) speedup", "GEMV 4096×4096 INT4 (FP32 x) share of read bandwidth",
             "GEMV 4096×4096 INT4 × INT8 x (W4A8) speedup", "GEMV 4096×4096 INT4 × INT8 x (W4A8) share of read bandwidth",
+            "GEMV 4096×4096 W4A8 speedup (warm)",
         ])
-        #expect(floors.checks.map(\.holds) == [true, true, false, false])
+        // Issue 17's warm W4A8 floor (9×) fails at 4×; its cold floors need cold records.
+        #expect(floors.checks.map(\.holds) == [true, true, false, false, false])
 
         // With cold records the floors are judged on them, each against FP32 in the same state:
         // cold FP32 in 3.2 ms, INT4 in 0.5 ms (6.4×, 58 %: its share fails).
@@ -205,8 +207,10 @@ struct MatmulAnalysisTests {
         let coldFloors = MatmulFloors(both)
         #expect(coldFloors.checks.map(\.name) == [
             "GEMV 4096×4096, weights from memory, INT4 (FP32 x) speedup", "GEMV 4096×4096, weights from memory, INT4 (FP32 x) share of read bandwidth",
+            "GEMV 4096×4096 FP32 share of read bandwidth (cold)",
         ])
-        #expect(coldFloors.checks.map(\.holds) == [true, false])
+        // Cold FP32 reads 64 MB in 3.2 ms: 20 GB/s, 67 % of the 30 GB/s probe (< 95 %).
+        #expect(coldFloors.checks.map(\.holds) == [true, false, false])
     }
 
     @Test func gemvInstructionPathsAndErrorAtBitsPerWeight() throws {
