@@ -38,16 +38,38 @@ private func median(_ xs: [Double]) -> Double {
 }
 
 /// Times each body once per round, `rounds` rounds after one warm-up round; medians per body.
-private func interleavedMedians(rounds: Int, _ bodies: [() throws -> Void], between: () -> Void = {}) throws -> [Double] {
+/// `between` runs untimed before each timed run and is handed the body about to run.
+private func interleavedMedians(
+    rounds: Int, _ bodies: [() throws -> Void], between: (() throws -> Void) throws -> Void = { _ in }
+) throws -> [Double] {
     for body in bodies { try body() }
     var times = [[Double]](repeating: [], count: bodies.count)
     for _ in 0..<rounds {
         for (i, body) in bodies.enumerated() {
-            between()
+            try between(body)
             times[i].append(try seconds(body))
         }
     }
     return times.map(median)
+}
+
+/// The matmul section's GEMV protocol (`GEMVTrial`): per round and body, the eviction read, the
+/// product timed cold, then the same product timed again right away, warm (its weights are the
+/// last thing read). Interleaving the bodies with no read between them would not be warm: the
+/// other kernels' weights evict each one's before it runs again. Medians after a warm-up round.
+private func coldAndWarmMedians(
+    rounds: Int, _ bodies: [() throws -> Void], eviction: ReadBandwidthProbe
+) throws -> (cold: [Double], warm: [Double]) {
+    for body in bodies { try body() }
+    var cold = [[Double]](repeating: [], count: bodies.count), warm = cold
+    for _ in 0..<rounds {
+        for (i, body) in bodies.enumerated() {
+            _ = eviction.run()
+            cold[i].append(try seconds(body))
+            warm[i].append(try seconds(body))
+        }
+    }
+    return (cold.map(median), warm.map(median))
 }
 
 private func format(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
@@ -104,10 +126,11 @@ private func customShape() -> (rows: Int, columns: Int, rounds: Int)? {
     return (parts[0], parts[1], 31)
 }
 
-/// GEMV at batch 1 on every Llama shape, warm (weights may stay in the 32 MiB L3 between runs)
-/// and cold (a 96 MiB read between runs evicts them, as for a model whose layers exceed the
-/// cache), every integer GEMV on every instruction path this CPU runs and both INT4 layouts,
-/// all interleaved within each round. oneDNN's FP32 and INT8 GEMV at the first shape only.
+/// GEMV at batch 1 on every Llama shape, cold (a 96 MiB read before the product evicts its
+/// weights, as for a model whose layers exceed the cache) and warm (the same product again right
+/// after: its weights stay in the 32 MiB L3 when they fit), every integer GEMV on every
+/// instruction path this CPU runs and every INT8 and INT4 layout, all interleaved within each
+/// round. oneDNN's FP32 and INT8 GEMV (warm only) at the first shape.
 ///
 /// Floors (issue 17, at 4096×4096 and 11008×4096, ratios to our FP32 GEMV in the same run):
 /// W4A8 ≥ 7× cold and ≥ 9× warm, W8A8 ≥ 3.9× cold, FP32 cold ≥ 95 % of the read bandwidth.
@@ -177,8 +200,8 @@ private func benchmarkGEMV(
     // Swift kernels and oneDNN in separate blocks (see runKernelsBenchmark); oneDNN's OpenMP
     // threads are also kept out of the cold runs.
     let eviction = ReadBandwidthProbe(mebibytes: 96)
-    let warm = try interleavedMedians(rounds: rounds, bodies) + interleavedMedians(rounds: rounds, others)
-    let cold = try interleavedMedians(rounds: rounds, bodies, between: { _ = eviction.run() })
+    let (cold, warmSwift) = try coldAndWarmMedians(rounds: rounds, bodies, eviction: eviction)
+    let warm = try warmSwift + interleavedMedians(rounds: rounds, others, between: { try $0() })
     print("GEMV \(rows)×\(columns), batch 1, medians of \(rounds) interleaved rounds")
     print("  \(pad("kernel", 84))  warm: ms    GB/s  %BW  ×FP32 | cold: ms    GB/s  %BW  ×FP32")
     let labels = kernels.map(\.label) + (oneDNN ? ["FP32 GEMV (oneDNN sgemm n=1)", "INT8 GEMV (oneDNN gemm_s8s8s32 n=1)"] : [])
