@@ -114,11 +114,6 @@ static void ql_start_pool(void) {
     }
 }
 
-int ql_parallel_workers(void) {
-    pthread_once(&pool.once, ql_start_pool);
-    return pool.workers;
-}
-
 void ql_parallel_for(int64_t count, int64_t chunks, ql_chunk_body body, void *context) {
     if (chunks < 1) chunks = 1;
     pthread_once(&pool.once, ql_start_pool);

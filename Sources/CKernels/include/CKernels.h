@@ -221,8 +221,6 @@ typedef void (*ql_chunk_body)(void *context, int64_t begin, int64_t end);
 /// waiting for a worker that has not joined. A call made while another runs executes all its
 /// chunks on the caller.
 void ql_parallel_for(int64_t count, int64_t chunks, ql_chunk_body body, void *context);
-/// The pool's workers beyond the caller (0 on one processor); starts them if needed.
-int ql_parallel_workers(void);
 
 // MARK: Instruction-rate probes (CKernels.c: they loop internally, so one call per measurement)
 
