@@ -60,6 +60,15 @@ struct BertEncoderTests {
         #expect(batch.ids == [7, 8, 9, 5, 0, 0] && batch.mask == [true, true, true, true, false, false] && batch.length == 3)
     }
 
+    @Test("a fixed length pads every sequence to it, and never truncates a longer one")
+    func fixedLength() {
+        let batch = TokenBatch([[7, 8, 9], [5]], length: 5)
+        #expect(batch.length == 5 && batch.lengths == [3, 1], "length \(batch.length)")
+        #expect(batch.ids == [7, 8, 9, 0, 0, 5, 0, 0, 0, 0], "ids \(batch.ids)")
+        #expect(batch.mask == [true, true, true, false, false, true, false, false, false, false], "mask \(batch.mask)")
+        #expect(TokenBatch([[7, 8, 9]], length: 2).length == 3)
+    }
+
     @Test("a model folder without config.json is one line naming the file")
     func missing() {
         do {

@@ -112,29 +112,28 @@ public struct EncoderExperiment: Experiment {
         return records
     }
 
-    /// The `speed` records: FP32, BF16 and W8A8 on oneDNN's kernels, interleaved repeats after a
-    /// warm-up pass of each, with each variant's mean cosine to FP32 on the timed verses.
+    /// The `speed` records: FP32, BF16 and W8A8 on oneDNN's kernels (`TimedEncoders`),
+    /// interleaved repeats after a warm-up pass of each, with each variant's mean cosine to FP32
+    /// on the timed verses.
     static func speed(_ model: BertEncoder, _ ids: [[Int]], _ p: EncoderParameters, _ context: ExperimentContext) throws -> [TrialRecord] {
-        let variants: [(String, LinearEngine.Kind?)] = [("fp32", nil), ("bf16", .bf16), ("w8a8", .int8)]
-        let models = try variants.map { try model.running(on: $0.1) }
+        let timed = try TimedEncoders(model)
+        let variants = TimedEncoders.Variant.allCases
         let tokens = ids.reduce(0) { $0 + $1.count }
-        var reference: Tensor?
-        var cosines: [Double] = []
-        for m in models {
-            let e = m.embed(ids, batchSize: p.batchSize)  // warm-up: oneDNN's first calls create the primitives
-            if reference == nil { reference = e }
-            let c = EncoderMeasures.cosines(e, reference!)
-            cosines.append(c.reduce(0, +) / Double(c.count))
+        // Warm-up: oneDNN's first calls create the primitives.
+        let embeddings = variants.map { timed.embed($0, ids, batchSize: p.batchSize) }
+        let cosines = embeddings.map { e in
+            let c = EncoderMeasures.cosines(e, embeddings[0])
+            return c.reduce(0, +) / Double(c.count)
         }
         var records: [TrialRecord] = []
         for r in 0..<p.speedRepeats {
-            for (v, m) in models.enumerated() {
-                let (_, seconds) = context.timed { m.embed(ids, batchSize: p.batchSize) }
+            for (v, variant) in variants.enumerated() {
+                let (_, seconds) = context.timed { timed.embed(variant, ids, batchSize: p.batchSize) }
                 records.append(EncoderSchema.record(
-                    .speed, [.variant: .string(variants[v].0), .repeatIndex: .int(r)],
+                    .speed, [.variant: .string(variant.rawValue), .repeatIndex: .int(r)],
                     [.sentencesPerSecond: .timing(Double(ids.count) / seconds, unit: "1/s"), .seconds: .timing(seconds, unit: "s"),
                      .sentences: Measurement(Double(ids.count)), .tokens: Measurement(Double(tokens)),
-                     .weightBytes: Measurement(Double(m.linearWeightBytes(on: variants[v].1)), unit: "bytes"),
+                     .weightBytes: Measurement(Double(timed.weightBytes(variant)), unit: "bytes"),
                      .cosineMean: Measurement(cosines[v])]))
             }
         }

@@ -1,12 +1,12 @@
 import Kernels
 import Records
-import Tensor
+public import Tensor
 
 /// The raw comparisons of the encoder section: embeddings against FP32's, neighbours against
 /// FP32's neighbours, layer outputs against FP32's.
-enum EncoderMeasures {
+public enum EncoderMeasures {
     /// Cosines of matching rows of two `[N, D]` tensors, in FP64.
-    static func cosines(_ a: Tensor, _ b: Tensor) -> [Double] {
+    public static func cosines(_ a: Tensor, _ b: Tensor) -> [Double] {
         let d = a.shape[1]
         return (0..<a.shape[0]).map { i in
             var dot = 0.0, na = 0.0, nb = 0.0
