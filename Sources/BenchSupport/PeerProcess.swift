@@ -11,6 +11,9 @@ public final class PeerProcess {
     private let input = Pipe(), output = Pipe()
     /// Bytes read past the last returned line.
     private var pending: [UInt8] = []
+    /// Whether `run()` succeeded: `deinit` also runs when `init` throws, and must not wait on a
+    /// process that never started.
+    private var launched = false
 
     /// Starts `executable` with `arguments` in `directory`, with `environment` added to ours.
     /// - Throws: Foundation's error when the executable cannot be started.
@@ -22,6 +25,7 @@ public final class PeerProcess {
         process.standardInput = input
         process.standardOutput = output
         try process.run()
+        launched = true
     }
 
     /// The next line the peer writes, without its newline; `nil` once it has closed its output.
@@ -57,6 +61,7 @@ public final class PeerProcess {
     }
 
     deinit {
+        guard launched else { return }
         if process.isRunning {
             try? send("quit")
             try? input.fileHandleForWriting.close()
