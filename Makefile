@@ -7,7 +7,7 @@ THREADS ?=
 # The section ids live in one place, the Study registry (`quantlab sections --ids` lists them):
 # any goal that is not a target below is taken as a section id and handed to `quantlab run`,
 # which names the known ids when it is not one.
-TARGETS := all deps data build release test report bench gallery sections fixtures fuzz clean
+TARGETS := all deps data build release test report bench peers gallery sections fixtures fuzz clean
 SECTIONS := $(filter-out $(TARGETS),$(MAKECMDGOALS))
 
 # Release builds target Haswell (AVX2, FMA, F16C, BMI2): every machine of this kind has it,
@@ -63,10 +63,16 @@ $(SECTIONS): deps data release
 sections: release
 	$(QUANTLAB) sections $(if $(filter command line environment,$(origin PROFILE)),--profile $(PROFILE)) $(if $(SEED),--seed $(SEED))
 
-## bench: benchmarks with their floors (release build); BENCH="int8 kernels" runs only those
+## bench: benchmarks with their floors (release build); BENCH="int8 kernels" runs only those.
+# BENCH=encoder measures PyTorch beside our encoder when `make peers` has installed it.
 bench: deps data
 	swift build $(RELEASE_FLAGS) --product quantlab-bench
 	.build/release/quantlab-bench $(BENCH)
+
+## peers: install the PyTorch peer of `make bench` (python3-torch, a git-ignored venv .venv-ref
+# with transformers 4.30.2); optional: test, report and CI never need it
+peers:
+	scripts/install-peers.sh
 
 ## fixtures: record the trials that chapter tests read (Tests/Fixtures/<section>/trials.jsonl)
 # from a quick-profile run of every section in a scratch workspace.

@@ -100,10 +100,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: shared),
+        // What benchmarks need beside their timings: the line protocol and process of a peer
+        // (PyTorch, measured next to ours in one run), round orders, printed rates. Foundation only.
+        .target(name: "BenchSupport", swiftSettings: shared),
         // Benchmarks live apart from tests: speed is measured in release builds (`make bench`).
         .executableTarget(
             name: "QuantLabBench",
-            dependencies: ["Tensor", "QuantCore", "Kernels", "Charts", "ChartGallery", "Records", "Report", "Runner", "Study"],
+            dependencies: [
+                "Tensor", "QuantCore", "Kernels", "NN", "Datasets", "Experiments", "Analysis", "Charts", "ChartGallery",
+                "Records", "Report", "Runner", "Study", "BenchSupport",
+            ],
             swiftSettings: shared),
 
         // MARK: Tests (one target per source target)
@@ -125,6 +131,7 @@ let package = Package(
             name: "ReportTests", dependencies: ["Report", "Analysis", "Records", "Charts"],
             swiftSettings: shared),
         .testTarget(name: "StudyTests", dependencies: ["Study", "Runner", "Records", "Analysis"], swiftSettings: shared),
+        .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport"], swiftSettings: shared),
         .testTarget(
             name: "QuantLabCLITests", dependencies: ["QuantLabCLI"],
             swiftSettings: shared),

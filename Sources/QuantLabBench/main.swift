@@ -3,10 +3,11 @@
 // has printed, with one line per missed floor on standard error (`FloorLedger`).
 //
 // `quantlab-bench [NAME ...]` runs only the named benchmarks (int8, conversions, kernels,
-// gallery, report), in that order; no name runs them all.
+// gallery, report, encoder), in that order; no name runs them all. `encoder` measures the
+// PyTorch peer beside ours when `make peers` has installed it, and says it skipped it otherwise.
 import Foundation
 
-let names = ["int8", "conversions", "kernels", "gallery", "report"]
+let names = ["int8", "conversions", "kernels", "gallery", "report", "encoder"]
 let requested = Array(CommandLine.arguments.dropFirst())
 if let unknown = requested.first(where: { !names.contains($0) }) {
     let message = "quantlab-bench: unknown benchmark '\(unknown)' (expected one of \(names.joined(separator: ", ")))\n"
@@ -21,4 +22,5 @@ if selected("conversions") { ConversionBenchmark().run(); print() }
 if selected("kernels") { try runKernelsBenchmark(floors: &floors) }
 if selected("gallery") { try galleryBenchmark(floors: &floors) }
 if selected("report") { try runReportBenchmark(floors: &floors) }
+if selected("encoder") { try EncoderBenchmark().run(floors: &floors); print() }
 floors.exitOnMissedFloors()

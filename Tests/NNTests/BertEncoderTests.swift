@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import QuantCore
 import Tensor
 import Testing
 
@@ -58,6 +59,59 @@ struct BertEncoderTests {
         #expect(TokenBatch.bucketed(sequences, size: 2) == [[1, 2], [4, 0], [3]])
         let batch = TokenBatch([[7, 8, 9], [5]], padding: 0)
         #expect(batch.ids == [7, 8, 9, 5, 0, 0] && batch.mask == [true, true, true, true, false, false] && batch.length == 3)
+    }
+
+    @Test("a fixed length pads every sequence to it, and never truncates a longer one")
+    func fixedLength() {
+        let batch = TokenBatch([[7, 8, 9], [5]], length: 5)
+        #expect(batch.length == 5 && batch.lengths == [3, 1], "length \(batch.length)")
+        #expect(batch.ids == [7, 8, 9, 0, 0, 5, 0, 0, 0, 0], "ids \(batch.ids)")
+        #expect(batch.mask == [true, true, true, false, false, true, false, false, false, false], "mask \(batch.mask)")
+        #expect(TokenBatch([[7, 8, 9]], length: 2).length == 3)
+    }
+
+    @Test("GPTQ INT4 g128: codes on the grid, RTN's bytes, and calibration embeddings closer to FP32 than RTN's")
+    func gptq() throws {
+        // Two verses of different length in one batch: the shorter one's padding rows must not
+        // enter the Hessians (only real tokens reach an embedding). The first layer's query and
+        // value projections only: all 36 layers take about two minutes in a debug build.
+        let verses = [[101, 1999, 1996, 2927, 2643, 2580, 1996, 6014, 1998, 1996, 3011, 1012, 102],
+                      [101, 1998, 2643, 2056, 1010, 2292, 2045, 2022, 2422, 102]]
+        let calibration = [TokenBatch(verses)]
+        func chosen(_ site: BertLinearSite) -> Bool { site.layer == 0 && (site.role == .query || site.role == .value) }
+        let grid = QuantizationScheme(target: .integer(bits: 4), symmetric: true, granularity: .perGroup(axis: -1, size: 128))
+        let gptq = GPTQ(quantizer: AffineQuantizer(bits: 4, symmetric: true), granularity: .perGroup(axis: 1, size: 128))
+        let (quantized, bytes) = try Self.model.gptqQuantized(gptq, calibration: calibration, include: chosen)
+        var rtn = Self.model
+        try rtn.updateLinears { site, linear in
+            if chosen(site) { linear.weight.value = try grid.quantize(linear.weight.value).dequantized }
+        }
+        let rtnBytes = try Self.model.linears.filter { chosen($0.site) }.reduce(0) { $0 + (try grid.quantize($1.linear.weight.value)).storage.totalBytes }
+        #expect(bytes == rtnBytes, "GPTQ \(bytes) bytes, RTN \(rtnBytes)")
+        for ((site, before), (_, after)) in zip(Self.model.linears, quantized.linears) {
+            let w = after.weight.value, columns = w.shape[1]
+            guard chosen(site) else {
+                #expect(w == before.weight.value, "\(site) was not chosen but changed")
+                continue
+            }
+            // Symmetric INT4: every (row, group of 128) holds at most 16 distinct values.
+            var worst = 0
+            for r in 0..<w.shape[0] {
+                for g in stride(from: 0, to: columns, by: 128) {
+                    let start = r * columns + g
+                    worst = max(worst, Set(w.storage[start..<(start + 128)]).count)
+                }
+            }
+            #expect(worst <= 16, "\(site): \(worst) values in a group")
+        }
+        // GPTQ minimises each layer's output error on the calibration inputs, so on those verses
+        // its embeddings must be closer to FP32's than rounding to nearest.
+        let reference = Self.model.embed(calibration[0]), g = quantized.embed(calibration[0]), r = rtn.embed(calibration[0])
+        for row in 0..<verses.count {
+            let slice = (row * 384)..<((row + 1) * 384)
+            let cg = Self.cosine(g.storage[slice], reference.storage[slice]), cr = Self.cosine(r.storage[slice], reference.storage[slice])
+            #expect(cg > cr, "verse \(row): GPTQ cosine \(cg), RTN \(cr)")
+        }
     }
 
     @Test("a model folder without config.json is one line naming the file")

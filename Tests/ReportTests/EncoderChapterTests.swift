@@ -52,6 +52,33 @@ import Testing
         #expect(try #require(results.scheme("bf16")).cosine.estimate > 0.9999)
     }
 
+    /// GPTQ's paired change is the record's mean difference with the t interval of a mean of
+    /// paired differences, and its sentence follows the interval: a planted record in which
+    /// GPTQ is worse than RTN by a clear margin turns "buys a closer embedding" into "worse".
+    @Test func gptqPairedChangeGatesItsSentence() throws {
+        var records = try Self.records()
+        let index = try #require(records.firstIndex { $0.parameters[EncoderSchema.Parameter.label.rawValue] == .string("int4-g128-gptq") })
+        let gptq = records[index]
+        let mean = try #require(gptq[EncoderSchema.Metric.pairedCosineMean]?.value)
+        let sd = try #require(gptq[EncoderSchema.Metric.pairedCosineSD]?.value), n = try #require(gptq[EncoderSchema.Metric.verses]?.value)
+        let results = try EncoderResults(records)
+        let paired = try #require(results.scheme("int4-g128-gptq")?.paired)
+        #expect(paired.baseline == "int4-g128-sym")
+        #expect(paired.cosine.estimate == mean)
+        // t(0.975, n − 1) lies between 1.96 and 2.1 for the recorded n ≥ 20.
+        let half = paired.cosine.upper - mean
+        #expect(half > 1.96 * sd / n.squareRoot() && half < 2.1 * sd / n.squareRoot(), "half-width \(half)")
+
+        func render(_ records: [TrialRecord]) throws -> String {
+            try Fixture.render(try EncoderChapter().build(records), template: "05-encoder.md.mustache", title: "Encoder")
+        }
+        let recorded = try render(records)
+        #expect(recorded.contains("GPTQ buys a closer embedding") == (paired.cosine.lower > 0))
+        records[index].measurements[EncoderSchema.Metric.pairedCosineMean.rawValue] = Measurement(-abs(mean) - 10 * sd)
+        let planted = try render(records)
+        #expect(planted.contains("Here GPTQ is worse than rounding to nearest") && !planted.contains("GPTQ buys a closer embedding"))
+    }
+
     @Test func missingRecordsNameTheSection() {
         #expect(throws: ChapterError.self) { try EncoderChapter().build([]) }
     }

@@ -19,6 +19,13 @@ public struct EncoderResults: Sendable {
         public let weightBytes: Double
         /// LLM.int8's share of input columns kept in FP32, if recorded.
         public let keptShare: Double?
+        /// The paired comparison with the scheme's baseline (GPTQ against RTN at the same grid):
+        /// the mean per-verse cosine difference and the mean per-query overlap difference, this
+        /// scheme minus the baseline, each with Student's t 95 % interval of a mean difference.
+        public let paired: (baseline: String, cosine: ConfidenceInterval, overlap: ConfidenceInterval)?
+
+        /// How the weights were rounded: `rtn` or `gptq` (`rtn` for records from before the key).
+        public var method: String { parameter(.method) ?? "rtn" }
 
         /// A string parameter of the record.
         public func parameter(_ key: EncoderSchema.Parameter) -> String? {
@@ -68,6 +75,15 @@ public struct EncoderResults: Sendable {
             let n = v(.verses), q = v(.queries)
             let label: String
             if case .string(let s)? = r[EncoderSchema.Parameter.label] { label = s } else { label = "?" }
+            // A paired difference's interval: mean ± t·SD/√n over the n pairs.
+            func difference(_ mean: EncoderSchema.Metric, _ sd: EncoderSchema.Metric, _ n: Double) -> ConfidenceInterval {
+                let half = t(n) * v(sd) / n.squareRoot()
+                return ConfidenceInterval(estimate: v(mean), lower: v(mean) - half, upper: v(mean) + half, level: 0.95, method: .studentT)
+            }
+            var paired: (String, ConfidenceInterval, ConfidenceInterval)?
+            if case .string(let baseline)? = r[EncoderSchema.Parameter.baseline], baseline != "none", r[EncoderSchema.Metric.pairedCosineMean] != nil {
+                paired = (baseline, difference(.pairedCosineMean, .pairedCosineSD, n), difference(.pairedOverlapMean, .pairedOverlapSD, q))
+            }
             return Scheme(
                 label: label, record: r,
                 cosine: ConfidenceInterval(estimate: v(.cosineMean), lower: v(.cosineMean) - t(n) * v(.cosineSD) / n.squareRoot(),
@@ -75,7 +91,7 @@ public struct EncoderResults: Sendable {
                 cosineP01: ConfidenceInterval(estimate: v(.cosineP01), lower: v(.cosineP01Low), upper: v(.cosineP01High), level: 0.95, method: .orderStatistics),
                 overlap: ConfidenceInterval(estimate: v(.overlapMean), lower: max(0, v(.overlapMean) - t(q) * v(.overlapSD) / q.squareRoot()),
                                             upper: min(1, v(.overlapMean) + t(q) * v(.overlapSD) / q.squareRoot()), level: 0.95, method: .studentT),
-                weightBytes: v(.weightBytes), keptShare: r[EncoderSchema.Metric.keptShare]?.value)
+                weightBytes: v(.weightBytes), keptShare: r[EncoderSchema.Metric.keptShare]?.value, paired: paired)
         }
         let outlierRecords = EncoderSchema.records(.outlier, in: records)
         guard !outlierRecords.isEmpty else { throw AnalysisError.missingFamily(section: EncoderSchema.section, family: EncoderSchema.Family.outlier.rawValue) }
@@ -132,6 +148,11 @@ public struct EncoderResults: Sendable {
         guard !rates.isEmpty, let first = runs.first, let s = first[EncoderSchema.Metric.sentences]?.value,
               let t = first[EncoderSchema.Metric.tokens]?.value else { return nil }
         return (rates.median(), rates.count, t / s)
+    }
+
+    /// The weight-only INT4 group schemes rounded to nearest (`int4-g32-sym` … `int4-g128-asym`).
+    public var int4GroupsRTN: [Scheme] {
+        schemes.filter { $0.label.hasPrefix("int4-g") && $0.method == "rtn" }
     }
 
     /// The schemes of the SmoothQuant α sweep (per-tensor dynamic), by α.

@@ -16,14 +16,17 @@ import Tensor
 /// - `outlier`, `column-max`, `histogram`: per layer, the FFN intermediate's and the output's
 ///   largest |x| and the dimensions that carry it, over the calibration verses; every output
 ///   dimension's max |x|; the value histogram of the layer with the largest output;
-/// - `scheme`: BF16, weight-only INT8/INT4/NF4/FP8 (`EncoderScheme.all`), W8A8 with static
-///   (min-max, percentile, MSE), dynamic and per-token activations, LLM.int8 and SmoothQuant:
-///   cosines to FP32 over the held-out verses and top-10 retrieval agreement with FP32. The
-///   corpus index is FP32's embedding of every corpus verse; a scheme embeds the queries, so the
-///   overlap measures what a quantized query encoder changes against a fixed FP32 index;
+/// - `scheme`: BF16, weight-only INT8/INT4/NF4/FP8 and GPTQ INT4 g128 (`EncoderScheme.all`),
+///   W8A8 with static (min-max, percentile, MSE), dynamic and per-token activations, LLM.int8
+///   and SmoothQuant: cosines to FP32 over the held-out verses and top-10 retrieval agreement
+///   with FP32. The corpus index is FP32's embedding of every corpus verse; a scheme embeds the
+///   queries, so the overlap measures what a quantized query encoder changes against a fixed
+///   FP32 index. GPTQ's record also holds its paired differences from RTN on the same grid
+///   (per verse, per query);
 /// - `layer-sqnr`: each layer's output SQNR against FP32 under each scheme;
 /// - `speed`: sentences per second at batch 32 (length-bucketed) for FP32 (oneDNN sgemm), BF16
-///   and W8A8 (oneDNN's BF16 and INT8 kernels, `LinearEngine`), interleaved repeats.
+///   and W8A8 (oneDNN's BF16 and INT8 kernels, `TimedEncoders`, which `quantlab-bench encoder`
+///   also times), interleaved repeats.
 public struct EncoderExperiment: Experiment {
     /// What a profile fixes (`EncoderParameters`).
     public typealias Parameters = EncoderParameters
@@ -73,18 +76,32 @@ public struct EncoderExperiment: Experiment {
         let referenceLayers = Self.layerOutputs(model, sqnrBatches)
         context.progress.advance()
 
+        // Each scheme's per-verse cosines and per-query overlaps, kept for the paired comparisons.
+        var perVerse: [String: (cosines: [Double], overlaps: [Double])] = [:]
         for scheme in schemes {
-            let quantized = try model.quantized(scheme.quantization, statistics: statistics)
+            var m: [EncoderSchema.Metric: Measurement] = [:]
+            let quantized: BertEncoder
+            if let gptq = scheme.gptq {
+                let result = try model.gptqQuantized(gptq, calibration: calibrationBatches)
+                quantized = result.model
+                m[.weightBytes] = Measurement(Double(result.weightBytes), unit: "bytes")
+            } else {
+                quantized = try model.quantized(scheme.quantization, statistics: statistics)
+                m[.weightBytes] = Measurement(Double(try Self.weightBytes(model, scheme.quantization)), unit: "bytes")
+            }
             let e = quantized.embed(heldOut, batchSize: p.batchSize)
-            var m = EncoderMeasures.cosineMeasurements(EncoderMeasures.cosines(e, referenceHeldOut))
+            let cosines = EncoderMeasures.cosines(e, referenceHeldOut)
+            m.merge(EncoderMeasures.cosineMeasurements(cosines)) { $1 }
             let q = Tensor(shape: [p.queries, e.shape[1]], storage: Array(e.storage.prefix(p.queries * e.shape[1])))
             let overlaps = EncoderMeasures.overlaps(try EncoderMeasures.neighbours(q, corpus: reference, k: p.neighbours), referenceNeighbours, k: p.neighbours)
-            let mean = overlaps.reduce(0, +) / Double(overlaps.count)
-            m[.overlapMean] = Measurement(mean)
-            let variance = overlaps.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(overlaps.count - 1, 1))
-            m[.overlapSD] = Measurement(variance.squareRoot())
+            (m[.overlapMean], m[.overlapSD]) = EncoderMeasures.meanAndSD(overlaps)
             m[.queries] = Measurement(Double(overlaps.count))
-            m[.weightBytes] = Measurement(Double(try Self.weightBytes(model, scheme.quantization)), unit: "bytes")
+            m[.corpus] = Measurement(Double(reference.shape[0]))
+            perVerse[scheme.label] = (cosines, overlaps)
+            if let baseline = scheme.baseline.flatMap({ perVerse[$0] }) {
+                (m[.pairedCosineMean], m[.pairedCosineSD]) = EncoderMeasures.meanAndSD(zip(cosines, baseline.cosines).map { $0 - $1 })
+                (m[.pairedOverlapMean], m[.pairedOverlapSD]) = EncoderMeasures.meanAndSD(zip(overlaps, baseline.overlaps).map { $0 - $1 })
+            }
             if case .decomposed(let threshold) = scheme.quantization.activations {
                 let columns = statistics.values.reduce((kept: 0, all: 0)) { acc, s in
                     (acc.kept + s.columnMax.filter { $0 > threshold }.count, acc.all + s.columnMax.count)
@@ -112,29 +129,28 @@ public struct EncoderExperiment: Experiment {
         return records
     }
 
-    /// The `speed` records: FP32, BF16 and W8A8 on oneDNN's kernels, interleaved repeats after a
-    /// warm-up pass of each, with each variant's mean cosine to FP32 on the timed verses.
+    /// The `speed` records: FP32, BF16 and W8A8 on oneDNN's kernels (`TimedEncoders`),
+    /// interleaved repeats after a warm-up pass of each, with each variant's mean cosine to FP32
+    /// on the timed verses.
     static func speed(_ model: BertEncoder, _ ids: [[Int]], _ p: EncoderParameters, _ context: ExperimentContext) throws -> [TrialRecord] {
-        let variants: [(String, LinearEngine.Kind?)] = [("fp32", nil), ("bf16", .bf16), ("w8a8", .int8)]
-        let models = try variants.map { try model.running(on: $0.1) }
+        let timed = try TimedEncoders(model)
+        let variants = TimedEncoders.Variant.allCases
         let tokens = ids.reduce(0) { $0 + $1.count }
-        var reference: Tensor?
-        var cosines: [Double] = []
-        for m in models {
-            let e = m.embed(ids, batchSize: p.batchSize)  // warm-up: oneDNN's first calls create the primitives
-            if reference == nil { reference = e }
-            let c = EncoderMeasures.cosines(e, reference!)
-            cosines.append(c.reduce(0, +) / Double(c.count))
+        // Warm-up: oneDNN's first calls create the primitives.
+        let embeddings = variants.map { timed.embed($0, ids, batchSize: p.batchSize) }
+        let cosines = embeddings.map { e in
+            let c = EncoderMeasures.cosines(e, embeddings[0])
+            return c.reduce(0, +) / Double(c.count)
         }
         var records: [TrialRecord] = []
         for r in 0..<p.speedRepeats {
-            for (v, m) in models.enumerated() {
-                let (_, seconds) = context.timed { m.embed(ids, batchSize: p.batchSize) }
+            for (v, variant) in variants.enumerated() {
+                let (_, seconds) = context.timed { timed.embed(variant, ids, batchSize: p.batchSize) }
                 records.append(EncoderSchema.record(
-                    .speed, [.variant: .string(variants[v].0), .repeatIndex: .int(r)],
+                    .speed, [.variant: .string(variant.rawValue), .repeatIndex: .int(r)],
                     [.sentencesPerSecond: .timing(Double(ids.count) / seconds, unit: "1/s"), .seconds: .timing(seconds, unit: "s"),
                      .sentences: Measurement(Double(ids.count)), .tokens: Measurement(Double(tokens)),
-                     .weightBytes: Measurement(Double(m.linearWeightBytes(on: variants[v].1)), unit: "bytes"),
+                     .weightBytes: Measurement(Double(timed.weightBytes(variant)), unit: "bytes"),
                      .cosineMean: Measurement(cosines[v])]))
             }
         }

@@ -1,12 +1,12 @@
 import Kernels
 import Records
-import Tensor
+public import Tensor
 
 /// The raw comparisons of the encoder section: embeddings against FP32's, neighbours against
 /// FP32's neighbours, layer outputs against FP32's.
-enum EncoderMeasures {
+public enum EncoderMeasures {
     /// Cosines of matching rows of two `[N, D]` tensors, in FP64.
-    static func cosines(_ a: Tensor, _ b: Tensor) -> [Double] {
+    public static func cosines(_ a: Tensor, _ b: Tensor) -> [Double] {
         let d = a.shape[1]
         return (0..<a.shape[0]).map { i in
             var dot = 0.0, na = 0.0, nb = 0.0
@@ -20,19 +20,27 @@ enum EncoderMeasures {
         }
     }
 
+    /// The mean and the sample standard deviation (n − 1) of `x`, as measurements.
+    /// - Precondition: `x` is not empty.
+    static func meanAndSD(_ x: [Double]) -> (Measurement, Measurement) {
+        precondition(!x.isEmpty, "EncoderMeasures.meanAndSD: no values")
+        let mean = x.reduce(0, +) / Double(x.count)
+        let variance = x.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(x.count - 1, 1))
+        return (Measurement(mean), Measurement(variance.squareRoot()))
+    }
+
     /// The cosine measurements of a scheme: mean, SD, minimum, the 1st percentile (order
     /// statistic ⌈0.01·n⌉) and the order statistics that bound a distribution-free 95 %
     /// interval for it (ranks np ∓ 1.96·√(np(1−p)), the normal approximation of the binomial
     /// count below the quantile; Hahn & Meeker, "Statistical Intervals", §5.2).
     static func cosineMeasurements(_ c: [Double]) -> [EncoderSchema.Metric: Measurement] {
         let n = Double(c.count)
-        let mean = c.reduce(0, +) / n
-        let sd = (c.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(n - 1, 1)).squareRoot()
+        let (mean, sd) = meanAndSD(c)
         let sorted = c.sorted()
         let p = 0.01, np = n * p, half = 1.96 * (np * (1 - p)).squareRoot()
         func rank(_ r: Double) -> Double { sorted[min(max(Int(r.rounded(.up)), 1), c.count) - 1] }
         return [
-            .cosineMean: Measurement(mean), .cosineSD: Measurement(sd), .cosineMin: Measurement(sorted[0]),
+            .cosineMean: mean, .cosineSD: sd, .cosineMin: Measurement(sorted[0]),
             .cosineP01: Measurement(rank(np)), .cosineP01Low: Measurement(rank((np - half).rounded(.down))),
             .cosineP01High: Measurement(rank(np + half + 1)), .verses: Measurement(n),
         ]

@@ -42,48 +42,14 @@ public struct LinearInputStatistics: Sendable {
     }
 }
 
-/// Records a linear layer's inputs during inference: installed as its input quantizer, it passes
-/// values through unchanged. A class, so the model's value copies share one record; one model
-/// evaluates one batch at a time, so no two calls write at once.
-final class LinearInputRecorder: FakeQuantizer, @unchecked Sendable {
-    var statistics: LinearInputStatistics
-    /// Which rows of the current batch are real tokens.
-    var rows: [Bool] = []
-    let stride: Int
-
-    init(features: Int, stride: Int) {
-        statistics = LinearInputStatistics(features: features)
-        self.stride = stride
-    }
-
-    var bits: Int { 32 }
-    var method: String { "record" }
-    func forward(_ input: Tensor) -> Tensor { self(input) }
-    func backward(_ outputGradient: Tensor) -> Tensor { outputGradient }
-    func callAsFunction(_ input: Tensor) -> Tensor {
-        statistics.add(input, rows: rows, stride: stride)
-        return input
-    }
-    func visitParameters(_ body: (String, inout Parameter) -> Void) {}
-}
-
 extension BertEncoder {
     /// The input statistics of every linear layer over `batches` (FP32 inference).
     /// - Parameter sampleStride: keep every this-many-th value in `sample`; a prime that divides
     ///   no layer width (384, 1536), so that every column is sampled (a stride of 16 would keep
     ///   the same 24 of 384 columns in every row and miss the outlier dimensions).
     public func linearInputStatistics(_ batches: [TokenBatch], sampleStride: Int = 17) -> [BertLinearSite: LinearInputStatistics] {
-        var recorders: [BertLinearSite: LinearInputRecorder] = [:]
-        var model = self
-        model.updateLinears { site, linear in
-            let r = LinearInputRecorder(features: linear.inputs, stride: sampleStride)
-            recorders[site] = r
-            linear.inputQuantizer = r
+        recordLinearInputs(batches, start: { LinearInputStatistics(features: $0.inputs) }) { statistics, x, rows in
+            statistics.add(x, rows: rows, stride: sampleStride)
         }
-        for batch in batches {
-            for r in recorders.values { r.rows = batch.mask }
-            _ = model.hiddenStates(batch)
-        }
-        return recorders.mapValues(\.statistics)
     }
 }

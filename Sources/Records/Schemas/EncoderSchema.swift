@@ -12,7 +12,7 @@
 /// | `outlier` | layer, site | `max_abs`, `median_column_max`, `top1_dimension` … `top3_dimension`, `top1_max` … `top3_max`, `tokens` |
 /// | `column-max` | layer, dimension | `max_abs` (site `output`, the residual stream) |
 /// | `histogram` | layer, site, bin | `lower`, `upper`, `count`, `int8_step` |
-/// | `scheme` | weights, granularity, symmetric, activations, calibration, alpha | `cosine_mean`, `cosine_sd`, `cosine_p01`, `cosine_p01_low`, `cosine_p01_high`, `cosine_min`, `verses`, `overlap_mean`, `overlap_sd`, `queries`, `weight_bytes`, `kept_share` |
+/// | `scheme` | weights, granularity, symmetric, method, activations, calibration, alpha, baseline | `cosine_mean`, `cosine_sd`, `cosine_p01`, `cosine_p01_low`, `cosine_p01_high`, `cosine_min`, `verses`, `overlap_mean`, `overlap_sd`, `queries`, `corpus`, `weight_bytes`, `kept_share`; with a baseline `paired_cosine_mean`, `paired_cosine_sd`, `paired_overlap_mean`, `paired_overlap_sd` |
 /// | `layer-sqnr` | scheme label, layer | `sqnr_db` |
 /// | `speed` | variant, repeat | `sentences_per_second`, `seconds`, `sentences`, `tokens`, `weight_bytes`, `cosine_mean` (to FP32 on the timed verses) |
 public enum EncoderSchema: RecordSchema {
@@ -55,6 +55,12 @@ public enum EncoderSchema: RecordSchema {
         case granularity
         /// Whether the integer weight grid is symmetric.
         case symmetric
+        /// How weights are rounded: `rtn` (each weight to its nearest grid point, QuantCore) or
+        /// `gptq` (GPTQ's error feedback against the calibration inputs' Hessian).
+        case method
+        /// The scheme label a scheme is compared with verse by verse and query by query (GPTQ
+        /// against RTN at the same grid), or `none`.
+        case baseline
         /// The activation format: `fp32`, `bf16` or `int8`.
         case activations
         /// How INT8 activations get their range: `minmax`, `percentile`, `mse` (static, per
@@ -121,10 +127,21 @@ public enum EncoderSchema: RecordSchema {
         case overlapSD = "overlap_sd"
         /// Query verses (a count).
         case queries
+        /// Verses in the retrieval corpus the queries search (a count, the queries included).
+        case corpus
         /// Bytes of the linear weights with their scales and zero points at this precision.
         case weightBytes = "weight_bytes"
         /// LLM.int8: the share of linear-input columns kept in FP32, averaged over layers and batches.
         case keptShare = "kept_share"
+        /// Mean over the held-out verses of (this scheme's cosine − the baseline's cosine), each
+        /// verse's pair from the same FP32 reference: a paired difference.
+        case pairedCosineMean = "paired_cosine_mean"
+        /// Sample standard deviation of those differences.
+        case pairedCosineSD = "paired_cosine_sd"
+        /// Mean over the queries of (this scheme's top-10 overlap − the baseline's).
+        case pairedOverlapMean = "paired_overlap_mean"
+        /// Sample standard deviation of those differences.
+        case pairedOverlapSD = "paired_overlap_sd"
         /// SQNR of a layer's output against FP32, in `dB`.
         case sqnrDB = "sqnr_db"
         /// Verses embedded per second (timed).

@@ -7,27 +7,19 @@ import Analysis
 import Records
 
 extension DecoderChapter {
-    /// An interval as a template record: `value`, `lower`, `upper`, `excludes_zero`, `below_zero`.
-    static func intervalValue(_ ci: ConfidenceInterval, _ style: NumberStyle) -> TemplateValue {
-        .record([
-            "value": .number(ci.estimate, style), "lower": .number(ci.lower, style), "upper": .number(ci.upper, style),
-            "below_zero": .flag(ci.upper < 0), "above_zero": .flag(ci.lower > 0),
-        ])
-    }
-
     /// A model's metrics as a template record: `bpc`, `ppl`, `kl`, `agree` (each with interval),
     /// `bits` (per weight), `bytes`.
     static func variantValue(_ s: DecoderVariantSummary) -> TemplateValue {
         .record([
-            "bpc": intervalValue(s.bpc, .plain.digits(4)), "ppl": intervalValue(s.ppl, .plain.digits(4)),
-            "kl": intervalValue(s.kl, .plain.digits(3)), "agree": intervalValue(s.agree, .percent),
+            "bpc": TemplateValue.interval(s.bpc, .plain.digits(4)), "ppl": TemplateValue.interval(s.ppl, .plain.digits(4)),
+            "kl": TemplateValue.interval(s.kl, .plain.digits(3)), "agree": TemplateValue.interval(s.agree, .percent),
             "bits": .number(s.variant.bitsPerWeight, .bitsPerWeight), "bytes": .number(s.variant.modelBytes, .bytes),
         ])
     }
 
     /// Paired differences as a template record: `ppl`, `kl` (each with interval).
     static func pairedValue(ppl: ConfidenceInterval, kl: ConfidenceInterval) -> TemplateValue {
-        .record(["ppl": intervalValue(ppl, .plain.digits(3)), "kl": intervalValue(kl, .plain.digits(3))])
+        .record(["ppl": TemplateValue.interval(ppl, .plain.digits(3)), "kl": TemplateValue.interval(kl, .plain.digits(3))])
     }
 
     /// The model, training and curve.
@@ -95,7 +87,7 @@ extension DecoderChapter {
             let v = try need(name)
             let key = name.replacingOccurrences(of: "-", with: "_")
             values[key] = Self.variantValue(summaries[v.name]!)
-            values[key + "_vs_fp32"] = .record(["bpc": Self.intervalValue(summaries[v.name]!.bpcVsFP32, .plain.digits(3))])
+            values[key + "_vs_fp32"] = .record(["bpc": TemplateValue.interval(summaries[v.name]!.bpcVsFP32, .plain.digits(3))])
         }
         var gptqBetter: [String: TemplateValue] = [:]
         for bits in [4, 3] {
@@ -136,8 +128,8 @@ extension DecoderChapter {
         let w8 = try need("rtn-w8-channel")
         let w8kl = summaries[w8.name]!.kl
         values["w8_negligible"] = .flag(summaries[w8.name]!.bpcVsFP32.upper < 0.01)
-        findings["decoder_int8"] = .record(["kl": Self.intervalValue(w8kl, .plain.digits(3)), "vs_fp32": values["rtn_w8_channel_vs_fp32"]!,
-                                            "agree": Self.intervalValue(summaries[w8.name]!.agree, .percent)])
+        findings["decoder_int8"] = .record(["kl": TemplateValue.interval(w8kl, .plain.digits(3)), "vs_fp32": values["rtn_w8_channel_vs_fp32"]!,
+                                            "agree": TemplateValue.interval(summaries[w8.name]!.agree, .percent)])
         let w3 = try need("rtn-w3-channel")
         if summaries[w3.name]!.bpcVsFP32.lower > 0 {
             findings["decoder_low_bits"] = .record(["w3": values["rtn_w3_channel"]!, "vs_fp32": values["rtn_w3_channel_vs_fp32"]!,
@@ -168,7 +160,7 @@ extension DecoderChapter {
                 "tokens": .number(e.tokensPerSecond, .plain.digits(3)),
                 "model_tokens": .number(speed.modelTokensPerSecond(e), .plain.digits(3)),
                 "ms": .number(e.seconds.estimate * 1000, .plain.digits(3)),
-                "speedup": Self.intervalValue(e.speedup, .plain.digits(3)),
+                "speedup": TemplateValue.interval(e.speedup, .plain.digits(3)),
                 "weight_bytes": .number(e.weightBytes, .bytes), "bandwidth": .number(e.effectiveBandwidth, .bytesPerSecond()),
                 "share": .number(speed.bandwidthShare(e), .percent),
             ])

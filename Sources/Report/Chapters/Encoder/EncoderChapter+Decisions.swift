@@ -22,9 +22,12 @@ extension EncoderChapter {
         if let best = outlierMethods.max(by: { $0.cosine.estimate < $1.cosine.estimate }), let text = cell(best.label, prefix: "\(Self.name(best.label)): ") {
             entries.append(DecisionEntry(.w8a8, .encoder, text))
         }
-        let groups = r.schemes.filter { $0.label.hasPrefix("int4-g") }
-        if let best = groups.max(by: { $0.cosine.estimate < $1.cosine.estimate }), let text = cell(best.label, prefix: "best grouping (\(Self.name(best.label))): ") {
+        let groups = r.int4GroupsRTN
+        if let best = groups.max(by: { $0.cosine.estimate < $1.cosine.estimate }), let text = cell(best.label, prefix: "best RTN grouping (\(Self.name(best.label))): ") {
             entries.append(DecisionEntry(.int4Group, .encoder, text))
+        }
+        if let gptq = r.scheme("int4-g128-gptq"), let paired = gptq.paired, let text = cell(gptq.label, prefix: "GPTQ g128: ") {
+            entries.append(DecisionEntry(.int4Group, .encoder, "\(text) (cosine \(Self.decimal(paired.cosine.estimate, 3)) [\(Self.decimal(paired.cosine.lower, 3)), \(Self.decimal(paired.cosine.upper, 3))] against RTN g128, paired)"))
         }
         if let fp32 = r.speed("fp32"), let w8a8 = r.speed("w8a8") {
             entries.append(DecisionEntry(.w8a8, .speed, "MiniLM on oneDNN INT8: \(Self.decimal(w8a8.median / fp32.median, 3))× FP32's verses/s (batch 32)"))

@@ -43,18 +43,24 @@ extension EncoderChapter {
         let first = try require(r, "bf16")
         values["verses"] = .number(first.record[EncoderSchema.Metric.verses]?.value ?? 0, .count)
         values["queries"] = .number(first.record[EncoderSchema.Metric.queries]?.value ?? 0, .count)
+        let corpus = first.record[EncoderSchema.Metric.corpus]?.value
+        values["corpus"] = corpus.map { .number($0, .count) } ?? .text("a larger number of")
+        // The issue's sizes: 2,000 held-out verses, 10,000 corpus verses; say so when a profile runs fewer.
+        values["scheme_count"] = .number(Double(r.schemes.count), .count)
+        values["held_out_below_issue"] = .flag((first.record[EncoderSchema.Metric.verses]?.value ?? 0) < 2_000)
         for label in ["bf16", "int8-channel", "int4-channel", "nf4-b64", "fp8-e4m3-channel", "w8a8-minmax", "w8a8-percentile", "w8a8-mse",
                       "w8a8-dynamic", "w8a8-token", "llm.int8"] {
             values[label.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")] = Self.schemeValue(try require(r, label))
         }
         let fp32Bytes = EncoderSchema.records(.speed, in: r.records).first?[EncoderSchema.Metric.weightBytes]?.value ?? 0
         values["fp32_bytes"] = .number(fp32Bytes, .bytes)
-        // The best INT4 group scheme by mean cosine.
-        let groups = r.schemes.filter { $0.label.hasPrefix("int4-g") }
+        // The best INT4 group scheme rounded to nearest, by mean cosine.
+        let groups = r.int4GroupsRTN
         guard let bestGroup = groups.max(by: { $0.cosine.estimate < $1.cosine.estimate }) else { throw ChapterError(section: section, "no INT4 group trials") }
         values["int4_best_group"] = Self.schemeValue(bestGroup)
         values["asym_helps"] = .flag(groups.filter { $0.label.hasSuffix("asym") }.map(\.cosine.estimate).reduce(0, +)
                                       > groups.filter { $0.label.hasSuffix("-sym") }.map(\.cosine.estimate).reduce(0, +))
+        let gptq = try gptqValues(r, bestGroup: bestGroup, into: &values)
         let token = try require(r, "w8a8-token"), llm = try require(r, "llm.int8"), minmax = try require(r, "w8a8-minmax")
         let smooth = r.schemes.first { $0.label.hasPrefix("w8a8-token-sq") }
         guard let smooth else { throw ChapterError(section: section, "no SmoothQuant per-token trial") }
@@ -97,7 +103,30 @@ extension EncoderChapter {
         ])
         findings["encoder_weight_only"] = .record([
             "int8": Self.schemeValue(try require(r, "int8-channel")), "int4": Self.schemeValue(bestGroup),
-            "nf4": Self.schemeValue(try require(r, "nf4-b64")),
+            "nf4": Self.schemeValue(try require(r, "nf4-b64")), "gptq": gptq,
+        ])
+    }
+
+    /// GPTQ against round-to-nearest at the same grid (symmetric INT4, groups of 128): both
+    /// schemes, the paired differences verse by verse and query by query, and the flags that
+    /// gate each claim. Returns the record the pros-and-cons finding uses.
+    func gptqValues(_ r: EncoderResults, bestGroup: EncoderResults.Scheme, into values: inout [String: TemplateValue]) throws -> TemplateValue {
+        let gptq = try require(r, "int4-g128-gptq")
+        guard let paired = gptq.paired else { throw ChapterError(section: section, "no paired comparison of GPTQ with its baseline") }
+        let rtn = try require(r, paired.baseline)
+        values["gptq"] = Self.schemeValue(gptq)
+        values["gptq_rtn"] = Self.schemeValue(rtn)
+        let cosine = TemplateValue.interval(paired.cosine, .plain.digits(3)), overlap = TemplateValue.interval(paired.overlap, .plain.digits(3))
+        values["gptq_cosine_change"] = cosine
+        values["gptq_overlap_change"] = overlap
+        // Above the best RTN grouping beyond both intervals: GPTQ's 4 bits then beat every RTN
+        // grouping, the finer groups' extra scale bytes included.
+        let aboveBest = gptq.cosine.lower > bestGroup.cosine.upper
+        values["gptq_above_best_rtn"] = .flag(aboveBest)
+        values["gptq_below_best_rtn"] = .flag(gptq.cosine.upper < bestGroup.cosine.lower)
+        return .record([
+            "scheme": Self.schemeValue(gptq), "rtn": Self.schemeValue(rtn), "cosine_change": cosine, "overlap_change": overlap,
+            "better": .flag(paired.cosine.lower > 0 && paired.overlap.lower >= 0),
         ])
     }
 }

@@ -41,6 +41,9 @@ public struct EncoderChapter: ChapterBuilder {
             "w8a8-dynamic": "W8A8, dynamic per tensor", "w8a8-token": "W8A8, dynamic per token", "llm.int8": "LLM.int8 (threshold 6)",
         ]
         if let n = fixed[label] { return n }
+        if label.hasPrefix("int4-g"), label.hasSuffix("-gptq") {
+            return "INT4 weights, groups of \(label.split(separator: "-")[1].dropFirst()), GPTQ"
+        }
         if label.hasPrefix("int4-g") {
             let parts = label.split(separator: "-")
             return "INT4 weights, groups of \(parts[1].dropFirst()), \(parts[2] == "sym" ? "symmetric" : "asymmetric")"
