@@ -74,6 +74,18 @@ QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_portable) {
 
 #if defined(__x86_64__)
 
+/// Software prefetch of the block four blocks ahead (4 KiB of INT4 codes, 8 KiB of INT8) into
+/// L1, one line at a time. Why: with its weights coming from memory the W4A8 product read less
+/// per second than FP32's (the nibble work per line leaves the out-of-order window fewer lines
+/// ahead); in three alternating runs of a C microbenchmark (4096 × 4096, after a 512 MiB read)
+/// the prefetch took a cold W4A8 product from 167–194 µs to 148–166 µs, and left W8A8 within
+/// the noise. Prefetches past the end of the weights are harmless: they never fault.
+#define QL_RL_PREFETCH_BLOCKS 4
+static inline void ql_rl_prefetch(const uint8_t *block, int64_t blockBytes) {
+    const uint8_t *ahead = block + QL_RL_PREFETCH_BLOCKS * blockBytes;
+    for (int64_t p = 0; p < blockBytes; p += 64) _mm_prefetch((const char *)(ahead + p), _MM_HINT_T0);
+}
+
 #define QL_RL_VNNI __attribute__((target("avx2,fma,avx512f,avx512bw,avx512vl,avx512vnni")))
 
 /// Four bytes of x (columns c…c+3) in every 32-bit lane.
@@ -88,6 +100,7 @@ QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_portable) {
         __m256 lo = _mm256_setzero_ps(), hi = _mm256_setzero_ps();                                              \
         for (int64_t b = 0; b < blocks; b++) {                                                                   \
             const uint8_t *wb = w + (G * blocks + b) * QL_ROW_LANES * 64;                                        \
+            ql_rl_prefetch(wb, QL_ROW_LANES * 64);                                                               \
             const int8_t *xb = x + 128 * b;                                                                      \
             const float *s = weightScales + (G * groups + b / blocksPerGroup) * QL_ROW_LANES;                   \
             __m256i l0 = _mm256_set1_epi32(-offsets[b]), l1 = _mm256_setzero_si256();                           \
@@ -125,6 +138,7 @@ QL_RL_VNNI QL_U4S8_ROW_LANES(ql_gemv_u4s8_rl_vnni512) {
         __m512 acc = _mm512_setzero_ps();
         for (int64_t b = 0; b < blocks; b++) {
             const uint8_t *wb = w + (G * blocks + b) * QL_ROW_LANES * 64;
+            ql_rl_prefetch(wb, QL_ROW_LANES * 64);
             const int8_t *xb = x + 128 * b;
             const float *s = weightScales + (G * groups + b / blocksPerGroup) * QL_ROW_LANES;
             __m512i d0 = _mm512_set1_epi32(-offsets[b]), d1 = _mm512_setzero_si512(), d2 = d1, d3 = d1;
@@ -153,6 +167,7 @@ QL_AVX2 QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_avx2) {
         __m256 lo = _mm256_setzero_ps(), hi = _mm256_setzero_ps();
         for (int64_t b = 0; b < blocks; b++) {
             const uint8_t *wb = w + (G * blocks + b) * QL_ROW_LANES * 128;
+            ql_rl_prefetch(wb, QL_ROW_LANES * 128);
             const int8_t *xb = x + 128 * b;
             __m256i l = _mm256_setzero_si256(), h = _mm256_setzero_si256();
             for (int k = 0; k < 32; k++) {
@@ -180,6 +195,7 @@ QL_RL_VNNI QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_vnni256) {
         __m256 lo = _mm256_setzero_ps(), hi = _mm256_setzero_ps();
         for (int64_t b = 0; b < blocks; b++) {
             const uint8_t *wb = w + (G * blocks + b) * QL_ROW_LANES * 128;
+            ql_rl_prefetch(wb, QL_ROW_LANES * 128);
             const int8_t *xb = x + 128 * b;
             __m256i l0 = _mm256_set1_epi32(-16 * offsets[b]), l1 = _mm256_setzero_si256(), h0 = l0, h1 = l1;
             for (int k = 0; k < 32; k += 2) {
@@ -205,6 +221,7 @@ QL_RL_VNNI QL_S8S8_ROW_LANES(ql_gemv_s8s8_rl_vnni512) {
         __m512 acc = _mm512_setzero_ps();
         for (int64_t b = 0; b < blocks; b++) {
             const uint8_t *wb = w + (G * blocks + b) * QL_ROW_LANES * 128;
+            ql_rl_prefetch(wb, QL_ROW_LANES * 128);
             const int8_t *xb = x + 128 * b;
             __m512i d0 = _mm512_set1_epi32(-16 * offsets[b]), d1 = _mm512_setzero_si512(), d2 = d1, d3 = d1;
             for (int k = 0; k < 32; k += 4) {
