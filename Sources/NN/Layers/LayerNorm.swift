@@ -1,3 +1,4 @@
+import Kernels
 public import Tensor
 
 /// Layer normalization over the last axis (Ba et al. 2016; PyTorch's `nn.LayerNorm(D)`):
@@ -103,24 +104,31 @@ public struct LayerNorm: Layer {
         var inverse = [Float](repeating: 0, count: rows)
         let gamma = weight.value.storage, beta = bias.value.storage
         input.storage.withUnsafeBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { out in
-                xh.withUnsafeMutableBufferPointer { norm in
-                    for r in 0..<rows {
-                        let base = r * d
-                        var sum = 0.0
-                        for j in 0..<d { sum += Double(x[base + j]) }
-                        let mean = sum / Double(d)
-                        var squares = 0.0
-                        for j in 0..<d {
-                            let c = Double(x[base + j]) - mean
-                            squares += c * c
-                        }
-                        let inv = 1 / (squares / Double(d) + Double(epsilon)).squareRoot()
-                        inverse[r] = Float(inv)
-                        for j in 0..<d {
-                            let n = Float((Double(x[base + j]) - mean) * inv)
-                            norm[base + j] = n
-                            out[base + j] = gamma[j] * n + beta[j]
+            y.withUnsafeMutableBufferPointer { outBuffer in
+                xh.withUnsafeMutableBufferPointer { normBuffer in
+                    inverse.withUnsafeMutableBufferPointer { inverseBuffer in
+                        // Rows on the GEMV kernels' workers (`forEachChunk`); each row writes
+                        // only its own slices, so the split changes no result.
+                        nonisolated(unsafe) let (out, norm, inverse) = (outBuffer, normBuffer, inverseBuffer)
+                        forEachChunk(of: rows, threads: input.count >= 1 << 14 ? defaultKernelThreads : 1) { range in
+                            for r in range {
+                                let base = r * d
+                                var sum = 0.0
+                                for j in 0..<d { sum += Double(x[base + j]) }
+                                let mean = sum / Double(d)
+                                var squares = 0.0
+                                for j in 0..<d {
+                                    let c = Double(x[base + j]) - mean
+                                    squares += c * c
+                                }
+                                let inv = 1 / (squares / Double(d) + Double(epsilon)).squareRoot()
+                                inverse[r] = Float(inv)
+                                for j in 0..<d {
+                                    let n = Float((Double(x[base + j]) - mean) * inv)
+                                    norm[base + j] = n
+                                    out[base + j] = gamma[j] * n + beta[j]
+                                }
+                            }
                         }
                     }
                 }
