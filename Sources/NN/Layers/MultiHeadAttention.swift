@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Kernels
 public import Tensor
 
 /// Multi-head scaled dot-product self-attention (Vaswani et al. 2017), as BERT and GPT-2 use it:
@@ -182,18 +183,30 @@ public struct MultiHeadAttention: Layer {
                 k.withUnsafeBufferPointer { kk in
                     v.withUnsafeBufferPointer { vv in
                         o.withUnsafeMutableBufferPointer { oo in
+                            // Three passes: the score products, every row's softmax, the
+                            // context products. The softmax rows run on the GEMV kernels'
+                            // workers (`forEachChunk`): one core's `expf` over B·H·T rows
+                            // was the largest cost of the encoder outside its linear layers.
+                            // The products stay on the caller, since oneDNN's sgemm inside a
+                            // pool worker would start an OpenMP team of its own. Each row's
+                            // arithmetic is the same whatever the split.
                             for s in 0..<(b * heads) {
-                                let h = s * t * d, a = s * t * t, sequence = s / heads
-                                let scores = UnsafeMutableBufferPointer(rebasing: pp[a..<a + t * t])
+                                let h = s * t * d, a = s * t * t
                                 Self.gemm(UnsafeBufferPointer(rebasing: qq[h..<h + t * d]), UnsafeBufferPointer(rebasing: kk[h..<h + t * d]),
-                                          scores, m: t, n: t, k: d, transposeB: true)
-                                for i in 0..<t {
-                                    let row = UnsafeMutableBufferPointer(rebasing: scores[i * t..<(i + 1) * t])
-                                    Self.softmax(row, scale: scale) { j in
+                                          UnsafeMutableBufferPointer(rebasing: pp[a..<a + t * t]), m: t, n: t, k: d, transposeB: true)
+                            }
+                            nonisolated(unsafe) let scores = pp
+                            forEachChunk(of: b * heads * t, threads: b * heads * t >= 64 ? defaultKernelThreads : 1) { rows in
+                                for r in rows {
+                                    let (sequence, i) = (r / (heads * t), r % t)
+                                    Self.softmax(UnsafeMutableBufferPointer(rebasing: scores[r * t..<(r + 1) * t]), scale: scale) { j in
                                         (!causal || j <= i) && (keyMask?[sequence * t + j] ?? true)
                                     }
                                 }
-                                Self.gemm(UnsafeBufferPointer(scores), UnsafeBufferPointer(rebasing: vv[h..<h + t * d]),
+                            }
+                            for s in 0..<(b * heads) {
+                                let h = s * t * d, a = s * t * t
+                                Self.gemm(UnsafeBufferPointer(rebasing: pp[a..<a + t * t]), UnsafeBufferPointer(rebasing: vv[h..<h + t * d]),
                                           UnsafeMutableBufferPointer(rebasing: oo[h..<h + t * d]), m: t, n: d, k: t)
                             }
                         }
